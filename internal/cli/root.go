@@ -1,0 +1,134 @@
+// Package cli is prodspec's command line: one file per command, each a
+// constructor that binds flags to an options struct and a run function.
+// It is the only package that knows cobra.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/prodspec/prodspec/internal/config"
+)
+
+// Exit codes, the same for every command.
+const (
+	ExitOK       = 0
+	ExitFindings = 1 // lint errors, or fmt --check found files to change
+	ExitUsage    = 2 // bad flag or argument, configuration error, unknown ref
+	ExitRuntime  = 3 // I/O error, unreadable repository, shallow clone
+)
+
+// exitError carries an exit code. A nil err exits silently.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageError is exit 2; runtimeError is exit 3.
+func usageError(format string, args ...any) error {
+	return &exitError{code: ExitUsage, err: fmt.Errorf(format, args...)}
+}
+
+func runtimeError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var e *exitError
+	if errors.As(err, &e) {
+		return err
+	}
+	return &exitError{code: ExitRuntime, err: err}
+}
+
+// errFindings exits 1 without a message: the report already said why.
+var errFindings = &exitError{code: ExitFindings}
+
+// Streams are where a command reads and writes; tests inject their own.
+type Streams struct {
+	Out, Err io.Writer
+	Getenv   func(string) string
+}
+
+// globalOptions are the flags every command shares.
+type globalOptions struct {
+	*Streams
+	Dir string
+}
+
+// Main runs prodspec with the process's arguments and streams.
+func Main() int {
+	return Run(os.Args[1:], &Streams{Out: os.Stdout, Err: os.Stderr, Getenv: os.Getenv})
+}
+
+// Run executes one command line and returns its exit code.
+func Run(args []string, s *Streams) int {
+	root := NewRootCmd(s)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	code := ExitRuntime
+	var ee *exitError
+	var ce *config.Error
+	switch {
+	case errors.As(err, &ee):
+		code = ee.code
+		if ee.err == nil {
+			return code
+		}
+	case errors.As(err, &ce):
+		code = ExitUsage
+	}
+	fmt.Fprintln(s.Err, "prodspec: "+err.Error())
+	return code
+}
+
+// NewRootCmd builds a fresh command tree; nothing is global.
+func NewRootCmd(s *Streams) *cobra.Command {
+	opts := &globalOptions{Streams: s}
+	root := &cobra.Command{
+		Use:   "prodspec",
+		Short: "Lint and report on a product spec kept as markdown in git",
+		Long: "prodspec reads a product spec (a vision with goals, roadmap items, user stories)\n" +
+			"kept as markdown with YAML front matter, and lints it, ranks the backlog and reports on it.",
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Args:          usageArgs(cobra.NoArgs),
+		RunE:          func(cmd *cobra.Command, args []string) error { return cmd.Help() },
+	}
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return &exitError{code: ExitUsage, err: err}
+	})
+	root.PersistentFlags().StringVarP(&opts.Dir, "dir", "C", ".", "spec root `directory`")
+	root.AddCommand(
+		NewCmdLint(opts),
+		NewCmdVersion(opts),
+	)
+	return root
+}
+
+// usageArgs makes an argument validator's complaint a usage error.
+func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return &exitError{code: ExitUsage, err: err}
+		}
+		return nil
+	}
+}

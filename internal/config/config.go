@@ -1,0 +1,152 @@
+// Package config holds .prodspec.yaml: its schema, its defaults, strict
+// decoding (an unknown key is an error that names the key and its line) and
+// discovery from the spec root up to the repository root.
+package config
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+)
+
+// FileName is the name of the configuration file.
+const FileName = ".prodspec.yaml"
+
+// Config is the whole configuration. The yaml tags are the file's keys;
+// every field has a default, so an empty or missing file is valid.
+type Config struct {
+	Vision      VisionConfig      `yaml:"vision"`
+	Roadmap     RoadmapConfig     `yaml:"roadmap"`
+	Story       StoryConfig       `yaml:"story"`
+	Fields      FieldsConfig      `yaml:"fields"`
+	Priority    PriorityConfig    `yaml:"priority"`
+	Rules       map[string]string `yaml:"rules"`  // rule name -> error | warning | off
+	Ignore      []string          `yaml:"ignore"` // globs relative to the spec root
+	MaxFileSize int64             `yaml:"max_file_size"`
+	Roles       RolesConfig       `yaml:"roles"`
+
+	// Path is the file this was read from, relative to the spec root
+	// ("" when defaults are used). Not a key.
+	Path string `yaml:"-"`
+
+	goalID, roadmapID, storyID *regexp.Regexp
+}
+
+type VisionConfig struct {
+	Paths  []string `yaml:"paths"`
+	GoalID string   `yaml:"goal_id"`
+}
+
+type RoadmapConfig struct {
+	Paths    []string `yaml:"paths"`
+	ID       string   `yaml:"id"`
+	Statuses []string `yaml:"statuses"`
+	Started  []string `yaml:"started"` // work has begun (or ended)
+	Done     []string `yaml:"done"`
+	Dropped  []string `yaml:"dropped"`
+}
+
+type StoryConfig struct {
+	Paths      []string `yaml:"paths"`
+	ID         string   `yaml:"id"`
+	Statuses   []string `yaml:"statuses"`
+	Accepted   string   `yaml:"accepted"`    // the status that means "accepted by the product owner"
+	Open       []string `yaml:"open"`        // statuses on the backlog
+	Draft      []string `yaml:"draft"`       // not yet expected to have acceptance criteria
+	InProgress []string `yaml:"in_progress"` // cycle time starts here
+	Rejected   []string `yaml:"rejected"`    // left out of progress percentages
+}
+
+// FieldsConfig lets a team keep its own front-matter key names.
+type FieldsConfig struct {
+	// Aliases maps a prodspec key to the key the team's files use,
+	// e.g. depends_on: dependencies.
+	Aliases map[string]string `yaml:"aliases"`
+	// Extra keys are allowed and ignored instead of being unknown-field.
+	Extra []string `yaml:"extra"`
+}
+
+type PriorityConfig struct {
+	Model string `yaml:"model"` // rice | wsjf | moscow
+}
+
+type RolesConfig struct {
+	ProductManagers []string `yaml:"product_managers"`
+	ProductOwners   []string `yaml:"product_owners"`
+}
+
+// Default returns the configuration of a spec with no .prodspec.yaml.
+func Default() *Config {
+	c := &Config{
+		Vision: VisionConfig{Paths: []string{"vision.md"}, GoalID: `^G[0-9]+$`},
+		Roadmap: RoadmapConfig{
+			Paths:    []string{"roadmap/**/*.md"},
+			ID:       `^R-[0-9]+$`,
+			Statuses: []string{"proposed", "planned", "in-progress", "done", "dropped"},
+			Started:  []string{"in-progress", "done"},
+			Done:     []string{"done"},
+			Dropped:  []string{"dropped"},
+		},
+		Story: StoryConfig{
+			Paths:      []string{"stories/**/*.md"},
+			ID:         `^S-[0-9]+$`,
+			Statuses:   []string{"draft", "ready", "in-progress", "done", "accepted", "rejected"},
+			Accepted:   "accepted",
+			Open:       []string{"draft", "ready", "in-progress"},
+			Draft:      []string{"draft"},
+			InProgress: []string{"in-progress"},
+			Rejected:   []string{"rejected"},
+		},
+		Priority:    PriorityConfig{Model: "rice"},
+		MaxFileSize: 1 << 20,
+	}
+	if err := c.compile(); err != nil {
+		panic(err) // the defaults are constants
+	}
+	return c
+}
+
+// Models are the priority models.
+var Models = []string{"rice", "wsjf", "moscow"}
+
+// Severities are the values a rule's severity may take.
+var Severities = []string{"error", "warning", "off"}
+
+// GoalID, RoadmapID and StoryID are the compiled ID patterns.
+func (c *Config) GoalID() *regexp.Regexp    { return c.goalID }
+func (c *Config) RoadmapID() *regexp.Regexp { return c.roadmapID }
+func (c *Config) StoryID() *regexp.Regexp   { return c.storyID }
+
+// Field returns the key files use for the prodspec key name.
+func (c *Config) Field(name string) string {
+	if k, ok := c.Fields.Aliases[name]; ok {
+		return k
+	}
+	return name
+}
+
+// IsAccepted, IsOpen, ... classify a story status.
+func (c *Config) IsAccepted(status string) bool   { return status == c.Story.Accepted }
+func (c *Config) IsOpen(status string) bool       { return slices.Contains(c.Story.Open, status) }
+func (c *Config) IsDraft(status string) bool      { return slices.Contains(c.Story.Draft, status) }
+func (c *Config) IsInProgress(status string) bool { return slices.Contains(c.Story.InProgress, status) }
+func (c *Config) IsRejected(status string) bool   { return slices.Contains(c.Story.Rejected, status) }
+
+func (c *Config) compile() error {
+	for _, p := range []struct {
+		key string
+		src string
+		dst **regexp.Regexp
+	}{
+		{"vision.goal_id", c.Vision.GoalID, &c.goalID},
+		{"roadmap.id", c.Roadmap.ID, &c.roadmapID},
+		{"story.id", c.Story.ID, &c.storyID},
+	} {
+		re, err := regexp.Compile(p.src)
+		if err != nil {
+			return fmt.Errorf("%s: invalid pattern %q: %v", p.key, p.src, err)
+		}
+		*p.dst = re
+	}
+	return nil
+}

@@ -1,0 +1,24 @@
+package lint
+
+// Rules returns every rule in a stable order. Names are part of the
+// command-line contract: never rename one.
+func Rules() []*Rule {
+	return []*Rule{
+		frontMatter,
+		unreadableFile,
+		requiredField,
+		unknownField,
+		invalidValue,
+		idFormat,
+		duplicateID,
+		brokenReference,
+		untracedStory,
+		untracedRoadmap,
+		dependencyCycle,
+		unmetAcceptance,
+		missingAcceptance,
+		emptyRoadmap,
+		statusConflict,
+		roleViolation,
+	}
+}

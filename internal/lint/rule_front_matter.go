@@ -1,0 +1,11 @@
+package lint
+
+import "github.com/prodspec/prodspec/internal/spec"
+
+// Found by the loader while it decodes each file, where the positions are.
+var frontMatter = &Rule{
+	Name:    spec.RuleFrontMatter,
+	Doc:     "Front matter is missing, unterminated or not valid YAML.",
+	Default: Error,
+	Run:     fileProblems(spec.RuleFrontMatter),
+}

@@ -1,0 +1,113 @@
+package parse
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Criterion is one acceptance criterion: a task-list item under the
+// "Acceptance criteria" heading.
+type Criterion struct {
+	Text    string
+	Checked bool
+	Pos     Pos // the "[ ]" box
+}
+
+// Body is what prodspec reads from a file's markdown.
+type Body struct {
+	Narrative   string // the first paragraph, e.g. "As a ..., I want ..., so that ..."
+	HasCriteria bool   // an "Acceptance criteria" heading exists
+	Criteria    []Criterion
+}
+
+// bodyParser parses block structure and task-list boxes only. Links,
+// emphasis and the rest never matter to prodspec, and leaving their parsers
+// out avoids goldmark's slow paths on pathological link syntax.
+var bodyParser = parser.NewParser(
+	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithInlineParsers(util.Prioritized(extension.NewTaskCheckBoxParser(), 0)),
+)
+
+// criteriaHeading is the heading text that introduces acceptance criteria.
+const criteriaHeading = "acceptance criteria"
+
+func parseBody(body []byte, bodyOffset int, lines *lineIndex) Body {
+	doc := bodyParser.Parse(text.NewReader(body))
+	var b Body
+	var inCriteria bool
+	var level int
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Heading:
+			if inCriteria && n.Level <= level {
+				inCriteria = false
+			}
+			if isCriteriaHeading(rawText(n, body)) {
+				inCriteria, level, b.HasCriteria = true, n.Level, true
+			}
+		case *ast.Paragraph:
+			if b.Narrative == "" && !inCriteria {
+				b.Narrative = rawText(n, body)
+			}
+		case *ast.List:
+			if inCriteria {
+				b.Criteria = collectCriteria(n, body, bodyOffset, lines, b.Criteria)
+			}
+		}
+	}
+	return b
+}
+
+func isCriteriaHeading(s string) bool {
+	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ":"))
+	return strings.EqualFold(s, criteriaHeading)
+}
+
+// collectCriteria appends the task items of list, nested lists included.
+func collectCriteria(list ast.Node, body []byte, bodyOffset int, lines *lineIndex, out []Criterion) []Criterion {
+	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
+		first := item.FirstChild()
+		if first == nil {
+			continue
+		}
+		if box, ok := first.FirstChild().(*extast.TaskCheckBox); ok && first.Lines().Len() > 0 {
+			seg := first.Lines().At(0)
+			txt := rawText(first, body)
+			if i := strings.IndexByte(txt, ']'); i >= 0 {
+				txt = strings.TrimSpace(txt[i+1:])
+			}
+			out = append(out, Criterion{Text: txt, Checked: box.IsChecked, Pos: lines.pos(bodyOffset + seg.Start)})
+		}
+		for c := first; c != nil; c = c.NextSibling() {
+			if sub, ok := c.(*ast.List); ok {
+				out = collectCriteria(sub, body, bodyOffset, lines, out)
+			}
+		}
+	}
+	return out
+}
+
+// rawText joins a block's source lines with single spaces.
+func rawText(n ast.Node, src []byte) string {
+	ls := n.Lines()
+	var sb strings.Builder
+	for i := 0; i < ls.Len(); i++ {
+		seg := ls.At(i)
+		l := bytes.TrimSpace(seg.Value(src))
+		if len(l) == 0 {
+			continue
+		}
+		if sb.Len() > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.Write(l)
+	}
+	return sb.String()
+}

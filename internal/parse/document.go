@@ -1,0 +1,93 @@
+package parse
+
+import (
+	"bytes"
+	"fmt"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Rule names for the problems a single file can have on its own.
+const (
+	RuleFrontMatter    = "front-matter"
+	RuleUnreadableFile = "unreadable-file"
+)
+
+// Problem is something wrong with a file, tagged with the lint rule that
+// reports it.
+type Problem struct {
+	Rule string
+	Pos  Pos
+	Msg  string
+}
+
+// Document is one parsed file. FrontMatter is nil when the file has none or
+// it could not be decoded (Problems then says why).
+type Document struct {
+	FrontMatter *yaml.Node // a mapping node; positions are file positions
+	Body        Body
+	Problems    []Problem
+}
+
+// HasFrontMatter reports whether src opens with a front-matter fence. It is
+// the cheap test for files whose kind can only come from their front matter.
+func HasFrontMatter(src []byte) bool {
+	src = bytes.TrimPrefix(src, bom)
+	l, _ := line(src, 0)
+	return isFence(l)
+}
+
+// Parse reads one file. It never fails: everything wrong with the file is a
+// Problem with a position, and as much of the file as can be read is kept.
+func Parse(src []byte) *Document {
+	d := &Document{}
+	if p, ok := checkText(src); !ok {
+		d.Problems = append(d.Problems, p)
+		return d
+	}
+	lines := newLineIndex(src)
+	parts, err := Split(src)
+	if err != nil {
+		d.Problems = append(d.Problems, Problem{Rule: RuleFrontMatter, Pos: err.Pos, Msg: err.Msg})
+		return d
+	}
+	if !parts.HasFrontMatter {
+		msg := `no front matter: the file must start with a "---" line`
+		if len(bytes.TrimSpace(src)) == 0 {
+			msg = "file is empty"
+		}
+		d.Problems = append(d.Problems, Problem{Rule: RuleFrontMatter, Pos: Start, Msg: msg})
+	} else {
+		parts.FMLine = lines.pos(parts.FMOffset).Line
+		d.FrontMatter, d.Problems = decodeFrontMatter(parts)
+	}
+	d.Body = parseBody(parts.Body, parts.BodyOffset, lines)
+	return d
+}
+
+// checkText rejects binary and non-UTF-8 files, which YAML and markdown
+// parsers would otherwise misread or report without a useful position.
+func checkText(src []byte) (Problem, bool) {
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return Problem{Rule: RuleUnreadableFile, Pos: newLineIndex(src[:i]).pos(i),
+			Msg: "binary file: NUL byte found"}, false
+	}
+	if !utf8.Valid(src) {
+		i := firstInvalid(src)
+		return Problem{Rule: RuleUnreadableFile, Pos: newLineIndex(src[:i]).pos(i),
+			Msg: fmt.Sprintf("file is not valid UTF-8 (byte 0x%02x)", src[i])}, false
+	}
+	return Problem{}, true
+}
+
+func firstInvalid(src []byte) int {
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(src)
+}

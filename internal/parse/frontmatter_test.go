@@ -1,0 +1,32 @@
+package parse
+
+import "testing"
+
+// TestYAMLErrorLines pins the file line of YAML syntax errors, scanner and
+// parser errors alike, for an error on the first and on a later line.
+func TestYAMLErrorLines(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		line int
+	}{
+		// An unclosed construct on the first line is reported where the
+		// parser gave up: the end of the YAML, the closing fence.
+		{"---\ntitle: [unclosed\n---\n", 3},
+		{"---\nid: S-1\ntitle: [unclosed\n---\n", 3},
+		{"---\nid: S-1\ntitle: a: b\n---\n", 3},
+		{"---\nid: S-1\n  bad: indent\n---\n", 3},
+		{"---\n\tid: tab\n---\n", 2},
+		{"---\nid: S-1\nlist:\n  - a\n b: c\n---\n", 5},
+		{"---\nid: \"unclosed\n---\n", 3},
+		{"\ufeff---\nid: S-1\nx: {a\n---\n", 3},
+	} {
+		d := Parse([]byte(c.src))
+		if len(d.Problems) != 1 {
+			t.Errorf("%q: problems %v, want one", c.src, d.Problems)
+			continue
+		}
+		if got := d.Problems[0].Pos.Line; got != c.line {
+			t.Errorf("%q: line %d (%s), want %d", c.src, got, d.Problems[0].Msg, c.line)
+		}
+	}
+}

@@ -1,0 +1,53 @@
+// Package render writes reports in their formats. It knows diagnostics and
+// report values, never how a rule decides.
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/prodspec/prodspec/internal/lint"
+)
+
+// LintText writes one finding a line:
+// file:line:col: severity: message [rule]
+func LintText(w io.Writer, res *lint.Result) error {
+	for _, d := range res.Diagnostics {
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", d.File, d.Line, d.Column, d.Severity, d.Message, d.Rule); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type lintSummary struct {
+	Files    int `json:"files"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+}
+
+type lintDoc struct {
+	Version     int               `json:"version"`
+	Diagnostics []lint.Diagnostic `json:"diagnostics"`
+	Summary     lintSummary       `json:"summary"`
+}
+
+// LintJSON writes the whole result as one JSON document.
+func LintJSON(w io.Writer, res *lint.Result) error {
+	diags := res.Diagnostics
+	if diags == nil {
+		diags = []lint.Diagnostic{}
+	}
+	return writeJSON(w, lintDoc{Version: 1, Diagnostics: diags,
+		Summary: lintSummary{Files: res.Files, Errors: res.Errors, Warnings: res.Warnings}})
+}
+
+// writeJSON writes v indented, with a final newline, without HTML escaping
+// (titles with < and & stay readable).
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

@@ -1,0 +1,248 @@
+package spec
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/prodspec/prodspec/internal/config"
+	"github.com/prodspec/prodspec/internal/glob"
+	"github.com/prodspec/prodspec/internal/parse"
+)
+
+// candidate is a file the walk found that may be a spec file.
+type candidate struct {
+	path    string
+	kind    Kind // from its path; "" when only front matter can tell
+	size    int64
+	symlink bool
+}
+
+// Load reads the spec in fsys. Problems with single files are recorded on
+// the files; the error is for an fsys that cannot be walked at all.
+// Files are read and parsed in parallel, each exactly once.
+func Load(fsys fs.FS, cfg *config.Config) (*Spec, error) {
+	cands, err := walk(fsys, cfg)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]*File, len(cands))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(cands), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				files[i] = loadFile(fsys, cfg, cands[i])
+			}
+		}()
+	}
+	for i := range cands {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return assemble(cfg, files), nil
+}
+
+// walk lists the candidate files in path order. Hidden directories (.git,
+// .github) and ignored paths are skipped.
+func walk(fsys fs.FS, cfg *config.Config) ([]candidate, error) {
+	var out []candidate
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "." {
+				return err
+			}
+			return nil // an unreadable subdirectory is skipped, not fatal
+		}
+		if p != "." && glob.Any(cfg.Ignore, p) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if p != "." && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		kind := kindOfPath(cfg, p)
+		if kind == "" && !strings.HasSuffix(p, ".md") {
+			return nil
+		}
+		c := candidate{path: p, kind: kind, symlink: d.Type()&fs.ModeSymlink != 0}
+		if !c.symlink {
+			if info, err := d.Info(); err == nil {
+				c.size = info.Size()
+			}
+		}
+		if d.Type().IsRegular() || c.symlink {
+			out = append(out, c)
+		}
+		return nil
+	})
+	return out, err
+}
+
+func kindOfPath(cfg *config.Config, p string) Kind {
+	switch {
+	case glob.Any(cfg.Vision.Paths, p):
+		return KindVision
+	case glob.Any(cfg.Roadmap.Paths, p):
+		return KindRoadmap
+	case glob.Any(cfg.Story.Paths, p):
+		return KindStory
+	}
+	return ""
+}
+
+// loadFile reads, parses and decodes one file. It returns nil for a file
+// that turns out not to be a spec file.
+func loadFile(fsys fs.FS, cfg *config.Config, c candidate) *File {
+	f := &File{Path: c.path, Kind: c.kind}
+	fail := func(format string, args ...any) *File {
+		if c.kind == "" {
+			return nil // not known to be a spec file: not ours to complain about
+		}
+		f.Problems = append(f.Problems, Problem{Rule: RuleUnreadableFile, Pos: parse.Start, Msg: fmt.Sprintf(format, args...)})
+		return f
+	}
+	if c.symlink {
+		target, err := fs.ReadLink(fsys, c.path)
+		if err != nil {
+			return fail("cannot read symlink: %v", err)
+		}
+		if escapes(c.path, target) {
+			return fail("symlink to %q leads out of the spec root", target)
+		}
+		info, err := fs.Stat(fsys, c.path)
+		if err != nil {
+			return fail("broken symlink to %q", target)
+		}
+		if !info.Mode().IsRegular() {
+			return nil
+		}
+		c.size = info.Size()
+	}
+	if c.size > cfg.MaxFileSize {
+		return fail("file is %d bytes, over the %d-byte limit (max_file_size)", c.size, cfg.MaxFileSize)
+	}
+	src, err := fs.ReadFile(fsys, c.path)
+	if err != nil {
+		return fail("cannot read file: %v", err)
+	}
+	if int64(len(src)) > cfg.MaxFileSize { // the file grew since the walk
+		return fail("file is %d bytes, over the %d-byte limit (max_file_size)", len(src), cfg.MaxFileSize)
+	}
+	if c.kind == "" && !parse.HasFrontMatter(src) {
+		return nil
+	}
+	doc := parse.Parse(src)
+	if doc.FrontMatter != nil {
+		if k, ok := declaredKind(doc.FrontMatter); ok {
+			f.Kind = Kind(k.Value)
+			if f.Kind != KindVision && f.Kind != KindRoadmap && f.Kind != KindStory {
+				f.Problems = append(f.Problems, Problem{Rule: RuleInvalidValue, Pos: parse.NodePos(k),
+					Msg: fmt.Sprintf("kind %q is not one of: vision, roadmap, story", k.Value)})
+				return f
+			}
+		}
+	}
+	if f.Kind == "" {
+		return nil
+	}
+	f.Problems = append(f.Problems, doc.Problems...)
+	if doc.FrontMatter == nil {
+		return f
+	}
+	d := &decoder{cfg: cfg, file: f}
+	switch f.Kind {
+	case KindVision:
+		f.Vision = d.vision(doc.FrontMatter, doc.Body)
+	case KindRoadmap:
+		f.Item = d.item(doc.FrontMatter)
+	case KindStory:
+		f.Story = d.story(doc.FrontMatter, doc.Body)
+	}
+	return f
+}
+
+// declaredKind returns the value node of a top-level "kind" key.
+func declaredKind(m *yaml.Node) (*yaml.Node, bool) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == "kind" && m.Content[i+1].Kind == yaml.ScalarNode {
+			return m.Content[i+1], true
+		}
+	}
+	return nil, false
+}
+
+// escapes reports whether a symlink at p with the given target points
+// outside the root of the file system.
+func escapes(p, target string) bool {
+	if path.IsAbs(target) || strings.HasPrefix(target, "/") {
+		return true
+	}
+	t := path.Join(path.Dir(p), target)
+	return t == ".." || strings.HasPrefix(t, "../")
+}
+
+// assemble builds the model from the loaded files (in path order) and
+// resolves references. The first item with an ID wins the index; lint
+// reports the duplicates.
+func assemble(cfg *config.Config, loaded []*File) *Spec {
+	s := &Spec{Config: cfg, goals: map[string]*Goal{}, items: map[string]*RoadmapItem{}, stories: map[string]*Story{}}
+	for _, f := range loaded {
+		if f == nil {
+			continue
+		}
+		s.Files = append(s.Files, f)
+		switch {
+		case f.Vision != nil:
+			if s.Vision == nil {
+				s.Vision = f.Vision
+			}
+			for _, g := range f.Vision.Goals {
+				s.Goals = append(s.Goals, g)
+				addOnce(s.goals, g.ID, g)
+			}
+		case f.Item != nil:
+			s.Items = append(s.Items, f.Item)
+			addOnce(s.items, f.Item.ID, f.Item)
+		case f.Story != nil:
+			s.Stories = append(s.Stories, f.Story)
+			addOnce(s.stories, f.Story.ID, f.Story)
+		}
+	}
+	for _, it := range s.Items {
+		for _, r := range it.Goals {
+			if g := s.goals[r.ID]; g != nil {
+				g.Items = append(g.Items, it)
+			}
+		}
+	}
+	for _, st := range s.Stories {
+		if it := s.items[st.Roadmap.ID]; it != nil {
+			st.Item = it
+			it.Stories = append(it.Stories, st)
+		}
+	}
+	return s
+}
+
+func addOnce[T any](m map[string]T, id string, v T) {
+	if id == "" {
+		return
+	}
+	if _, ok := m[id]; !ok {
+		m[id] = v
+	}
+}
