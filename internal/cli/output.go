@@ -51,30 +51,63 @@ func writeFileAtomic(path string, data []byte, force bool) error {
 	case !errors.Is(err, fs.ErrNotExist):
 		return runtimeError(err)
 	}
-	if info, err := os.Lstat(path); err == nil && info.Mode()&fs.ModeSymlink != 0 {
-		return usageError("%s is a symlink; refusing to replace it", path)
+	mode := fs.FileMode(0o644)
+	if info, err := os.Lstat(path); err == nil {
+		if info.Mode()&fs.ModeSymlink != 0 {
+			return usageError("%s is a symlink; refusing to replace it", path)
+		}
+		mode = info.Mode().Perm()
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	tmp, err := writeTemp(path, data, mode)
 	if err != nil {
 		return runtimeError(err)
 	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return runtimeError(err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return runtimeError(err)
-	}
-	if err := tmp.Close(); err != nil {
-		return runtimeError(err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return runtimeError(err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	defer os.Remove(tmp) // fails harmlessly after a successful rename
+	if err := os.Rename(tmp, path); err != nil {
 		return runtimeError(fmt.Errorf("replace %s: %w", path, err))
 	}
 	return nil
+}
+
+// createFileAtomic writes a new file, failing if path exists: the complete
+// temporary file is hard-linked into place, which never replaces anything.
+func createFileAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return runtimeError(err)
+	}
+	tmp, err := writeTemp(path, data, 0o644)
+	if err != nil {
+		return runtimeError(err)
+	}
+	defer os.Remove(tmp)
+	if err := os.Link(tmp, path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return usageError("%s already exists; not replacing it", path)
+		}
+		return runtimeError(err)
+	}
+	return nil
+}
+
+// writeTemp writes data to a synced temporary file beside path.
+func writeTemp(path string, data []byte, mode fs.FileMode) (string, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return "", err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), mode)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), nil
 }

@@ -118,6 +118,10 @@ func NewRootCmd(s *Streams) *cobra.Command {
 	root.PersistentFlags().StringVarP(&opts.Dir, "dir", "C", ".", "spec root `directory`")
 	root.AddCommand(
 		NewCmdLint(opts),
+		NewCmdInit(opts),
+		NewCmdNew(opts),
+		NewCmdFmt(opts),
+		NewCmdSchema(opts),
 		NewCmdVersion(opts),
 	)
 	return root

@@ -1,0 +1,145 @@
+// Package canon rewrites a spec file's front matter in canonical form, for
+// `prodspec fmt`: known keys in a fixed order, short lists and priority
+// inputs in flow style, two-space indentation. Comments, unknown keys, the
+// body and line endings are kept, so a formatted file differs from its
+// source only where the canonical form does.
+package canon
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/prodspec/prodspec/internal/config"
+	"github.com/prodspec/prodspec/internal/parse"
+	"github.com/prodspec/prodspec/internal/spec"
+)
+
+// Format returns src with its front matter in canonical form. It fails on a
+// file whose front matter cannot be read; lint says why in detail.
+func Format(src []byte, kind spec.Kind, cfg *config.Config) ([]byte, error) {
+	parts, serr := parse.Split(src)
+	if serr != nil {
+		return nil, serr
+	}
+	if !parts.HasFrontMatter {
+		return nil, fmt.Errorf("no front matter")
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(parts.FrontMatter, &doc); err != nil {
+		return nil, err
+	}
+	if doc.Kind == 0 {
+		return src, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("front matter is not a mapping")
+	}
+	canonicalize(root, kind, cfg)
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(root); err != nil {
+		return nil, err
+	}
+	fm := buf.Bytes()
+	if bytes.Contains(parts.FrontMatter, []byte("\r\n")) {
+		fm = bytes.ReplaceAll(fm, []byte("\n"), []byte("\r\n"))
+	}
+	closing := parts.BodyOffset - (parts.FMOffset + len(parts.FrontMatter))
+	out := make([]byte, 0, len(src)+len(fm))
+	out = append(out, src[:parts.FMOffset]...)
+	out = append(out, fm...)
+	out = append(out, src[parts.FMOffset+len(parts.FrontMatter):parts.FMOffset+len(parts.FrontMatter)+closing]...)
+	out = append(out, parts.Body...)
+	return out, nil
+}
+
+// canonicalize orders and styles the top-level mapping of one kind.
+func canonicalize(root *yaml.Node, kind spec.Kind, cfg *config.Config) {
+	root.Style = 0
+	switch kind {
+	case spec.KindVision:
+		order(root, spec.VisionKeys, cfg)
+		if goals := value(root, cfg.Field("goals")); goals != nil && goals.Kind == yaml.SequenceNode {
+			goals.Style = 0
+			for _, g := range goals.Content {
+				if g.Kind == yaml.MappingNode {
+					g.Style = 0
+					order(g, spec.GoalKeys, cfg)
+				}
+			}
+		}
+	case spec.KindRoadmap:
+		order(root, spec.RoadmapKeys, cfg)
+		flowList(value(root, cfg.Field("goals")))
+	case spec.KindStory:
+		order(root, spec.StoryKeys, cfg)
+		flowList(value(root, cfg.Field("depends_on")))
+		flowList(value(root, cfg.Field("labels")))
+		flowMap(value(root, cfg.Field("rice")), spec.RICEKeys, cfg)
+		flowMap(value(root, cfg.Field("wsjf")), spec.WSJFKeys, cfg)
+	}
+}
+
+// order sorts the pairs of m: known keys in canonical order, then the rest
+// in their original order.
+func order(m *yaml.Node, known []string, cfg *config.Config) {
+	rank := func(k string) int {
+		for i, name := range known {
+			if cfg.Field(name) == k {
+				return i
+			}
+		}
+		return len(known)
+	}
+	type pair struct{ k, v *yaml.Node }
+	pairs := make([]pair, 0, len(m.Content)/2)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		pairs = append(pairs, pair{m.Content[i], m.Content[i+1]})
+	}
+	slices.SortStableFunc(pairs, func(a, b pair) int { return rank(a.k.Value) - rank(b.k.Value) })
+	m.Content = m.Content[:0]
+	for _, p := range pairs {
+		m.Content = append(m.Content, p.k, p.v)
+	}
+}
+
+func value(m *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// flowList writes a list of scalars as [a, b].
+func flowList(n *yaml.Node) {
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return
+	}
+	for _, c := range n.Content {
+		if c.Kind != yaml.ScalarNode {
+			return
+		}
+	}
+	n.Style = yaml.FlowStyle
+}
+
+// flowMap writes priority inputs as {reach: 1, ...} in canonical key order.
+func flowMap(n *yaml.Node, known []string, cfg *config.Config) {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 1; i < len(n.Content); i += 2 {
+		if n.Content[i].Kind != yaml.ScalarNode {
+			return
+		}
+	}
+	order(n, known, cfg)
+	n.Style = yaml.FlowStyle
+}

@@ -1,0 +1,39 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/prodspec/prodspec/internal/scaffold"
+)
+
+// NewCmdInit scaffolds a spec in the default layout.
+func NewCmdInit(g *globalOptions) *cobra.Command {
+	return &cobra.Command{
+		Use:   "init",
+		Short: "Scaffold a spec: a vision, a roadmap item and a story that lint clean",
+		Long:  "init writes vision.md, roadmap/R-1.md and stories/S-1.md under --dir.\nFiles that already exist are left as they are.",
+		Args:  usageArgs(cobra.NoArgs),
+		RunE:  func(cmd *cobra.Command, args []string) error { return runInit(g) },
+	}
+}
+
+func runInit(g *globalOptions) error {
+	for _, f := range scaffold.Starter {
+		path := filepath.Join(g.Dir, filepath.FromSlash(f.Path))
+		err := createFileAtomic(path, []byte(f.Content))
+		var ee *exitError
+		switch {
+		case errors.As(err, &ee) && ee.code == ExitUsage:
+			fmt.Fprintf(g.Out, "kept    %s (exists)\n", f.Path)
+		case err != nil:
+			return err
+		default:
+			fmt.Fprintf(g.Out, "created %s\n", f.Path)
+		}
+	}
+	return nil
+}

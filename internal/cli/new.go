@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"fmt"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/prodspec/prodspec/internal/glob"
+	"github.com/prodspec/prodspec/internal/scaffold"
+)
+
+type newOptions struct {
+	*globalOptions
+	item scaffold.Item
+}
+
+// NewCmdNew adds a story or roadmap item with a fresh ID.
+func NewCmdNew(g *globalOptions) *cobra.Command {
+	opts := &newOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "new story|roadmap --title TITLE",
+		Short: "Add a story or roadmap item with a fresh ID",
+		Long: "new writes a story or roadmap item with the next free ID (one past the highest\n" +
+			"existing one) into the directory of the kind's first path pattern, and prints its path.\n" +
+			"It never replaces an existing file.",
+		Args:      usageArgs(cobra.ExactArgs(1)),
+		ValidArgs: []string{"story", "roadmap"},
+		RunE:      func(cmd *cobra.Command, args []string) error { return runNew(opts, args[0]) },
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.item.ID, "id", "", "the ID (default: the next free one)")
+	f.StringVar(&opts.item.Title, "title", "", "the title (required)")
+	f.StringVar(&opts.item.Roadmap, "roadmap", "", "story: the roadmap item it serves")
+	f.StringSliceVar(&opts.item.Goals, "goal", nil, "roadmap item: a goal it serves (repeatable)")
+	f.StringVar(&opts.item.Status, "status", "", "the status (default: the first status in the vocabulary)")
+	f.StringVar(&opts.item.Horizon, "horizon", "", "roadmap item: now, next or later")
+	f.StringVar(&opts.item.Owner, "owner", "", "the owner's email")
+	return cmd
+}
+
+func runNew(opts *newOptions, kind string) error {
+	it := opts.item
+	if kind != "story" && kind != "roadmap" {
+		return usageError("unknown kind %q: want story or roadmap", kind)
+	}
+	if strings.TrimSpace(it.Title) == "" {
+		return usageError("--title is required")
+	}
+	s, err := loadSpec(opts.globalOptions)
+	if err != nil {
+		return err
+	}
+	cfg := s.Config
+	it.Kind = kind
+	var existing, patterns, statuses []string
+	re := cfg.StoryID()
+	if kind == "story" {
+		for _, st := range s.Stories {
+			existing = append(existing, st.ID)
+		}
+		patterns, statuses = cfg.Story.Paths, cfg.Story.Statuses
+	} else {
+		for _, r := range s.Items {
+			existing = append(existing, r.ID)
+		}
+		patterns, statuses, re = cfg.Roadmap.Paths, cfg.Roadmap.Statuses, cfg.RoadmapID()
+	}
+	if it.ID == "" {
+		if it.ID, err = scaffold.NextID(existing, re); err != nil {
+			return usageError("%v", err)
+		}
+	}
+	if it.Status == "" && len(statuses) > 0 {
+		it.Status = statuses[0]
+	}
+	rel, err := newPath(it.ID, patterns)
+	if err != nil {
+		return err
+	}
+	data, err := it.Markdown()
+	if err != nil {
+		return runtimeError(err)
+	}
+	if err := createFileAtomic(filepath.Join(opts.Dir, filepath.FromSlash(rel)), data); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(opts.Out, rel)
+	return err
+}
+
+// newPath places a new file in the first path pattern's directory, and
+// checks that the pattern then matches it, so the file is found again.
+func newPath(id string, patterns []string) (string, error) {
+	if len(patterns) == 0 {
+		return "", usageError("no path patterns configured for this kind")
+	}
+	if strings.ContainsAny(id, `/\`) || id == "." || id == ".." {
+		return "", usageError("ID %q cannot be a file name", id)
+	}
+	rel := path.Join(scaffold.Dir(patterns[0]), id+".md")
+	if strings.HasPrefix(rel, "../") {
+		return "", usageError("path pattern %q leads out of the spec root", patterns[0])
+	}
+	if glob.Any(patterns, rel) {
+		return rel, nil
+	}
+	return "", usageError("cannot place a new file so that %q matches it; create it by hand", patterns[0])
+}

@@ -1,0 +1,54 @@
+package cli
+
+import (
+	"encoding/json"
+	"io"
+	"slices"
+
+	"github.com/spf13/cobra"
+
+	"github.com/prodspec/prodspec/internal/schema"
+	"github.com/prodspec/prodspec/internal/spec"
+)
+
+type schemaOptions struct {
+	*globalOptions
+	outputOptions
+}
+
+// NewCmdSchema prints the JSON Schema of the front matter, following the
+// configuration (ID patterns, statuses, key aliases).
+func NewCmdSchema(g *globalOptions) *cobra.Command {
+	opts := &schemaOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:       "schema [vision|roadmap|story]",
+		Short:     "Print the JSON Schema of spec front matter",
+		Long:      "schema prints JSON Schema (draft 2020-12) for the front matter of one kind, or of all three keyed by kind.\nIt follows .prodspec.yaml: ID patterns, status vocabularies and key aliases.",
+		Args:      usageArgs(cobra.MaximumNArgs(1)),
+		ValidArgs: []string{"vision", "roadmap", "story"},
+		RunE:      func(cmd *cobra.Command, args []string) error { return runSchema(opts, args) },
+	}
+	opts.outputOptions.bind(cmd)
+	return cmd
+}
+
+func runSchema(opts *schemaOptions, args []string) error {
+	cfg, err := loadConfig(opts.globalOptions)
+	if err != nil {
+		return err
+	}
+	var doc any = schema.All(cfg)
+	if len(args) == 1 {
+		kind := spec.Kind(args[0])
+		if !slices.Contains([]spec.Kind{spec.KindVision, spec.KindRoadmap, spec.KindStory}, kind) {
+			return usageError("unknown kind %q: want vision, roadmap or story", args[0])
+		}
+		doc = schema.For(kind, cfg)
+	}
+	data, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return runtimeError(err)
+	}
+	data = append(data, '\n')
+	return opts.write(opts.Out, func(w io.Writer) error { _, err := w.Write(data); return err })
+}

@@ -1,0 +1,36 @@
+package scaffold
+
+import (
+	"regexp"
+	"testing"
+)
+
+func TestNextID(t *testing.T) {
+	for _, c := range []struct {
+		existing []string
+		pattern  string
+		want     string
+	}{
+		{nil, `^S-[0-9]+$`, "S-1"},
+		{[]string{"S-1", "S-10", "S-9"}, `^S-[0-9]+$`, "S-11"},
+		{[]string{"S-009"}, `^S-[0-9]+$`, "S-010"},
+		{[]string{"BACK-7", "junk", "BACK-12"}, `^BACK-[0-9]+$`, "BACK-13"},
+		{nil, `^R-[0-9]+$`, "R-1"},
+	} {
+		got, err := NextID(c.existing, regexp.MustCompile(c.pattern))
+		if err != nil || got != c.want {
+			t.Errorf("NextID(%v, %s) = %q, %v; want %q", c.existing, c.pattern, got, err, c.want)
+		}
+	}
+	if _, err := NextID(nil, regexp.MustCompile(`^[a-z]+$`)); err == nil {
+		t.Error("want an error for a pattern with no number")
+	}
+}
+
+func TestDir(t *testing.T) {
+	for pat, want := range map[string]string{"stories/**/*.md": "stories", "backlog/tasks/*.md": "backlog/tasks", "*.md": "", "a/b/c.md": "a/b"} {
+		if got := Dir(pat); got != want {
+			t.Errorf("Dir(%q) = %q, want %q", pat, got, want)
+		}
+	}
+}
