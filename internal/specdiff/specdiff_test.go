@@ -1,0 +1,82 @@
+package specdiff
+
+import (
+	"encoding/json"
+	"testing"
+	"testing/fstest"
+
+	"github.com/prodspec/prodspec/internal/config"
+	"github.com/prodspec/prodspec/internal/spec"
+)
+
+func load(t *testing.T, files map[string]string) *spec.Spec {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for p, c := range files {
+		fsys[p] = &fstest.MapFile{Data: []byte(c)}
+	}
+	s, err := spec.Load(fsys, config.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+const vision = "---\nkind: vision\ntitle: V\ngoals:\n  - id: G1\n    title: One\n  - id: G2\n    title: Two\n---\n"
+
+func story(id, title, roadmap, status, extra, body string) string {
+	return "---\nid: " + id + "\ntitle: " + title + "\nroadmap: " + roadmap + "\nstatus: " + status + "\n" + extra + "---\n" + body
+}
+
+func TestCompare(t *testing.T) {
+	base := load(t, map[string]string{
+		"vision.md":      vision,
+		"roadmap/R-1.md": "---\nid: R-1\ntitle: One\ngoals: [G1]\nstatus: planned\nhorizon: now\n---\n",
+		"roadmap/R-2.md": "---\nid: R-2\ntitle: Two\ngoals: [G1]\nstatus: planned\nhorizon: next\n---\n",
+		"stories/S-1.md": story("S-1", "Capture", "R-1", "ready", "rice: {reach: 10, impact: 1, confidence: 1, effort: 1}\n", "## Acceptance criteria\n\n- [ ] a\n- [ ] b\n- [x] c\n"),
+		"stories/S-2.md": story("S-2", "Sync", "R-1", "draft", "", ""),
+		"stories/S-3.md": story("S-3", "Old", "R-2", "draft", "", ""),
+	})
+	head := load(t, map[string]string{
+		"vision.md":      vision,
+		"roadmap/R-1.md": "---\nid: R-1\ntitle: One\ngoals: [G1, G2]\nstatus: in-progress\nhorizon: now\n---\n",
+		"roadmap/R-2.md": "---\nid: R-2\ntitle: Two\ngoals: [G1]\nstatus: planned\nhorizon: next\n---\n",
+		"stories/s1-renamed.md": story("S-1", "Capture fast", "R-1", "accepted", "rice: {reach: 20, impact: 1, confidence: 1, effort: 1}\n",
+			"## Acceptance criteria\n\n- [x] a\n- [x] c\n- [ ] d\n"),
+		"stories/S-2.md": story("S-2", "Sync", "R-2", "draft", "", ""),
+		"stories/S-4.md": story("S-4", "New", "R-2", "draft", "", ""),
+	})
+	d := Compare(base, head, nil)
+	got, _ := json.Marshal(d)
+	want := `{"goals":null,` +
+		`"roadmap":[{"id":"R-1","title":"One","change":"changed","status":{"from":"planned","to":"in-progress"},"goals":{"added":["G2"]}}],` +
+		`"stories":[` +
+		`{"id":"S-1","title":"Capture fast","change":"changed","status":{"from":"ready","to":"accepted"},"title_was":"Capture",` +
+		`"priority":[{"name":"rice","from":"reach 10, impact 1, confidence 1, effort 1","to":"reach 20, impact 1, confidence 1, effort 1"}],` +
+		`"criteria":[{"text":"a","change":"checked"},{"text":"d","change":"added"},{"text":"b","change":"removed"}]},` +
+		`{"id":"S-2","title":"Sync","change":"changed","roadmap":{"from":"R-1","to":"R-2"}},` +
+		`{"id":"S-3","title":"Old","change":"removed"},` +
+		`{"id":"S-4","title":"New","change":"added"}]}`
+	if string(got) != want {
+		t.Fatalf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestCompareRankMoves(t *testing.T) {
+	files := map[string]string{
+		"vision.md":      vision,
+		"roadmap/R-1.md": "---\nid: R-1\ntitle: One\ngoals: [G1]\nstatus: planned\nhorizon: now\n---\n",
+		"stories/S-1.md": story("S-1", "A", "R-1", "ready", "moscow: could\n", ""),
+	}
+	base := load(t, files)
+	files["stories/S-1.md"] = story("S-1", "A", "R-1", "ready", "moscow: must\n", "")
+	head := load(t, files)
+	ranks := map[*spec.Spec]map[string]int{base: {"S-1": 4}, head: {"S-1": 1}}
+	d := Compare(base, head, func(s *spec.Spec) map[string]int { return ranks[s] })
+	if len(d.Stories) != 1 || d.Stories[0].Rank == nil || *d.Stories[0].Rank != (RankMove{From: 4, To: 1}) {
+		t.Fatalf("rank move not reported: %+v", d.Stories)
+	}
+	if d := Compare(base, base, func(s *spec.Spec) map[string]int { return ranks[s] }); !d.Empty() {
+		t.Fatalf("a spec compared with itself changed: %+v", d)
+	}
+}
