@@ -67,11 +67,22 @@ func Load(dir string, rules []string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	name := p
-	if rel, err := filepath.Rel(dir, p); err == nil {
-		name = filepath.ToSlash(rel)
+	return Parse(data, relName(dir, p), rules)
+}
+
+// relName names the configuration file relative to the spec root, as
+// every path prodspec prints is. Find returns an absolute path, so dir
+// must be made absolute too before the two can be related.
+func relName(dir, p string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return p
 	}
-	return Parse(data, name, rules)
+	rel, err := filepath.Rel(abs, p)
+	if err != nil {
+		return p
+	}
+	return filepath.ToSlash(rel)
 }
 
 // Parse decodes a configuration file over the defaults. Lists replace the
@@ -213,7 +224,6 @@ func sortedKeys(m map[string]string) []string {
 	slices.Sort(keys)
 	return keys
 }
-
 
 // RepoRoot returns the nearest directory at or above dir that holds .git
 // (a directory, or a file in a linked worktree), or "" when there is none.
