@@ -109,6 +109,9 @@ func KindName(n *yaml.Node) string {
 	case yaml.MappingNode:
 		return "mapping"
 	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "null" // "~" or nothing: not the scalar an ID would be
+		}
 		return "scalar"
 	}
 	return "value"
