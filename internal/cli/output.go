@@ -56,7 +56,12 @@ func writeFileAtomic(path string, data []byte, force bool) error {
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
-		return runtimeError(err)
+		// Name the file asked for, not the random temporary one.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return runtimeError(fmt.Errorf("cannot write %s: %w", path, err))
 	}
 	defer os.Remove(tmp.Name()) // no-op after a successful rename
 	if _, err := tmp.Write(data); err != nil {
