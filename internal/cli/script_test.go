@@ -2,7 +2,9 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"os"
+	"os/exec"
 	"strconv"
 	"testing"
 
@@ -31,7 +33,30 @@ func TestScripts(t *testing.T) {
 // scriptCmds are the custom commands scripts may use.
 func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []string) {
 	return map[string]func(ts *testscript.TestScript, neg bool, args []string){
+		"exits":    cmdExits,
 		"unescape": cmdUnescape,
+	}
+}
+
+// cmdExits runs a program like exec and checks its exact exit code, which
+// "! exec" cannot tell apart (1 findings, 2 usage, 3 runtime):
+//
+//	exits 2 prodspec lint --bogus
+func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exits code program [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	got := 0
+	var ee *exec.ExitError
+	if err := ts.Exec(args[1], args[2:]...); errors.As(err, &ee) {
+		got = ee.ExitCode()
+	} else {
+		ts.Check(err)
+	}
+	if got != want {
+		ts.Fatalf("exit status %d, want %d", got, want)
 	}
 }
 
