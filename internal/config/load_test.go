@@ -35,3 +35,27 @@ func TestLoadNamesFileRelative(t *testing.T) {
 		os.Remove(c.cfg)
 	}
 }
+
+// TestParseErrorLines: syntax and type errors in the configuration are
+// reported as file:line: message like every other configuration error, on
+// the right line (yaml.v3 counts parser errors from 0), and in words rather
+// than Go types.
+func TestParseErrorLines(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		line int
+		msg  string
+	}{
+		{"rules:\n  empty-roadmap: [error\n", 2, "invalid YAML: did not find expected ',' or ']'"},
+		{"rules:\n\tx: y\n", 2, "invalid YAML: found character that cannot start any token"},
+		{"story:\n  id: S\nmax_file_size: abc\n", 3, `"abc" where a number is expected`},
+		{"roles:\n  product_owners: po\n", 2, `"po" where a list is expected`},
+		{"story:\n  accepted: [done]\n", 2, "a list where a single value is expected"},
+	} {
+		_, err := Parse([]byte(c.src), ".prodspec.yaml", nil)
+		var ce *Error
+		if !errors.As(err, &ce) || ce.Line != c.line || ce.Msg != c.msg {
+			t.Errorf("%q: %v, want .prodspec.yaml:%d: %s", c.src, err, c.line, c.msg)
+		}
+	}
+}
