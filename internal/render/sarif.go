@@ -174,7 +174,7 @@ func sarifRuleOf(r *lint.Rule) sarifRule {
 		ShortDescription: sarifText{r.Doc},
 		FullDescription:  sarifText{full},
 		Help: sarifHelp{
-			Text: fmt.Sprintf("%s Change it in .prodspec.yaml with rules: {%s: error|warning|off}. Rules: %s",
+			Text: fmt.Sprintf("%s Change it in .prodspec.yaml with rules: {%s: error|warning|off}. See %s",
 				full, r.Name, helpURI),
 			Markdown: fmt.Sprintf("%s\n\nDefault severity: `%s`. Change it in `.prodspec.yaml` with `rules: {%s: error|warning|off}`. See [the rules](%s).",
 				r.Doc, r.Default, r.Name, helpURI),
