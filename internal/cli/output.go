@@ -60,7 +60,12 @@ func writeFileAtomic(path string, data []byte, force bool) error {
 	}
 	tmp, err := writeTemp(path, data, mode)
 	if err != nil {
-		return runtimeError(err)
+		// Name the file asked for, not the random temporary one.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return runtimeError(fmt.Errorf("cannot write %s: %w", path, err))
 	}
 	defer os.Remove(tmp) // fails harmlessly after a successful rename
 	if err := os.Rename(tmp, path); err != nil {

@@ -1,7 +1,11 @@
 package cli
 
 import (
+	"bytes"
+	"errors"
 	"os"
+	"os/exec"
+	"strconv"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -28,5 +32,83 @@ func TestScripts(t *testing.T) {
 
 // scriptCmds are the custom commands scripts may use.
 func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []string) {
-	return map[string]func(ts *testscript.TestScript, neg bool, args []string){}
+	return map[string]func(ts *testscript.TestScript, neg bool, args []string){
+		"exits":    cmdExits,
+		"unescape": cmdUnescape,
+	}
+}
+
+// cmdExits runs a program like exec and checks its exact exit code, which
+// "! exec" cannot tell apart (1 findings, 2 usage, 3 runtime):
+//
+//	exits 2 prodspec lint --bogus
+func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exits code program [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	got := 0
+	var ee *exec.ExitError
+	if err := ts.Exec(args[1], args[2:]...); errors.As(err, &ee) {
+		got = ee.ExitCode()
+	} else {
+		ts.Check(err)
+	}
+	if got != want {
+		ts.Fatalf("exit status %d, want %d", got, want)
+	}
+}
+
+// cmdUnescape rewrites each file, turning the escapes \xHH, \r, \t and \\
+// into the bytes they stand for, so an archive can hold a binary, non-UTF-8
+// or CRLF file as readable text:
+//
+//	unescape spec/stories/S-1.md
+func cmdUnescape(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: unescape file...")
+	}
+	for _, name := range args {
+		data, err := os.ReadFile(ts.MkAbs(name))
+		ts.Check(err)
+		out, err := unescape(data)
+		if err != nil {
+			ts.Fatalf("%s: %v", name, err)
+		}
+		ts.Check(os.WriteFile(ts.MkAbs(name), out, 0o644))
+	}
+}
+
+func unescape(data []byte) ([]byte, error) {
+	var out bytes.Buffer
+	for i := 0; i < len(data); i++ {
+		if data[i] != '\\' || i+1 == len(data) {
+			out.WriteByte(data[i])
+			continue
+		}
+		i++
+		switch data[i] {
+		case 'r':
+			out.WriteByte('\r')
+		case 't':
+			out.WriteByte('\t')
+		case '\\':
+			out.WriteByte('\\')
+		case 'x':
+			if i+2 >= len(data) {
+				return nil, strconv.ErrSyntax
+			}
+			b, err := strconv.ParseUint(string(data[i+1:i+3]), 16, 8)
+			if err != nil {
+				return nil, err
+			}
+			out.WriteByte(byte(b))
+			i += 2
+		default:
+			out.WriteByte('\\')
+			out.WriteByte(data[i])
+		}
+	}
+	return out.Bytes(), nil
 }

@@ -7,13 +7,16 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/prodspec/prodspec/internal/glob"
 	"github.com/prodspec/prodspec/internal/names"
+	"github.com/prodspec/prodspec/internal/parse"
 )
 
 // Error is a configuration mistake: the CLI exits 2 on it.
@@ -67,11 +70,22 @@ func Load(dir string, rules []string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	name := p
-	if rel, err := filepath.Rel(dir, p); err == nil {
-		name = filepath.ToSlash(rel)
+	return Parse(data, relName(dir, p), rules)
+}
+
+// relName names the configuration file relative to the spec root, as
+// every path prodspec prints is. Find returns an absolute path, so dir
+// must be made absolute too before the two can be related.
+func relName(dir, p string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return p
 	}
-	return Parse(data, name, rules)
+	rel, err := filepath.Rel(abs, p)
+	if err != nil {
+		return p
+	}
+	return filepath.ToSlash(rel)
 }
 
 // Parse decodes a configuration file over the defaults. Lists replace the
@@ -81,7 +95,8 @@ func Parse(data []byte, name string, rules []string) (*Config, error) {
 	c.Path = name
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, &Error{File: name, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+		line, msg := parse.YAMLError(err)
+		return nil, &Error{File: name, Line: line, Msg: "invalid YAML: " + msg}
 	}
 	if doc.Kind == 0 {
 		return c, nil
@@ -92,13 +107,40 @@ func Parse(data []byte, name string, rules []string) (*Config, error) {
 		return nil, err
 	}
 	if err := root.Decode(c); err != nil {
-		return nil, &Error{File: name, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+		e := decodeError(err)
+		e.File = name
+		return nil, e
 	}
 	if err := c.validate(root, rules); err != nil {
 		err.File = name
 		return nil, err
 	}
 	return c, nil
+}
+
+var unmarshalErr = regexp.MustCompile("line (\\d+): cannot unmarshal !!(\\w+) (?:`([^`]*)` )?into (\\S+)")
+
+// decodeError turns yaml.v3's first "cannot unmarshal !!str `abc` into
+// int64" into a line and words a user knows, not Go types.
+func decodeError(err error) *Error {
+	m := unmarshalErr.FindStringSubmatch(err.Error())
+	if m == nil {
+		return &Error{Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	line, _ := strconv.Atoi(m[1])
+	got := strconv.Quote(m[3])
+	switch m[2] {
+	case "seq":
+		got = "a list"
+	case "map":
+		got = "a mapping"
+	}
+	want := map[string]string{"int64": "a number", "string": "a single value", "[]string": "a list",
+		"map[string]string": "a mapping"}[m[4]]
+	if want == "" {
+		want = "a value of another kind"
+	}
+	return &Error{Line: line, Msg: fmt.Sprintf("%s where %s is expected", got, want)}
 }
 
 // checkKeys walks n against the struct type t and reports the first key

@@ -38,18 +38,22 @@ func decodeFrontMatter(parts Parts) (*yaml.Node, []Problem) {
 }
 
 func yamlProblem(err error, offset int) Problem {
-	msg := err.Error()
-	line := 1
-	if m := yamlLineErr.FindStringSubmatch(msg); m != nil {
+	line, msg := YAMLError(err)
+	return Problem{Rule: RuleFrontMatter, Pos: Pos{Line: max(line, 1) + offset, Col: 1}, Msg: "invalid YAML: " + msg}
+}
+
+// YAMLError splits a yaml.v3 syntax error into its 1-based line (0 when
+// it names none) and its message, correcting the parser's 0-based lines.
+func YAMLError(err error) (line int, msg string) {
+	msg = strings.TrimPrefix(err.Error(), "yaml: ")
+	if m := yamlLineErr.FindStringSubmatch(err.Error()); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
-		if isParserError(msg) {
-			line++
-		}
-	} else if len(msg) > 6 && msg[:6] == "yaml: " {
-		msg = msg[6:]
 	}
-	return Problem{Rule: RuleFrontMatter, Pos: Pos{Line: line + offset, Col: 1}, Msg: "invalid YAML: " + msg}
+	if isParserError(msg) {
+		line++
+	}
+	return line, msg
 }
 
 // yaml.v3 prints scanner errors with 1-based lines but parser errors with
@@ -109,6 +113,9 @@ func KindName(n *yaml.Node) string {
 	case yaml.MappingNode:
 		return "mapping"
 	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "null" // "~" or nothing: not the scalar an ID would be
+		}
 		return "scalar"
 	}
 	return "value"

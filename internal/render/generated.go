@@ -13,6 +13,7 @@ var (
 	jsonVersion = regexp.MustCompile(`\A\{\s*"version": 1,`)
 	sarifDriver = regexp.MustCompile(`"name": "prodspec"`)
 	lintLine    = regexp.MustCompile(`\A(?:[^\n]+:\d+:\d+: (?:error|warning): [^\n]* \[[a-z-]+\]\n)*\z`)
+	annotation  = regexp.MustCompile(`\A(?:::(?:error|warning) file=[^\n]*,title=prodspec [a-z-]+::[^\n]*\n)*\z`)
 	csvHeader   = []byte("rank,id,title,")
 )
 
@@ -25,5 +26,6 @@ func IsGenerated(data []byte) bool {
 		jsonVersion.Match(head) ||
 		bytes.HasPrefix(data, csvHeader) ||
 		bytes.Contains(head, []byte(`"$schema"`)) && sarifDriver.Match(data) ||
-		lintLine.Match(data)
+		lintLine.Match(data) ||
+		annotation.Match(data)
 }

@@ -1,9 +1,10 @@
 package render
 
 import (
-	"errors"
+	"bufio"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/prodspec/prodspec/internal/lint"
 )
@@ -20,12 +21,74 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// LintGitHub writes GitHub workflow-command annotations. TODO(helper).
+// GitHub's workflow-command escaping (toolkit/core command.ts): data after
+// "::" escapes %, CR and LF; property values also escape : and , which
+// would otherwise end the value.
+var (
+	ghData     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	ghProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+// LintGitHub writes one workflow command per finding, which GitHub Actions
+// shows as an annotation on the file and line:
+// ::error file=F,line=L,col=C,title=T::MESSAGE
+// Files are relative to the repository root through prefix.
 func LintGitHub(w io.Writer, res *lint.Result, prefix string) error {
-	return errors.New("github format: not implemented yet")
+	bw := bufio.NewWriter(w)
+	for _, d := range res.Diagnostics {
+		cmd := "warning"
+		if d.Severity == lint.Error {
+			cmd = "error"
+		}
+		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", cmd,
+			ghProperty.Replace(repoPath(prefix, d.File)), d.Line, d.Column,
+			ghProperty.Replace("prodspec "+d.Rule), ghData.Replace(d.Message))
+	}
+	return bw.Flush()
 }
 
-// LintMarkdown writes the job-summary table. TODO(helper).
+// summaryRows caps the job summary's table: GitHub refuses a step summary
+// over 1 MiB, and a thousand rows already say what is wrong.
+const summaryRows = 1000
+
+// LintMarkdown writes the job summary: a heading, the counts, and a table
+// of the findings. Everything copied from the spec is escaped so that it
+// shows as written and cannot break the table or inject markup.
 func LintMarkdown(w io.Writer, res *lint.Result, prefix string) error {
-	return errors.New("markdown summary: not implemented yet")
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "<!-- %s -->\n## prodspec lint\n\n", Marker)
+	if len(res.Diagnostics) == 0 {
+		fmt.Fprintf(bw, "No findings in %s.\n\n", plural(res.Files, "file"))
+		return bw.Flush()
+	}
+	fmt.Fprintf(bw, "**%s** in %s.\n\n", Count(res.Errors, res.Warnings), plural(res.Files, "file"))
+	fmt.Fprint(bw, "| Location | Severity | Rule | Message |\n|---|---|---|---|\n")
+	for _, d := range res.Diagnostics[:min(len(res.Diagnostics), summaryRows)] {
+		loc := fmt.Sprintf("%s:%d:%d", repoPath(prefix, d.File), d.Line, d.Column)
+		fmt.Fprintf(bw, "| %s | %s | `%s` | %s |\n", mdCell(loc), d.Severity, d.Rule, mdCell(d.Message))
+	}
+	if more := len(res.Diagnostics) - summaryRows; more > 0 {
+		fmt.Fprintf(bw, "\n… and %d more; run `prodspec lint` to see them all.\n", more)
+	}
+	fmt.Fprintln(bw)
+	return bw.Flush()
+}
+
+// mdSpecial are the characters that start inline markup, HTML, entities or
+// math in GitHub's markdown, and the table's own "|".
+const mdSpecial = "\\`*_[]<>|~&$"
+
+// mdCell escapes text for a markdown table cell: line breaks become spaces
+// (a cell is one line), and every character that markdown or HTML would
+// interpret is backslash-escaped, "|" included, so the text shows verbatim.
+func mdCell(s string) string {
+	var sb strings.Builder
+	s = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(s)
+	for _, r := range s {
+		if strings.ContainsRune(mdSpecial, r) {
+			sb.WriteByte('\\')
+		}
+		sb.WriteRune(r)
+	}
+	return sb.String()
 }

@@ -233,10 +233,16 @@ func (d *decoder) item(root *yaml.Node) *RoadmapItem {
 	it := &RoadmapItem{File: d.file, Fields: d.positions(m)}
 	it.ID = d.decodeID(m, d.cfg.RoadmapID().MatchString, "roadmap item")
 	it.Title = d.required(m, "title")
-	if _, ok := m["goals"]; !ok {
+	if e, ok := m["goals"]; !ok {
 		d.report(RuleRequiredField, parse.Start, "missing required field %q", d.cfg.Field("goals"))
-	} else if it.Goals = d.refs(m, "goals"); len(it.Goals) == 0 {
-		d.report(RuleUntracedItem, parse.NodePos(m["goals"].key), "roadmap item %q serves no goal", it.ID)
+	} else {
+		n := len(d.file.Problems)
+		it.Goals = d.refs(m, "goals")
+		// A value refs rejected is reported already; untraced is for a
+		// key that names nothing.
+		if len(it.Goals) == 0 && len(d.file.Problems) == n {
+			d.report(RuleUntracedItem, parse.NodePos(e.key), "roadmap item %q serves no goal", it.ID)
+		}
 	}
 	it.Status = d.required(m, "status")
 	if it.Status != "" {
@@ -256,10 +262,10 @@ func (d *decoder) story(root *yaml.Node, body parse.Body) *Story {
 	s.Title = d.required(m, "title")
 	if e, ok := m["roadmap"]; !ok {
 		d.report(RuleRequiredField, parse.Start, "missing required field %q", d.cfg.Field("roadmap"))
-	} else if id, _ := d.str(m, "roadmap"); strings.TrimSpace(id) == "" {
-		d.report(RuleUntracedStory, parse.NodePos(e.key), "story %q serves no roadmap item", s.ID)
-	} else {
+	} else if id, _ := d.str(m, "roadmap"); strings.TrimSpace(id) != "" {
 		s.Roadmap = Ref{ID: id, Pos: parse.NodePos(e.val)}
+	} else if e.val.Kind == yaml.ScalarNode { // a list or mapping is already invalid-value
+		d.report(RuleUntracedStory, parse.NodePos(e.key), "story %q serves no roadmap item", s.ID)
 	}
 	s.Status = d.required(m, "status")
 	if s.Status != "" {

@@ -1,0 +1,61 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestLoadNamesFileRelative: a configuration error names the file relative
+// to the spec root even when the spec root is given as a relative path
+// (Find works with absolute paths), so messages do not depend on where the
+// repository is checked out.
+func TestLoadNamesFileRelative(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "repo", ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(root, "repo", "spec"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	for _, c := range []struct{ cfg, dir, want string }{
+		{"repo/spec/.prodspec.yaml", "repo/spec", ".prodspec.yaml"},
+		{"repo/.prodspec.yaml", "repo/spec", "../.prodspec.yaml"},
+	} {
+		if err := os.WriteFile(c.cfg, []byte("rulez: {}\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Load(c.dir, nil)
+		var ce *Error
+		if !errors.As(err, &ce) || ce.File != c.want || ce.Line != 1 {
+			t.Errorf("%s: error %v, want one in %s at line 1", c.cfg, err, c.want)
+		}
+		os.Remove(c.cfg)
+	}
+}
+
+// TestParseErrorLines: syntax and type errors in the configuration are
+// reported as file:line: message like every other configuration error, on
+// the right line (yaml.v3 counts parser errors from 0), and in words rather
+// than Go types.
+func TestParseErrorLines(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		line int
+		msg  string
+	}{
+		{"rules:\n  empty-roadmap: [error\n", 2, "invalid YAML: did not find expected ',' or ']'"},
+		{"rules:\n\tx: y\n", 2, "invalid YAML: found character that cannot start any token"},
+		{"story:\n  id: S\nmax_file_size: abc\n", 3, `"abc" where a number is expected`},
+		{"roles:\n  product_owners: po\n", 2, `"po" where a list is expected`},
+		{"story:\n  accepted: [done]\n", 2, "a list where a single value is expected"},
+	} {
+		_, err := Parse([]byte(c.src), ".prodspec.yaml", nil)
+		var ce *Error
+		if !errors.As(err, &ce) || ce.Line != c.line || ce.Msg != c.msg {
+			t.Errorf("%q: %v, want .prodspec.yaml:%d: %s", c.src, err, c.line, c.msg)
+		}
+	}
+}
