@@ -54,7 +54,9 @@ func runLint(opts *lintOptions) error {
 	if err := opts.write(opts.Out, func(w io.Writer) error { return renderer(w, res, prefix) }); err != nil {
 		return err
 	}
-	if path := opts.Getenv("GITHUB_STEP_SUMMARY"); path != "" {
+	// The job summary goes with the annotations: a workflow that also
+	// writes SARIF in another step gets it once, not twice.
+	if path := opts.Getenv("GITHUB_STEP_SUMMARY"); path != "" && opts.Format == "github" {
 		if err := appendStepSummary(path, res, prefix); err != nil {
 			return err
 		}
