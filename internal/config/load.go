@@ -214,7 +214,6 @@ func sortedKeys(m map[string]string) []string {
 	return keys
 }
 
-
 // RepoRoot returns the nearest directory at or above dir that holds .git
 // (a directory, or a file in a linked worktree), or "" when there is none.
 func RepoRoot(dir string) (string, error) {
