@@ -14,6 +14,7 @@ var (
 	sarifDriver = regexp.MustCompile(`"name": "prodspec"`)
 	lintLine    = regexp.MustCompile(`\A(?:[^\n]+:\d+:\d+: (?:error|warning): [^\n]* \[[a-z-]+\]\n)*\z`)
 	csvHeader   = []byte("rank,id,title,")
+	traceEnd    = regexp.MustCompile(`\n\d+ goals?, \d+ roadmap items?, \d+ stor(?:y|ies); [^\n]*\n\z`)
 )
 
 // IsGenerated reports whether data looks like a report prodspec wrote, in
@@ -25,5 +26,6 @@ func IsGenerated(data []byte) bool {
 		jsonVersion.Match(head) ||
 		bytes.HasPrefix(data, csvHeader) ||
 		bytes.Contains(head, []byte(`"$schema"`)) && sarifDriver.Match(data) ||
-		lintLine.Match(data)
+		lintLine.Match(data) ||
+		traceEnd.Match(data[max(0, len(data)-4096):])
 }

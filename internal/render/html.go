@@ -62,8 +62,10 @@ type itemRow struct {
 // segmentOrder stacks the most finished work at the left of a bar.
 var segmentOrder = []report.Category{report.Accepted, report.Closed, report.InProgress, report.Open, report.Draft, report.Unknown, report.Rejected}
 
+// newStatusPage lays the report out for the template. Text from the spec
+// goes through oneLine: control characters are not allowed in HTML.
 func newStatusPage(r *report.StatusReport) statusPage {
-	p := statusPage{Title: r.Title, Overall: overall(r), Untraced: r.Untraced, NotStarted: r.NotStarted}
+	p := statusPage{Title: oneLine(r.Title), Overall: overall(r), Untraced: r.Untraced}
 	order := stackOrder(r.Statuses)
 	p.All = newBar(r, order, "All stories", "", nil, r.Overall, r.Overall.Stories)
 	for _, i := range order {
@@ -86,7 +88,10 @@ func newStatusPage(r *report.StatusReport) statusPage {
 	for _, it := range r.Items {
 		meta := []string{statusName(it.Status), orDash(it.Horizon)}
 		p.Items = append(p.Items, newBar(r, order, it.ID, it.Title, meta, it.Counts, maxItem))
-		p.Rows = append(p.Rows, itemRow{it, countCells(it.Counts)})
+		p.Rows = append(p.Rows, itemRow{oneLineItem(it), countCells(it.Counts)})
+	}
+	for _, it := range r.NotStarted {
+		p.NotStarted = append(p.NotStarted, oneLineItem(it))
 	}
 	for _, st := range r.Statuses {
 		p.Statuses = append(p.Statuses, statusName(st.Name))
@@ -108,7 +113,13 @@ func stackOrder(statuses []report.StoryStatus) []int {
 	return order
 }
 
+func oneLineItem(it report.ItemStatus) report.ItemStatus {
+	it.ID, it.Title, it.Status, it.Horizon = oneLine(it.ID), oneLine(it.Title), oneLine(it.Status), oneLine(it.Horizon)
+	return it
+}
+
 func newBar(r *report.StatusReport, order []int, id, title string, meta []string, c report.Counts, largest int) bar {
+	id, title = oneLine(id), oneLine(title)
 	b := bar{ID: id, Title: title}
 	meta = append(meta, stories(c.Stories))
 	if c.Percent != nil {
@@ -119,7 +130,7 @@ func newBar(r *report.StatusReport, order []int, id, title string, meta []string
 	}
 	// Wrap only between the parts: "5 / 19 points" stays on one line.
 	for i, m := range meta {
-		meta[i] = strings.ReplaceAll(m, " ", "\u00a0")
+		meta[i] = strings.ReplaceAll(oneLine(m), " ", "\u00a0")
 	}
 	b.Meta = strings.Join(meta, " · ")
 	var label []string

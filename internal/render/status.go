@@ -16,7 +16,7 @@ func statusName(name string) string {
 	if name == "" {
 		return "no status"
 	}
-	return name
+	return oneLine(name)
 }
 
 // percent is "22%", or "–" when there is nothing to divide by.
@@ -99,7 +99,7 @@ func countColumns(statuses []report.StoryStatus) (head, align []string) {
 	for _, st := range statuses {
 		head = append(head, md(statusName(st.Name)))
 	}
-	head = append(head, "accepted %", "points accepted")
+	head = append(head, "% accepted", "points accepted")
 	for range head {
 		align = append(align, "---:")
 	}
