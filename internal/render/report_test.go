@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html"
 	"io"
 	"strings"
@@ -160,5 +161,43 @@ func TestUnknownAndMissingStatusesAreCounted(t *testing.T) {
 	out := outputs(t)["status.json"]
 	if !strings.Contains(out, `"finished": 1`) {
 		t.Errorf("the unknown status is not counted:\n%s", out)
+	}
+}
+
+// TestMermaidStaysDrawable: GitHub refuses graphs over Mermaid's limits, so
+// a large spec gets a graph without stories, and a huge one none.
+func TestMermaidStaysDrawable(t *testing.T) {
+	tree := func(items, storiesEach int) *report.TraceTree {
+		g := &report.TraceGoal{ID: "G1", Title: "Goal"}
+		tr := &report.TraceTree{Goals: []*report.TraceGoal{g}}
+		for i := range items {
+			it := &report.TraceItem{ID: fmt.Sprintf("R-%d", i), Goals: []string{"G1"}}
+			for j := range storiesEach {
+				it.Stories = append(it.Stories, &report.TraceStory{ID: fmt.Sprintf("S-%d-%d", i, j), Roadmap: it.ID})
+			}
+			g.Items = append(g.Items, it)
+			tr.Items = append(tr.Items, it)
+		}
+		return tr
+	}
+	for _, tt := range []struct {
+		items, stories int
+		nodes          string // a node that must be drawn, "" for no graph
+		left           string // a node that must be left out
+	}{
+		{10, 40, `s400["S-9-39"]`, ""},
+		{10, 60, `r10["R-9"]`, `s1[`},
+		{600, 0, "", `r1[`},
+	} {
+		graph, note := mermaid(tree(tt.items, tt.stories))
+		if tt.nodes == "" && graph != "" || tt.nodes != "" && !strings.Contains(graph, tt.nodes) {
+			t.Errorf("%d×%d: graph lacks %q:\n%.300s", tt.items, tt.stories, tt.nodes, graph)
+		}
+		if tt.left != "" && (strings.Contains(graph, tt.left) || note == "") {
+			t.Errorf("%d×%d: %q drawn or not explained (note %q)", tt.items, tt.stories, tt.left, note)
+		}
+		if len(graph) > mermaidMaxText || strings.Count(graph, "->") > mermaidMaxEdges {
+			t.Errorf("%d×%d: graph over the limits", tt.items, tt.stories)
+		}
 	}
 }

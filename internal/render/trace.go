@@ -160,7 +160,8 @@ func TraceMarkdown(w io.Writer, t *report.TraceTree) error {
 		fmt.Fprintf(&b, ": %s", md(t.Title))
 	}
 	fmt.Fprintf(&b, "\n\n%s.\n\n", md(traceSummary(t.Summary)))
-	mermaid(&b, t)
+	graph, note := mermaid(t)
+	b.WriteString(note + graph)
 	for _, sec := range traceSections(t) {
 		fmt.Fprintf(&b, "\n## %s\n\n", sec.heading)
 		for _, n := range sec.nodes {
@@ -178,11 +179,46 @@ func TraceMarkdown(w io.Writer, t *report.TraceTree) error {
 	return err
 }
 
-// mermaid writes the graph: goal --> item --> story, dashed arrows from
-// missing nodes, and classes for untraced, broken, accepted and rejected.
+// Mermaid's default limits, which GitHub keeps: a larger diagram shows an
+// error instead of a graph.
+const (
+	mermaidMaxText  = 50000
+	mermaidMaxEdges = 500
+)
+
+// mermaid returns the largest graph GitHub can draw: with the stories,
+// else goals and roadmap items only, else none; and a note saying what
+// was left out.
+func mermaid(t *report.TraceTree) (graph, note string) {
+	for _, withStories := range []bool{true, false} {
+		g, edges := mermaidGraph(t, withStories)
+		if edges <= mermaidMaxEdges && len(g) <= mermaidMaxText {
+			if !withStories {
+				note = "The graph leaves out the stories, which would make it too large for GitHub to draw; the lists below have them.\n\n"
+			}
+			return g, note
+		}
+	}
+	return "", "The spec is too large for a graph GitHub can draw; the lists below have the whole tree.\n"
+}
+
+// mermaidGraph writes goal --> item --> story, dashed arrows from missing
+// nodes, and classes for untraced, broken, accepted and rejected nodes.
 // Node names are generated (g1, r1, s1, m1) so no ID can break the syntax.
-func mermaid(b *strings.Builder, t *report.TraceTree) {
-	b.WriteString("```mermaid\ngraph LR\n")
+func mermaidGraph(t *report.TraceTree, withStories bool) (string, int) {
+	var b strings.Builder
+	edges := 0
+	edge := func(from, arrow, to string) {
+		fmt.Fprintf(&b, "  %s %s %s\n", from, arrow, to)
+		edges++
+	}
+	node := func(name, id, title string) {
+		label := id
+		if title != "" {
+			label += ": " + title
+		}
+		fmt.Fprintf(&b, "  %s[\"%s\"]\n", name, mermaidText(label))
+	}
 	classes := map[string][]string{}
 	class := func(name, node string) { classes[name] = append(classes[name], node) }
 	missing := map[string]string{} // "goal G9" -> m1: one node per missing target
@@ -193,14 +229,14 @@ func mermaid(b *strings.Builder, t *report.TraceTree) {
 		}
 		n := "m" + strconv.Itoa(len(missing)+1)
 		missing[key] = n
-		fmt.Fprintf(b, "  %s[\"%s\"]\n", n, mermaidText(id+" (missing "+kind+")"))
+		node(n, id+" (missing "+kind+")", "")
 		class("broken", n)
 		return n
 	}
-	items := map[*report.TraceItem]string{}
+	b.WriteString("```mermaid\ngraph LR\n")
 	for i, g := range t.Goals {
 		n := "g" + strconv.Itoa(i+1)
-		fmt.Fprintf(b, "  %s[\"%s\"]\n", n, mermaidText(g.ID+": "+g.Title))
+		node(n, g.ID, g.Title)
 		if len(g.Items) == 0 {
 			class("untraced", n)
 		}
@@ -209,15 +245,15 @@ func mermaid(b *strings.Builder, t *report.TraceTree) {
 	story := func(st *report.TraceStory, from string) {
 		sn++
 		n := "s" + strconv.Itoa(sn)
-		fmt.Fprintf(b, "  %s[\"%s\"]\n", n, mermaidText(st.ID+": "+st.Title))
+		node(n, st.ID, st.Title)
 		switch {
 		case st.MissingRoadmap:
-			fmt.Fprintf(b, "  %s -.-> %s\n", missingNode("roadmap item", st.Roadmap), n)
+			edge(missingNode("roadmap item", st.Roadmap), "-.->", n)
 			class("broken", n)
 		case from == "":
 			class("untraced", n)
 		default:
-			fmt.Fprintf(b, "  %s --> %s\n", from, n)
+			edge(from, "-->", n)
 		}
 		if len(st.MissingDeps) > 0 {
 			class("broken", n)
@@ -225,12 +261,13 @@ func mermaid(b *strings.Builder, t *report.TraceTree) {
 			class(string(st.Category), n)
 		}
 	}
+	items := map[*report.TraceItem]string{}
 	for i, it := range t.Items {
 		n := "r" + strconv.Itoa(i+1)
 		items[it] = n
-		fmt.Fprintf(b, "  %s[\"%s\"]\n", n, mermaidText(it.ID+": "+it.Title))
+		node(n, it.ID, it.Title)
 		for _, g := range it.MissingGoals {
-			fmt.Fprintf(b, "  %s -.-> %s\n", missingNode("goal", g), n)
+			edge(missingNode("goal", g), "-.->", n)
 		}
 		switch {
 		case len(it.MissingGoals) > 0:
@@ -238,16 +275,20 @@ func mermaid(b *strings.Builder, t *report.TraceTree) {
 		case len(it.Goals) == 0:
 			class("untraced", n)
 		}
-		for _, st := range it.Stories {
-			story(st, n)
+		if withStories {
+			for _, st := range it.Stories {
+				story(st, n)
+			}
 		}
 	}
-	for _, st := range t.UntracedStories {
-		story(st, "")
+	if withStories {
+		for _, st := range t.UntracedStories {
+			story(st, "")
+		}
 	}
 	for i, g := range t.Goals {
 		for _, it := range g.Items {
-			fmt.Fprintf(b, "  g%d --> %s\n", i+1, items[it])
+			edge("g"+strconv.Itoa(i+1), "-->", items[it])
 		}
 	}
 	b.WriteString("  classDef accepted fill:#dafbe1,stroke:#1a7f37,color:#0d1117\n")
@@ -256,10 +297,11 @@ func mermaid(b *strings.Builder, t *report.TraceTree) {
 	b.WriteString("  classDef broken fill:#ffebe9,stroke:#cf222e,color:#0d1117,stroke-dasharray:4 3\n")
 	for _, name := range []string{"accepted", "rejected", "untraced", "broken"} {
 		if nodes := classes[name]; len(nodes) > 0 {
-			fmt.Fprintf(b, "  class %s %s\n", strings.Join(nodes, ","), name)
+			fmt.Fprintf(&b, "  class %s %s\n", strings.Join(nodes, ","), name)
 		}
 	}
 	b.WriteString("```\n")
+	return b.String(), edges
 }
 
 // mermaidText makes text safe inside a quoted Mermaid label: quotes,
