@@ -113,8 +113,10 @@ func stackOrder(statuses []report.StoryStatus) []int {
 	return order
 }
 
+// oneLineItem is it with its text on one line and a dash for an empty
+// status or horizon, for a table cell.
 func oneLineItem(it report.ItemStatus) report.ItemStatus {
-	it.ID, it.Title, it.Status, it.Horizon = oneLine(it.ID), oneLine(it.Title), oneLine(it.Status), oneLine(it.Horizon)
+	it.ID, it.Title, it.Status, it.Horizon = oneLine(it.ID), oneLine(it.Title), orDash(oneLine(it.Status)), orDash(oneLine(it.Horizon))
 	return it
 }
 
@@ -204,10 +206,10 @@ footer{margin:2rem 0 1rem;color:var(--muted);font-size:.75rem}
 <main>
 <h1>Status{{with .Title}}: {{.}}{{end}}</h1>
 <p class="overall"><strong>Overall:</strong> {{.Overall}}.</p>
-{{- template "bar" .All}}
 {{- if .Untraced}}
 <p>Stories that serve no existing roadmap item: {{.Untraced}}. They count only in the overall line.</p>
 {{- end}}
+{{- template "bar" .All}}
 <ul class="legend">
 {{- range .Legend}}
 <li><i class="c-{{.Category}}"></i>{{.Name}}</li>
