@@ -118,6 +118,9 @@ func NewRootCmd(s *Streams) *cobra.Command {
 	root.PersistentFlags().StringVarP(&opts.Dir, "dir", "C", ".", "spec root `directory`")
 	root.AddCommand(
 		NewCmdLint(opts),
+		NewCmdBacklog(opts),
+		NewCmdStatus(opts),
+		NewCmdTrace(opts),
 		NewCmdInit(opts),
 		NewCmdNew(opts),
 		NewCmdFmt(opts),

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"testing"
 
@@ -20,8 +21,18 @@ func TestMain(m *testing.M) {
 
 // TestScripts runs testdata/script/*.txtar. Set PRODSPEC_UPDATE=1 to
 // rewrite the golden files in the archives from the actual output.
+// $EXAMPLES is the examples directory, so scripts can report on the
+// example specs the README quotes.
 func TestScripts(t *testing.T) {
+	examples, err := filepath.Abs("../../examples")
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("EXAMPLES", examples)
+			return nil
+		},
 		Dir:                 "../../testdata/script",
 		UpdateScripts:       os.Getenv("PRODSPEC_UPDATE") != "",
 		RequireExplicitExec: true,

@@ -15,6 +15,7 @@ var (
 	lintLine    = regexp.MustCompile(`\A(?:[^\n]+:\d+:\d+: (?:error|warning): [^\n]* \[[a-z-]+\]\n)*\z`)
 	annotation  = regexp.MustCompile(`\A(?:::(?:error|warning) file=[^\n]*,title=prodspec [a-z-]+::[^\n]*\n)*\z`)
 	csvHeader   = []byte("rank,id,title,")
+	traceEnd    = regexp.MustCompile(`\n\d+ goals?, \d+ roadmap items?, \d+ stor(?:y|ies); [^\n]*\n\z`)
 )
 
 // IsGenerated reports whether data looks like a report prodspec wrote, in
@@ -27,5 +28,6 @@ func IsGenerated(data []byte) bool {
 		bytes.HasPrefix(data, csvHeader) ||
 		bytes.Contains(head, []byte(`"$schema"`)) && sarifDriver.Match(data) ||
 		lintLine.Match(data) ||
-		annotation.Match(data)
+		annotation.Match(data) ||
+		traceEnd.Match(data[max(0, len(data)-4096):])
 }

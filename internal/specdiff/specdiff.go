@@ -22,7 +22,7 @@ type Diff struct {
 // Change is what happened to one goal, roadmap item or story.
 type Change struct {
 	ID     string `json:"id"`
-	Title  string `json:"title"` // at head, or at base when removed
+	Title  string `json:"title"`  // at head, or at base when removed
 	Change string `json:"change"` // added | removed | changed
 
 	Status   *Transition `json:"status,omitempty"`

@@ -1,0 +1,65 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/prodspec/prodspec/internal/lint"
+	"github.com/prodspec/prodspec/internal/names"
+	"github.com/prodspec/prodspec/internal/render"
+	"github.com/prodspec/prodspec/internal/spec"
+)
+
+// loadForReport loads the spec for a report command. A spec with lint
+// findings still gets its report, but stderr says how many findings there
+// are, so a report from a broken spec is not taken for a clean one. The
+// exit code is not affected: lint is the gate.
+func loadForReport(g *globalOptions) (*spec.Spec, error) {
+	s, err := loadSpec(g)
+	if err != nil {
+		return nil, err
+	}
+	if res := lint.Run(s, lint.Options{}); len(res.Diagnostics) > 0 {
+		fmt.Fprintf(g.Err, "prodspec: lint reports %s; run prodspec lint for details\n", render.Count(res.Errors, res.Warnings))
+	}
+	return s, nil
+}
+
+// format is one --format value of a report command and its renderer.
+type format[T any] struct {
+	name   string
+	render func(io.Writer, T) error
+}
+
+// pickFormat returns the renderer named name, or a usage error that lists
+// the formats in order.
+func pickFormat[T any](name string, formats []format[T]) (func(io.Writer, T) error, error) {
+	var all []string
+	for _, f := range formats {
+		if f.name == name {
+			return f.render, nil
+		}
+		all = append(all, f.name)
+	}
+	return nil, usageError("unknown format %q: want %s", name, strings.Join(all, ", "))
+}
+
+// checkIDs makes the first of ids that does not exist a usage error, with
+// a suggestion when an existing ID is close.
+func checkIDs(what string, ids []string, exists func(string) bool, all []string) error {
+	for _, id := range ids {
+		if !exists(id) {
+			return usageError("unknown %s %q%s", what, id, names.DidYouMean(id, all))
+		}
+	}
+	return nil
+}
+
+// title is the vision's title, "" when there is no vision.
+func title(s *spec.Spec) string {
+	if s.Vision == nil {
+		return ""
+	}
+	return s.Vision.Title
+}

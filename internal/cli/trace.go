@@ -1,0 +1,49 @@
+package cli
+
+import (
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/prodspec/prodspec/internal/render"
+	"github.com/prodspec/prodspec/internal/report"
+)
+
+type traceOptions struct {
+	*globalOptions
+	outputOptions
+	Format string
+}
+
+// NewCmdTrace shows what traces to what.
+func NewCmdTrace(g *globalOptions) *cobra.Command {
+	opts := &traceOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "trace",
+		Short: "Show the goal → roadmap item → story tree, flagging untraced and broken links",
+		Long: "trace prints each vision goal with the roadmap items that serve it and their\n" +
+			"stories, then the items and stories that reach no goal, and flags every\n" +
+			"reference to a goal, roadmap item or story that does not exist.\n" +
+			"--format md adds a Mermaid graph that GitHub renders.",
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error { return runTrace(opts) },
+	}
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text, md or json")
+	opts.outputOptions.bind(cmd)
+	return cmd
+}
+
+func runTrace(opts *traceOptions) error {
+	write, err := pickFormat(opts.Format, []format[*report.TraceTree]{
+		{"text", render.TraceText}, {"md", render.TraceMarkdown}, {"json", render.TraceJSON},
+	})
+	if err != nil {
+		return err
+	}
+	s, err := loadForReport(opts.globalOptions)
+	if err != nil {
+		return err
+	}
+	t := report.Trace(s)
+	return opts.write(opts.Out, func(w io.Writer) error { return write(w, t) })
+}

@@ -1,0 +1,73 @@
+// Package priority ranks the backlog: the RICE, WSJF and MoSCoW scoring
+// models, dependency-aware ordering and the backlog filters. It computes
+// values only; render formats them.
+package priority
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/prodspec/prodspec/internal/config"
+	"github.com/prodspec/prodspec/internal/spec"
+)
+
+// The models, as --model and priority.model name them.
+const (
+	RICE   = "rice"
+	WSJF   = "wsjf"
+	MoSCoW = "moscow"
+)
+
+// CheckModel returns an error naming the models when model is not one.
+func CheckModel(model string) error {
+	if !slices.Contains(config.Models, model) {
+		return fmt.Errorf("unknown priority model %q: want %s", model, strings.Join(config.Models, ", "))
+	}
+	return nil
+}
+
+// Score is st's score under model, rounded to two decimals, and whether
+// st has the model's inputs at all. Rounding first makes two scores that
+// print the same compare equal, so the tie-breaks a reader sees are the
+// ones applied.
+//
+//	RICE   = reach × impact × confidence / effort
+//	WSJF   = (business value + time criticality + risk reduction) / job size
+//	MoSCoW = must 4, should 3, could 2, wont 1
+//
+// The spec decoder guarantees the inputs are finite, non-negative and that
+// the divisors are positive; absurdly large inputs can still overflow, so
+// the result is clamped to a finite number that JSON can carry.
+func Score(st *spec.Story, model string) (float64, bool) {
+	switch model {
+	case RICE:
+		if r := st.RICE; r != nil {
+			return round2(r.Reach * r.Impact * r.Confidence / r.Effort), true
+		}
+	case WSJF:
+		if w := st.WSJF; w != nil {
+			return round2((w.BusinessValue + w.TimeCriticality + w.RiskReduction) / w.JobSize), true
+		}
+	case MoSCoW:
+		if i := slices.Index(spec.MoSCoW, st.MoSCoW); i >= 0 {
+			return float64(len(spec.MoSCoW) - i), true
+		}
+	}
+	return 0, false
+}
+
+func round2(f float64) float64 {
+	switch {
+	case math.IsNaN(f): // Inf × 0: a zero factor, so the score is 0
+		return 0
+	case math.IsInf(f, 0):
+		return math.MaxFloat64
+	}
+	r := math.Round(f*100) / 100
+	if math.IsInf(r, 0) { // f*100 overflowed: the score is too large to round
+		return f
+	}
+	return r
+}

@@ -1,0 +1,255 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/prodspec/prodspec/internal/report"
+)
+
+// StatusHTML writes the status report as one self-contained page: inline
+// CSS, an inline SVG bar per goal and per roadmap item stacked by status,
+// no JavaScript and nothing fetched. html/template escapes every string
+// from the spec for the context it lands in.
+func StatusHTML(w io.Writer, r *report.StatusReport) error {
+	t, err := template.New("status").Parse(statusTemplate)
+	if err != nil {
+		return err
+	}
+	// html/template drops comments from templates, so the marker that
+	// lets --output recognise the file is written around it.
+	if _, err := fmt.Fprintf(w, "<!DOCTYPE html>\n<!-- %s -->\n", Marker); err != nil {
+		return err
+	}
+	return t.Execute(w, newStatusPage(r))
+}
+
+type statusPage struct {
+	Title      string
+	Overall    string
+	All        bar
+	Untraced   int
+	Legend     []legendEntry
+	Goals      []bar
+	Items      []bar
+	Statuses   []string // table columns, in report order
+	Rows       []itemRow
+	NotStarted []report.ItemStatus
+}
+
+type legendEntry struct{ Name, Category string }
+
+// bar is one stacked bar and its caption. Its length is its share of the
+// largest bar in the chart, so bars compare by size as well as by mix.
+type bar struct {
+	ID, Title string
+	Meta      string
+	Label     string // the counts, for screen readers
+	Segments  []segment
+}
+
+type segment struct {
+	Category, X, Width, Tip string
+}
+
+type itemRow struct {
+	report.ItemStatus
+	Cells []string // the count cells after the title, status and horizon
+}
+
+// segmentOrder stacks the most finished work at the left of a bar.
+var segmentOrder = []report.Category{report.Accepted, report.Closed, report.InProgress, report.Open, report.Draft, report.Unknown, report.Rejected}
+
+// newStatusPage lays the report out for the template. Text from the spec
+// goes through oneLine: control characters are not allowed in HTML.
+func newStatusPage(r *report.StatusReport) statusPage {
+	p := statusPage{Title: oneLine(r.Title), Overall: overall(r), Untraced: r.Untraced}
+	order := stackOrder(r.Statuses)
+	p.All = newBar(r, order, "All stories", "", nil, r.Overall, r.Overall.Stories)
+	for _, i := range order {
+		p.Legend = append(p.Legend, legendEntry{statusName(r.Statuses[i].Name), string(r.Statuses[i].Category)})
+	}
+	maxGoal, maxItem := 0, 0
+	for _, g := range r.Goals {
+		maxGoal = max(maxGoal, g.Counts.Stories)
+	}
+	for _, it := range r.Items {
+		maxItem = max(maxItem, it.Counts.Stories)
+	}
+	for _, g := range r.Goals {
+		meta := []string{"no roadmap item"}
+		if len(g.Items) > 0 {
+			meta = []string{strings.Join(g.Items, ", ")}
+		}
+		p.Goals = append(p.Goals, newBar(r, order, g.ID, g.Title, meta, g.Counts, maxGoal))
+	}
+	for _, it := range r.Items {
+		meta := []string{statusName(it.Status), orDash(it.Horizon)}
+		p.Items = append(p.Items, newBar(r, order, it.ID, it.Title, meta, it.Counts, maxItem))
+		p.Rows = append(p.Rows, itemRow{oneLineItem(it), countCells(it.Counts)})
+	}
+	for _, it := range r.NotStarted {
+		p.NotStarted = append(p.NotStarted, oneLineItem(it))
+	}
+	for _, st := range r.Statuses {
+		p.Statuses = append(p.Statuses, statusName(st.Name))
+	}
+	return p
+}
+
+// stackOrder returns the indexes of statuses in segment order, keeping the
+// configured order within a category.
+func stackOrder(statuses []report.StoryStatus) []int {
+	var order []int
+	for _, cat := range segmentOrder {
+		for i, st := range statuses {
+			if st.Category == cat {
+				order = append(order, i)
+			}
+		}
+	}
+	return order
+}
+
+// oneLineItem is it with its text on one line and a dash for an empty
+// status or horizon, for a table cell.
+func oneLineItem(it report.ItemStatus) report.ItemStatus {
+	it.ID, it.Title, it.Status, it.Horizon = oneLine(it.ID), oneLine(it.Title), orDash(oneLine(it.Status)), orDash(oneLine(it.Horizon))
+	return it
+}
+
+func newBar(r *report.StatusReport, order []int, id, title string, meta []string, c report.Counts, largest int) bar {
+	id, title = oneLine(id), oneLine(title)
+	b := bar{ID: id, Title: title}
+	meta = append(meta, stories(c.Stories))
+	if c.Percent != nil {
+		meta = append(meta, percent(c)+" accepted")
+	}
+	if c.Points != nil {
+		meta = append(meta, points(c)+" points")
+	}
+	// Wrap only between the parts: "5 / 19 points" stays on one line.
+	for i, m := range meta {
+		meta[i] = strings.ReplaceAll(oneLine(m), " ", "\u00a0")
+	}
+	b.Meta = strings.Join(meta, " · ")
+	var label []string
+	x := 0.0
+	for _, i := range order {
+		n := c.ByStatus[i]
+		if n == 0 {
+			continue
+		}
+		st := r.Statuses[i]
+		w := 100 * float64(n) / float64(largest)
+		tip := fmt.Sprintf("%d %s", n, statusName(st.Name))
+		b.Segments = append(b.Segments, segment{string(st.Category), svgNum(x), svgNum(w), tip})
+		label = append(label, tip)
+		x += w
+	}
+	if len(label) == 0 {
+		label = []string{"no stories"}
+	}
+	b.Label = id + ": " + strings.Join(label, ", ")
+	return b
+}
+
+// svgNum is a coordinate with at most two decimals, always the same text
+// for the same value.
+func svgNum(f float64) string {
+	s := strings.TrimRight(fmt.Sprintf("%.2f", f), "0")
+	return strings.TrimSuffix(s, ".")
+}
+
+const statusTemplate = `<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Status{{with .Title}}: {{.}}{{end}}</title>
+<style>
+:root{--fg:#1f2328;--muted:#59636e;--bg:#fff;--line:#d1d9e0;--track:#eef1f4;
+--accepted:#1a7f37;--closed:#4ac26b;--in-progress:#0969da;--open:#d4a72c;--draft:#afb8c1;--unknown:#8250df;--rejected:#cf222e}
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--line:#3d444d;--track:#262c36;--draft:#656c76}}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+main{max-width:1080px;margin:0 auto;padding:16px}
+h1{font-size:1.5rem;line-height:1.25;margin:.5rem 0 1rem}
+h2{font-size:1.2rem;margin:2rem 0 .5rem;padding-bottom:.25rem;border-bottom:1px solid var(--line)}
+.overall{margin:0 0 1rem}
+.legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:.5rem 0;padding:0;font-size:.875rem}
+.legend i{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:.35em;vertical-align:-.05em}
+.bar{margin:.9rem 0}
+.bar .name{overflow-wrap:anywhere}
+.bar .id{font-weight:600;margin-right:.4em}
+.bar .meta{display:block;color:var(--muted);font-size:.875rem}
+.bar svg{display:block;width:100%;height:14px;margin-top:4px}
+.bar .track{fill:var(--track)}
+.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
+table{border-collapse:collapse;font-size:.875rem;width:100%}
+th,td{padding:.3rem .4rem;border-bottom:1px solid var(--line);text-align:left;white-space:nowrap;vertical-align:top}
+th{font-weight:600;white-space:normal;vertical-align:bottom}
+.n{text-align:right;font-variant-numeric:tabular-nums}
+td.title{white-space:normal;min-width:10rem;overflow-wrap:anywhere}
+.c-accepted{fill:var(--accepted);background:var(--accepted)}
+.c-closed{fill:var(--closed);background:var(--closed)}
+.c-in-progress{fill:var(--in-progress);background:var(--in-progress)}
+.c-open{fill:var(--open);background:var(--open)}
+.c-draft{fill:var(--draft);background:var(--draft)}
+.c-unknown{fill:var(--unknown);background:var(--unknown)}
+.c-rejected{fill:var(--rejected);background:var(--rejected)}
+footer{margin:2rem 0 1rem;color:var(--muted);font-size:.75rem}
+</style>
+</head>
+<body>
+<main>
+<h1>Status{{with .Title}}: {{.}}{{end}}</h1>
+<p class="overall"><strong>Overall:</strong> {{.Overall}}.</p>
+{{- if .Untraced}}
+<p>Stories that serve no existing roadmap item: {{.Untraced}}. They count only in the overall line.</p>
+{{- end}}
+{{- template "bar" .All}}
+<ul class="legend">
+{{- range .Legend}}
+<li><i class="c-{{.Category}}"></i>{{.Name}}</li>
+{{- end}}
+</ul>
+<h2>Goals</h2>
+{{- range .Goals}}{{template "bar" .}}{{end}}
+<h2>Roadmap items</h2>
+{{- range .Items}}{{template "bar" .}}{{end}}
+<h2>Roadmap items in numbers</h2>
+<div class="scroll">
+<table>
+<thead><tr><th>item</th><th>title</th><th>status</th><th>horizon</th><th class="n">stories</th>
+{{- range .Statuses}}<th class="n">{{.}}</th>{{end}}<th class="n">% accepted</th><th class="n">points accepted</th></tr></thead>
+<tbody>
+{{- range .Rows}}
+<tr><td>{{.ID}}</td><td class="title">{{.Title}}</td><td>{{.Status}}</td><td>{{.Horizon}}</td>
+{{- range .Cells}}<td class="n">{{.}}</td>{{end}}</tr>
+{{- end}}
+</tbody>
+</table>
+</div>
+<h2>Not started on the now horizon</h2>
+{{- if .NotStarted}}
+<ul>
+{{- range .NotStarted}}
+<li><strong>{{.ID}}</strong> {{.Title}} ({{.Status}})</li>
+{{- end}}
+</ul>
+{{- else}}
+<p>Every roadmap item on the now horizon has started.</p>
+{{- end}}
+<footer>Generated by prodspec.</footer>
+</main>
+</body>
+</html>
+{{define "bar"}}
+<div class="bar">
+<div class="name"><span class="id">{{.ID}}</span>{{.Title}}<span class="meta">{{.Meta}}</span></div>
+<svg viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="{{.Label}}"><rect class="track" width="100" height="10"/>
+{{- range .Segments}}<rect class="c-{{.Category}}" x="{{.X}}" width="{{.Width}}" height="10"><title>{{.Tip}}</title></rect>{{end}}</svg>
+</div>
+{{- end}}`

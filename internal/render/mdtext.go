@@ -1,0 +1,65 @@
+package render
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// mdReplacer backslash-escapes the characters that would make text copied
+// from the spec into markdown mean something else: a table cell boundary
+// (|), emphasis, code, links, raw HTML or an entity. CommonMark allows a
+// backslash before any ASCII punctuation, so the text renders as written.
+var mdReplacer = strings.NewReplacer(
+	`\`, `\\`, "|", `\|`, "`", "\\`", "*", `\*`, "_", `\_`, "~", `\~`,
+	"[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "&", `\&`,
+)
+
+// md makes spec text safe inside a markdown table cell or list item: on
+// one line, with markdown punctuation escaped.
+func md(s string) string {
+	return mdReplacer.Replace(oneLine(s))
+}
+
+// oneLine replaces line breaks, tabs and other control characters with
+// spaces, so a value written as a multi-line YAML string cannot break a
+// table row or a line of a tree.
+func oneLine(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// isControl is true for C0 and C1 control characters (ESC and CSI would
+// let a title drive a terminal) and Unicode line and paragraph separators.
+func isControl(r rune) bool {
+	return r < 0x20 || 0x7f <= r && r <= 0x9f || r == '\u2028' || r == '\u2029'
+}
+
+// num formats a number as briefly as it can be written exactly: 3, 0.8,
+// 2666.67.
+func num(f float64) string {
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// orDash is s, or an en dash for an empty cell.
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
+// stories is "1 story" or "n stories".
+func stories(n int) string {
+	if n == 1 {
+		return "1 story"
+	}
+	return fmt.Sprintf("%d stories", n)
+}
