@@ -30,7 +30,7 @@ func DiffJSON(w io.Writer, d *specdiff.Diff, base, head string) error {
 // line, then one section per kind of change, each line naming the story.
 func DiffMarkdown(w io.Writer, d *specdiff.Diff, base, head string) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "<!-- %s -->\n## Product changes: %s → %s\n\n", Marker, MarkdownText(base), MarkdownText(head))
+	fmt.Fprintf(&b, "<!-- %s -->\n## Product changes: %s → %s\n\n", Marker, md(base), md(head))
 	if d.Empty() {
 		b.WriteString("No product changes.\n")
 		_, err := io.WriteString(w, b.String())
@@ -85,7 +85,7 @@ func section(b *strings.Builder, title string, cs []specdiff.Change, noun string
 	}
 	fmt.Fprintf(b, "\n### %s\n\n", title)
 	for _, c := range cs {
-		fmt.Fprintf(b, "- **%s** %s — %s\n", MarkdownText(c.ID), MarkdownText(c.Title), strings.Join(changeNotes(c, noun), "; "))
+		fmt.Fprintf(b, "- **%s** %s — %s\n", md(c.ID), md(c.Title), strings.Join(changeNotes(c, noun), "; "))
 	}
 }
 
@@ -105,24 +105,24 @@ func changeNotes(c specdiff.Change, noun string) []string {
 	arrow("moved from roadmap item", c.Roadmap)
 	arrow("horizon", c.Horizon)
 	if c.TitleWas != "" {
-		notes = append(notes, "renamed from “"+MarkdownText(c.TitleWas)+"”")
+		notes = append(notes, "renamed from “"+md(c.TitleWas)+"”")
 	}
 	if c.Goals != nil {
 		if len(c.Goals.Added) > 0 {
-			notes = append(notes, "now serves "+MarkdownText(strings.Join(c.Goals.Added, ", ")))
+			notes = append(notes, "now serves "+md(strings.Join(c.Goals.Added, ", ")))
 		}
 		if len(c.Goals.Removed) > 0 {
-			notes = append(notes, "no longer serves "+MarkdownText(strings.Join(c.Goals.Removed, ", ")))
+			notes = append(notes, "no longer serves "+md(strings.Join(c.Goals.Removed, ", ")))
 		}
 	}
 	for _, f := range c.Priority {
-		notes = append(notes, fmt.Sprintf("%s %s → %s", f.Name, MarkdownText(orNone(f.From)), MarkdownText(orNone(f.To))))
+		notes = append(notes, fmt.Sprintf("%s %s → %s", f.Name, md(orNone(f.From)), md(orNone(f.To))))
 	}
 	if c.Rank != nil {
 		notes = append(notes, fmt.Sprintf("backlog rank %s → %s", rank(c.Rank.From), rank(c.Rank.To)))
 	}
 	for _, cr := range c.Criteria {
-		notes = append(notes, "criterion "+cr.Change+": “"+MarkdownText(cr.Text)+"”")
+		notes = append(notes, "criterion "+cr.Change+": “"+md(cr.Text)+"”")
 	}
 	return notes
 }
@@ -140,14 +140,3 @@ func rank(n int) string {
 	}
 	return fmt.Sprintf("#%d", n)
 }
-
-// markdownEscaper neutralizes what a spec string could do to a comment:
-// markup, raw HTML, table cells and line breaks.
-var markdownEscaper = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"<", "&lt;", ">", "&gt;", "&", "&amp;", "|", `\|`, "#", `\#`,
-	"\r\n", " ", "\n", " ", "\r", " ",
-)
-
-// MarkdownText escapes s for use inside markdown text or a table cell.
-func MarkdownText(s string) string { return markdownEscaper.Replace(s) }

@@ -65,30 +65,11 @@ func LintMarkdown(w io.Writer, res *lint.Result, prefix string) error {
 	fmt.Fprint(bw, "| Location | Severity | Rule | Message |\n|---|---|---|---|\n")
 	for _, d := range res.Diagnostics[:min(len(res.Diagnostics), summaryRows)] {
 		loc := fmt.Sprintf("%s:%d:%d", repoPath(prefix, d.File), d.Line, d.Column)
-		fmt.Fprintf(bw, "| %s | %s | `%s` | %s |\n", mdCell(loc), d.Severity, d.Rule, mdCell(d.Message))
+		fmt.Fprintf(bw, "| %s | %s | `%s` | %s |\n", md(loc), d.Severity, d.Rule, md(d.Message))
 	}
 	if more := len(res.Diagnostics) - summaryRows; more > 0 {
 		fmt.Fprintf(bw, "\n… and %d more; run `prodspec lint` to see them all.\n", more)
 	}
 	fmt.Fprintln(bw)
 	return bw.Flush()
-}
-
-// mdSpecial are the characters that start inline markup, HTML, entities or
-// math in GitHub's markdown, and the table's own "|".
-const mdSpecial = "\\`*_[]<>|~&$"
-
-// mdCell escapes text for a markdown table cell: line breaks become spaces
-// (a cell is one line), and every character that markdown or HTML would
-// interpret is backslash-escaped, "|" included, so the text shows verbatim.
-func mdCell(s string) string {
-	var sb strings.Builder
-	s = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(s)
-	for _, r := range s {
-		if strings.ContainsRune(mdSpecial, r) {
-			sb.WriteByte('\\')
-		}
-		sb.WriteRune(r)
-	}
-	return sb.String()
 }

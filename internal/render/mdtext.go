@@ -8,11 +8,11 @@ import (
 
 // mdReplacer backslash-escapes the characters that would make text copied
 // from the spec into markdown mean something else: a table cell boundary
-// (|), emphasis, code, links, raw HTML or an entity. CommonMark allows a
+// (|), emphasis, code, links, raw HTML, an entity or GitHub's math ($). CommonMark allows a
 // backslash before any ASCII punctuation, so the text renders as written.
 var mdReplacer = strings.NewReplacer(
 	`\`, `\\`, "|", `\|`, "`", "\\`", "*", `\*`, "_", `\_`, "~", `\~`,
-	"[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "&", `\&`,
+	"[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "&", `\&`, "$", `\$`,
 )
 
 // md makes spec text safe inside a markdown table cell or list item: on
@@ -28,6 +28,7 @@ func oneLine(s string) string {
 	if !strings.ContainsFunc(s, isControl) {
 		return s
 	}
+	s = strings.ReplaceAll(s, "\r\n", "\n") // one break, one space
 	return strings.Map(func(r rune) rune {
 		if isControl(r) {
 			return ' '
