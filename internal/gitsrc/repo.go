@@ -1,0 +1,195 @@
+// Package gitsrc reads a spec from a git repository with go-git: it opens
+// the repository around a spec root, resolves revisions and ranges, offers
+// a commit's tree as an fs.FS for the spec loader, and lists the commits
+// of a range in the order history needs. No git binary is used.
+package gitsrc
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// ErrNotRepository means the spec root is not inside a git work tree.
+var ErrNotRepository = errors.New("not inside a git repository")
+
+// UnknownRevError is a revision that names nothing in the repository.
+type UnknownRevError struct{ Rev string }
+
+func (e *UnknownRevError) Error() string { return fmt.Sprintf("unknown revision %q", e.Rev) }
+
+// ShallowError is history that a shallow clone does not have.
+type ShallowError struct{ What string }
+
+func (e *ShallowError) Error() string {
+	return e.What + ": this is a shallow clone without the history needed; " +
+		"fetch full history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)"
+}
+
+// Repo is a repository opened from a directory inside its work tree.
+type Repo struct {
+	git  *git.Repository
+	root string // the work tree's root, absolute
+	// Prefix is the spec root relative to the work tree root,
+	// "/"-separated, "" when they are the same.
+	Prefix string
+
+	// go-git's file storage shares pack file handles between readers,
+	// so every object read goes through this lock.
+	mu sync.Mutex
+}
+
+// Open opens the repository whose work tree holds dir, from any
+// subdirectory and from a linked worktree.
+func Open(dir string) (*Repo, error) {
+	r, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	if errors.Is(err, git.ErrRepositoryNotExists) {
+		return nil, ErrNotRepository
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open repository: %w", err)
+	}
+	wt, err := r.Worktree()
+	if err != nil {
+		return nil, fmt.Errorf("open repository: %w", err)
+	}
+	root, err := realPath(wt.Filesystem.Root())
+	if err != nil {
+		return nil, err
+	}
+	abs, err := realPath(dir)
+	if err != nil {
+		return nil, err
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil, fmt.Errorf("%s is outside the work tree %s", dir, root)
+	}
+	prefix := filepath.ToSlash(rel)
+	if prefix == "." {
+		prefix = ""
+	}
+	return &Repo{git: r, root: root, Prefix: prefix}, nil
+}
+
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		return real, nil
+	}
+	return abs, nil
+}
+
+// Root is the work tree's root directory.
+func (r *Repo) Root() string { return r.root }
+
+// Commit is a resolved commit with what reports show of it.
+type Commit struct {
+	*object.Commit
+	Rev string // as the user wrote it
+}
+
+// Short is the commit's abbreviated hash.
+func (c *Commit) Short() string { return c.Hash.String()[:7] }
+
+// Resolve finds the commit a revision names: a branch, a lightweight or
+// annotated tag, HEAD~N, or a short or full hash.
+func (r *Repo) Resolve(rev string) (*Commit, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	h, err := r.git.ResolveRevision(plumbing.Revision(rev))
+	if err == nil {
+		var c *object.Commit
+		if c, err = r.git.CommitObject(*h); err == nil {
+			return &Commit{Commit: c, Rev: rev}, nil
+		}
+	}
+	if r.shallowLocked() {
+		return nil, &ShallowError{What: fmt.Sprintf("revision %q not found", rev)}
+	}
+	return nil, &UnknownRevError{Rev: rev}
+}
+
+// Shallow reports whether the repository is a shallow clone.
+func (r *Repo) Shallow() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.shallowLocked()
+}
+
+func (r *Repo) shallowLocked() bool {
+	s, err := r.git.Storer.Shallow()
+	return err == nil && len(s) > 0
+}
+
+// Range resolves "A..B" (commits reachable from B and not from A),
+// "A...B" (the same from the merge base of A and B) or a lone "A", whose
+// end is defaultTo (nil To when defaultTo is "": the work tree).
+func (r *Repo) Range(arg, defaultTo string) (from, to *Commit, err error) {
+	a, b, sym := splitRange(arg)
+	if a == "" {
+		return nil, nil, &UnknownRevError{Rev: arg}
+	}
+	if b == "" {
+		b = defaultTo
+	}
+	if from, err = r.Resolve(a); err != nil {
+		return nil, nil, err
+	}
+	if b != "" {
+		if to, err = r.Resolve(b); err != nil {
+			return nil, nil, err
+		}
+	}
+	if sym {
+		if to == nil {
+			return nil, nil, &UnknownRevError{Rev: arg}
+		}
+		if from, err = r.mergeBase(from, to); err != nil {
+			return nil, nil, err
+		}
+	}
+	return from, to, nil
+}
+
+// splitRange splits A..B and A...B; sym is true for the three dots.
+func splitRange(arg string) (a, b string, sym bool) {
+	if a, b, ok := strings.Cut(arg, "..."); ok {
+		return a, b, true
+	}
+	a, b, _ = strings.Cut(arg, "..")
+	return a, b, false
+}
+
+func (r *Repo) mergeBase(a, b *Commit) (*Commit, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	bases, err := a.MergeBase(b.Commit)
+	if err != nil {
+		if r.shallowLocked() {
+			return nil, &ShallowError{What: "merge base of " + a.Rev + " and " + b.Rev}
+		}
+		return nil, err
+	}
+	if len(bases) == 0 {
+		return nil, fmt.Errorf("%s and %s have no common ancestor", a.Rev, b.Rev)
+	}
+	// Several bases are possible after criss-cross merges; take the
+	// smallest hash so the answer does not depend on go-git's order.
+	best := bases[0]
+	for _, c := range bases[1:] {
+		if c.Hash.String() < best.Hash.String() {
+			best = c
+		}
+	}
+	return &Commit{Commit: best, Rev: best.Hash.String()[:7]}, nil
+}

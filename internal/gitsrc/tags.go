@@ -1,0 +1,162 @@
+package gitsrc
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// LatestTag is the greatest tag, in semantic-version order, whose commit
+// is reachable from c. Tags that are not versions rank below every
+// version, newest commit first, then by name. It returns "" when no tag
+// is reachable.
+func (r *Repo) LatestTag(c *Commit) (string, error) {
+	tags, err := r.tagCommits()
+	if err != nil {
+		return "", err
+	}
+	if len(tags) == 0 {
+		if r.Shallow() {
+			return "", &ShallowError{What: "no tags"}
+		}
+		return "", nil
+	}
+	r.mu.Lock()
+	reach, err := r.ancestors(c.Commit, nil, nil, false)
+	r.mu.Unlock()
+	if err != nil {
+		return "", err
+	}
+	var cands []tagCommit
+	for _, t := range tags {
+		if _, ok := reach[t.commit.Hash]; ok {
+			cands = append(cands, t)
+		}
+	}
+	if len(cands) == 0 {
+		if r.Shallow() {
+			return "", &ShallowError{What: "no tag reachable from " + c.Rev}
+		}
+		return "", nil
+	}
+	return slices.MaxFunc(cands, compareTags).name, nil
+}
+
+type tagCommit struct {
+	name   string
+	commit *object.Commit
+}
+
+// tagCommits lists every tag with the commit it points at, annotated
+// tags peeled. Tags of other objects (a tree, a blob) are left out.
+func (r *Repo) tagCommits() ([]tagCommit, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	iter, err := r.git.Tags()
+	if err != nil {
+		return nil, err
+	}
+	var out []tagCommit
+	err = iter.ForEach(func(ref *plumbing.Reference) error {
+		h := ref.Hash()
+		if tag, err := r.git.TagObject(h); err == nil {
+			c, err := tag.Commit()
+			if err == nil {
+				out = append(out, tagCommit{ref.Name().Short(), c})
+			}
+			return nil
+		}
+		if c, err := r.git.CommitObject(h); err == nil {
+			out = append(out, tagCommit{ref.Name().Short(), c})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list tags: %w", err)
+	}
+	return out, nil
+}
+
+func compareTags(a, b tagCommit) int {
+	va, aok := parseVersion(a.name)
+	vb, bok := parseVersion(b.name)
+	switch {
+	case aok && bok:
+		return cmp.Or(compareVersions(va, vb), strings.Compare(a.name, b.name))
+	case aok:
+		return 1
+	case bok:
+		return -1
+	}
+	return cmp.Or(a.commit.Committer.When.Compare(b.commit.Committer.When), strings.Compare(b.name, a.name))
+}
+
+// version is a semantic version: v1.2.3-rc.1+build (the "v" optional,
+// build metadata ignored, as semver says).
+type version struct {
+	core [3]int
+	pre  []string
+}
+
+func parseVersion(s string) (version, bool) {
+	s = strings.TrimPrefix(s, "v")
+	s, _, _ = strings.Cut(s, "+")
+	s, pre, hasPre := strings.Cut(s, "-")
+	parts := strings.Split(s, ".")
+	var v version
+	if len(parts) != 3 {
+		return v, false
+	}
+	for i, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 || p != strconv.Itoa(n) {
+			return v, false
+		}
+		v.core[i] = n
+	}
+	if hasPre {
+		v.pre = strings.Split(pre, ".")
+	}
+	return v, true
+}
+
+// compareVersions follows semver precedence: a pre-release ranks below
+// its release; pre-release fields compare numerically when numeric.
+func compareVersions(a, b version) int {
+	if c := slices.Compare(a.core[:], b.core[:]); c != 0 {
+		return c
+	}
+	switch {
+	case a.pre == nil && b.pre == nil:
+		return 0
+	case a.pre == nil:
+		return 1
+	case b.pre == nil:
+		return -1
+	}
+	for i := 0; i < len(a.pre) && i < len(b.pre); i++ {
+		if c := comparePre(a.pre[i], b.pre[i]); c != 0 {
+			return c
+		}
+	}
+	return cmp.Compare(len(a.pre), len(b.pre))
+}
+
+func comparePre(a, b string) int {
+	na, errA := strconv.Atoi(a)
+	nb, errB := strconv.Atoi(b)
+	switch {
+	case errA == nil && errB == nil:
+		return cmp.Compare(na, nb)
+	case errA == nil:
+		return -1
+	case errB == nil:
+		return 1
+	}
+	return strings.Compare(a, b)
+}

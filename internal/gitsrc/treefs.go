@@ -1,0 +1,357 @@
+package gitsrc
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// FS returns the spec root as it is in commit c, read-only, for the spec
+// loader. A spec root that does not exist at c is an empty directory:
+// the spec did not exist yet.
+func (r *Repo) FS(c *Commit) (fs.FS, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	tree, err := c.Tree()
+	if err != nil {
+		return nil, r.missing(err, "tree of "+c.Short())
+	}
+	if r.Prefix != "" {
+		tree, err = tree.Tree(r.Prefix)
+		if errors.Is(err, object.ErrDirectoryNotFound) {
+			tree = nil
+		} else if err != nil {
+			return nil, r.missing(err, r.Prefix+" at "+c.Short())
+		}
+	}
+	return &treeFS{repo: r, mtime: c.Committer.When, dirs: map[string]*object.Tree{".": tree}}, nil
+}
+
+// missing turns an object go-git cannot find into a ShallowError when
+// the repository is shallow.
+func (r *Repo) missing(err error, what string) error {
+	if errors.Is(err, plumbing.ErrObjectNotFound) && r.shallowLocked() {
+		return &ShallowError{What: what + " not found"}
+	}
+	return err
+}
+
+// treeFS is a git tree as an fs.FS. Symlinks are reported as symlinks
+// (ReadLink, Lstat) and followed by Open and Stat within the tree.
+type treeFS struct {
+	repo  *Repo
+	mtime time.Time
+	dirs  map[string]*object.Tree // by path; "." may be nil (empty)
+}
+
+var (
+	_ fs.ReadDirFS   = (*treeFS)(nil)
+	_ fs.ReadFileFS  = (*treeFS)(nil)
+	_ fs.StatFS      = (*treeFS)(nil)
+	_ fs.ReadLinkFS  = (*treeFS)(nil)
+	_ fs.ReadDirFile = (*dirFile)(nil)
+)
+
+// entry is one name in the tree: a directory, a blob or a symlink.
+type entry struct {
+	fsys *treeFS
+	name string
+	mode filemode.FileMode
+	hash plumbing.Hash
+}
+
+// lookup finds name without following a final symlink. The caller holds
+// the repository lock.
+func (f *treeFS) lookup(op, name string) (entry, error) {
+	if !fs.ValidPath(name) {
+		return entry{}, &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
+	}
+	if name == "." {
+		return entry{fsys: f, name: ".", mode: filemode.Dir}, nil
+	}
+	dir, base := path.Split(name)
+	t, err := f.tree(path.Clean(dir))
+	if err != nil || t == nil {
+		return entry{}, &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
+	}
+	i, ok := slices.BinarySearchFunc(t.Entries, base, func(e object.TreeEntry, n string) int { return strings.Compare(e.Name, n) })
+	if !ok {
+		// Git sorts a directory as if its name ended in "/", so a
+		// binary search by name can miss it: fall back to a scan.
+		i = slices.IndexFunc(t.Entries, func(e object.TreeEntry) bool { return e.Name == base })
+		if i < 0 {
+			return entry{}, &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
+		}
+	}
+	e := t.Entries[i]
+	return entry{fsys: f, name: base, mode: e.Mode, hash: e.Hash}, nil
+}
+
+// tree returns the directory at p, decoding each tree object once.
+func (f *treeFS) tree(p string) (*object.Tree, error) {
+	if t, ok := f.dirs[p]; ok {
+		return t, nil
+	}
+	parent, err := f.tree(path.Dir(p))
+	if err != nil || parent == nil {
+		return nil, fs.ErrNotExist
+	}
+	e, err := parent.FindEntry(path.Base(p))
+	if err != nil || e.Mode != filemode.Dir {
+		return nil, fs.ErrNotExist
+	}
+	t, err := f.repo.git.TreeObject(e.Hash)
+	if err != nil {
+		return nil, f.repo.missing(err, p)
+	}
+	f.dirs[p] = t
+	return t, nil
+}
+
+// follow resolves symlinks until name is a directory or a blob; a link
+// that leaves the tree or loops does not exist.
+func (f *treeFS) follow(op, name string) (string, entry, error) {
+	for range 40 {
+		e, err := f.lookup(op, name)
+		if err != nil || e.mode != filemode.Symlink {
+			return name, e, err
+		}
+		target, err := f.blob(e.hash)
+		if err != nil {
+			return name, e, err
+		}
+		next := path.Join(path.Dir(name), string(target))
+		if path.IsAbs(string(target)) || next == ".." || strings.HasPrefix(next, "../") {
+			return name, e, &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
+		}
+		name = next
+	}
+	return name, entry{}, &fs.PathError{Op: op, Path: name, Err: errors.New("too many levels of symbolic links")}
+}
+
+func (f *treeFS) blob(h plumbing.Hash) ([]byte, error) {
+	b, err := f.repo.git.BlobObject(h)
+	if err != nil {
+		return nil, f.repo.missing(err, "blob "+h.String()[:7])
+	}
+	rd, err := b.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	buf := make([]byte, 0, b.Size)
+	w := bytes.NewBuffer(buf)
+	_, err = io.Copy(w, rd)
+	return w.Bytes(), err
+}
+
+func (f *treeFS) Open(name string) (fs.File, error) {
+	f.repo.mu.Lock()
+	defer f.repo.mu.Unlock()
+	p, e, err := f.follow("open", name)
+	if err != nil {
+		return nil, err
+	}
+	if e.mode == filemode.Dir {
+		ents, err := f.readDir(p)
+		if err != nil {
+			return nil, err
+		}
+		return &dirFile{info: e.info(), entries: ents}, nil
+	}
+	data, err := f.blob(e.hash)
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	e.name = path.Base(name)
+	return &blobFile{info: fileInfo{entry: e, size: int64(len(data))}, Reader: bytes.NewReader(data)}, nil
+}
+
+func (f *treeFS) ReadFile(name string) ([]byte, error) {
+	f.repo.mu.Lock()
+	defer f.repo.mu.Unlock()
+	_, e, err := f.follow("read", name)
+	if err != nil {
+		return nil, err
+	}
+	if e.mode == filemode.Dir {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errors.New("is a directory")}
+	}
+	return f.blob(e.hash)
+}
+
+func (f *treeFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	f.repo.mu.Lock()
+	defer f.repo.mu.Unlock()
+	p, e, err := f.follow("readdir", name)
+	if err != nil {
+		return nil, err
+	}
+	if e.mode != filemode.Dir {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: errors.New("not a directory")}
+	}
+	return f.readDir(p)
+}
+
+// readDir lists a directory in name order, leaving out submodules.
+func (f *treeFS) readDir(p string) ([]fs.DirEntry, error) {
+	t, err := f.tree(p)
+	if err != nil {
+		return nil, &fs.PathError{Op: "readdir", Path: p, Err: err}
+	}
+	if t == nil {
+		return nil, nil
+	}
+	out := make([]fs.DirEntry, 0, len(t.Entries))
+	for _, te := range t.Entries {
+		if te.Mode == filemode.Submodule {
+			continue
+		}
+		out = append(out, fileInfo{entry: entry{fsys: f, name: te.Name, mode: te.Mode, hash: te.Hash}, size: -1})
+	}
+	slices.SortFunc(out, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return out, nil
+}
+
+func (f *treeFS) Stat(name string) (fs.FileInfo, error) {
+	f.repo.mu.Lock()
+	defer f.repo.mu.Unlock()
+	_, e, err := f.follow("stat", name)
+	if err != nil {
+		return nil, err
+	}
+	e.name = path.Base(name)
+	return e.info(), nil
+}
+
+func (f *treeFS) Lstat(name string) (fs.FileInfo, error) {
+	f.repo.mu.Lock()
+	defer f.repo.mu.Unlock()
+	e, err := f.lookup("lstat", name)
+	if err != nil {
+		return nil, err
+	}
+	return e.info(), nil
+}
+
+func (f *treeFS) ReadLink(name string) (string, error) {
+	f.repo.mu.Lock()
+	defer f.repo.mu.Unlock()
+	e, err := f.lookup("readlink", name)
+	if err != nil {
+		return "", err
+	}
+	if e.mode != filemode.Symlink {
+		return "", &fs.PathError{Op: "readlink", Path: name, Err: fs.ErrInvalid}
+	}
+	target, err := f.blob(e.hash)
+	return string(target), err
+}
+
+// info describes e, reading a blob's size from its object header. The
+// caller holds the repository lock.
+func (e entry) info() fileInfo {
+	fi := fileInfo{entry: e}
+	if e.mode != filemode.Dir {
+		fi.size = e.fsys.size(e.hash)
+	}
+	return fi
+}
+
+// size reads an object's size without its content where the storage can.
+func (f *treeFS) size(h plumbing.Hash) int64 {
+	if s, ok := f.repo.git.Storer.(interface {
+		EncodedObjectSize(plumbing.Hash) (int64, error)
+	}); ok {
+		if n, err := s.EncodedObjectSize(h); err == nil {
+			return n
+		}
+	}
+	if b, err := f.repo.git.BlobObject(h); err == nil {
+		return b.Size
+	}
+	return 0
+}
+
+// fileInfo is both fs.FileInfo and fs.DirEntry. size is -1 until asked.
+type fileInfo struct {
+	entry
+	size int64
+}
+
+func (fi fileInfo) Name() string { return fi.name }
+func (fi fileInfo) IsDir() bool  { return fi.mode == filemode.Dir }
+func (fi fileInfo) Sys() any     { return nil }
+func (fi fileInfo) ModTime() time.Time {
+	return fi.fsys.mtime
+}
+
+func (fi fileInfo) Size() int64 {
+	if fi.IsDir() {
+		return 0
+	}
+	if fi.size < 0 {
+		fi.fsys.repo.mu.Lock()
+		defer fi.fsys.repo.mu.Unlock()
+		return fi.fsys.size(fi.hash)
+	}
+	return fi.size
+}
+
+func (fi fileInfo) Mode() fs.FileMode {
+	switch fi.mode {
+	case filemode.Dir:
+		return fs.ModeDir | 0o555
+	case filemode.Symlink:
+		return fs.ModeSymlink | 0o777
+	case filemode.Executable:
+		return 0o555
+	}
+	return 0o444
+}
+
+func (fi fileInfo) Type() fs.FileMode          { return fi.Mode().Type() }
+func (fi fileInfo) Info() (fs.FileInfo, error) { return fi, nil }
+
+type blobFile struct {
+	info fileInfo
+	*bytes.Reader
+}
+
+func (b *blobFile) Stat() (fs.FileInfo, error) { return b.info, nil }
+func (b *blobFile) Close() error               { return nil }
+
+type dirFile struct {
+	info    fileInfo
+	entries []fs.DirEntry
+}
+
+func (d *dirFile) Stat() (fs.FileInfo, error) { return d.info, nil }
+func (d *dirFile) Close() error               { return nil }
+func (d *dirFile) Read([]byte) (int, error) {
+	return 0, &fs.PathError{Op: "read", Path: d.info.name, Err: errors.New("is a directory")}
+}
+
+func (d *dirFile) ReadDir(n int) ([]fs.DirEntry, error) {
+	if n <= 0 {
+		out := d.entries
+		d.entries = nil
+		return out, nil
+	}
+	if len(d.entries) == 0 {
+		return nil, io.EOF
+	}
+	n = min(n, len(d.entries))
+	out := d.entries[:n]
+	d.entries = d.entries[n:]
+	return out, nil
+}

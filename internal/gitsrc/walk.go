@@ -1,0 +1,262 @@
+package gitsrc
+
+import (
+	"cmp"
+	"errors"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// Commits returns the commits reachable from to and not from from (all
+// of to's history when from is nil), parents before children; commits
+// that could go either way are ordered by committer time, then hash, so
+// the order is the same on every machine. Reaching the edge of a shallow
+// clone is a ShallowError.
+func (r *Repo) Commits(from, to *Commit) ([]*Commit, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	shallow, _ := r.git.Storer.Shallow()
+	var hidden map[plumbing.Hash]*object.Commit
+	var err error
+	if from != nil {
+		if hidden, err = r.ancestors(from.Commit, nil, shallow, false); err != nil {
+			return nil, err
+		}
+	}
+	seen, err := r.ancestors(to.Commit, hidden, shallow, true)
+	if err != nil {
+		return nil, err
+	}
+	return topoOrder(seen), nil
+}
+
+// ancestors collects c and every commit reachable from it, stopping at
+// the commits in stop. At the edge of a shallow clone it stops too, or
+// with strict fails: the commits it needs are not there.
+func (r *Repo) ancestors(c *object.Commit, stop map[plumbing.Hash]*object.Commit, shallow []plumbing.Hash, strict bool) (map[plumbing.Hash]*object.Commit, error) {
+	seen := map[plumbing.Hash]*object.Commit{}
+	queue := []*object.Commit{c}
+	for len(queue) > 0 {
+		c := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		if _, ok := stop[c.Hash]; ok {
+			continue
+		}
+		if _, ok := seen[c.Hash]; ok {
+			continue
+		}
+		seen[c.Hash] = c
+		if slices.Contains(shallow, c.Hash) {
+			if !strict {
+				continue
+			}
+			return nil, &ShallowError{What: "history before commit " + c.Hash.String()[:7] + " is missing"}
+		}
+		for _, h := range c.ParentHashes {
+			if _, ok := stop[h]; ok {
+				continue
+			}
+			p, err := r.git.CommitObject(h)
+			if err != nil {
+				return nil, r.missing(err, "commit "+h.String()[:7])
+			}
+			queue = append(queue, p)
+		}
+	}
+	return seen, nil
+}
+
+// topoOrder sorts commits parents first (Kahn's algorithm), taking the
+// oldest ready commit each time.
+func topoOrder(set map[plumbing.Hash]*object.Commit) []*Commit {
+	children := map[plumbing.Hash][]*object.Commit{}
+	waiting := map[plumbing.Hash]int{}
+	var ready []*object.Commit
+	for _, c := range set {
+		n := 0
+		for _, p := range c.ParentHashes {
+			if _, ok := set[p]; ok {
+				n++
+				children[p] = append(children[p], c)
+			}
+		}
+		waiting[c.Hash] = n
+		if n == 0 {
+			ready = append(ready, c)
+		}
+	}
+	out := make([]*Commit, 0, len(set))
+	for len(ready) > 0 {
+		// Newest last, so the oldest ready commit is popped from the end.
+		slices.SortFunc(ready, func(a, b *object.Commit) int { return -compareCommits(a, b) })
+		c := ready[len(ready)-1]
+		ready = ready[:len(ready)-1]
+		out = append(out, &Commit{Commit: c, Rev: c.Hash.String()[:7]})
+		for _, ch := range children[c.Hash] {
+			if waiting[ch.Hash]--; waiting[ch.Hash] == 0 {
+				ready = append(ready, ch)
+			}
+		}
+	}
+	return out
+}
+
+func compareCommits(a, b *object.Commit) int {
+	return cmp.Or(a.Committer.When.Compare(b.Committer.When), strings.Compare(a.Hash.String(), b.Hash.String()))
+}
+
+// SpecTree is the hash of the spec root's tree in c, the zero hash when
+// the spec root does not exist there. Equal hashes mean an unchanged spec.
+func (r *Repo) SpecTree(c *Commit) (plumbing.Hash, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.specTree(c.Commit)
+}
+
+func (r *Repo) specTree(c *object.Commit) (plumbing.Hash, error) {
+	if r.Prefix == "" {
+		return c.TreeHash, nil
+	}
+	t, err := r.git.TreeObject(c.TreeHash)
+	if err != nil {
+		return plumbing.ZeroHash, r.missing(err, "tree of "+c.Hash.String()[:7])
+	}
+	e, err := t.FindEntry(r.Prefix)
+	if errors.Is(err, object.ErrEntryNotFound) || errors.Is(err, object.ErrDirectoryNotFound) || err == nil && e.Mode != filemode.Dir {
+		return plumbing.ZeroHash, nil
+	}
+	if err != nil {
+		return plumbing.ZeroHash, r.missing(err, r.Prefix+" at "+c.Hash.String()[:7])
+	}
+	return e.Hash, nil
+}
+
+// Parent is c's first parent, nil for a root commit.
+func (r *Repo) Parent(c *Commit) (*Commit, error) {
+	if c.NumParents() == 0 {
+		return nil, nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	p, err := r.git.CommitObject(c.ParentHashes[0])
+	if err != nil {
+		return nil, r.missing(err, "parent of "+c.Short())
+	}
+	return &Commit{Commit: p, Rev: p.Hash.String()[:7]}, nil
+}
+
+// Parents are c's parents in order.
+func (r *Repo) Parents(c *Commit) ([]*Commit, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []*Commit
+	for _, h := range c.ParentHashes {
+		p, err := r.git.CommitObject(h)
+		if err != nil {
+			return nil, r.missing(err, "parent of "+c.Short())
+		}
+		out = append(out, &Commit{Commit: p, Rev: p.Hash.String()[:7]})
+	}
+	return out, nil
+}
+
+// FileChange is a file whose blob differs between two spec trees; a zero
+// hash on one side means the file is absent there. Symlinks and
+// submodules are left out: history reads files, not links.
+type FileChange struct {
+	Path     string // relative to the spec root
+	Old, New plumbing.Hash
+}
+
+// Changes lists the files that differ between two spec trees (either may
+// be the zero hash), in path order, descending only into subtrees whose
+// hashes differ.
+func (r *Repo) Changes(a, b plumbing.Hash) ([]FileChange, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []FileChange
+	err := r.diffTrees("", a, b, &out)
+	slices.SortFunc(out, func(x, y FileChange) int { return strings.Compare(x.Path, y.Path) })
+	return out, err
+}
+
+func (r *Repo) diffTrees(dir string, a, b plumbing.Hash, out *[]FileChange) error {
+	if a == b {
+		return nil
+	}
+	ea, err := r.entries(a)
+	if err != nil {
+		return err
+	}
+	eb, err := r.entries(b)
+	if err != nil {
+		return err
+	}
+	names := make([]string, 0, len(ea)+len(eb))
+	for n := range ea {
+		names = append(names, n)
+	}
+	for n := range eb {
+		if _, ok := ea[n]; !ok {
+			names = append(names, n)
+		}
+	}
+	for _, n := range names {
+		x, y := ea[n], eb[n]
+		if x == y {
+			continue
+		}
+		p := path.Join(dir, n)
+		if x.Mode == filemode.Dir || y.Mode == filemode.Dir {
+			if err := r.diffTrees(p, dirHash(x), dirHash(y), out); err != nil {
+				return err
+			}
+		}
+		if fx, fy := fileHash(x), fileHash(y); fx != fy {
+			*out = append(*out, FileChange{Path: p, Old: fx, New: fy})
+		}
+	}
+	return nil
+}
+
+func (r *Repo) entries(h plumbing.Hash) (map[string]object.TreeEntry, error) {
+	if h.IsZero() {
+		return nil, nil
+	}
+	t, err := r.git.TreeObject(h)
+	if err != nil {
+		return nil, r.missing(err, "tree "+h.String()[:7])
+	}
+	m := make(map[string]object.TreeEntry, len(t.Entries))
+	for _, e := range t.Entries {
+		m[e.Name] = e
+	}
+	return m, nil
+}
+
+func dirHash(e object.TreeEntry) plumbing.Hash {
+	if e.Mode == filemode.Dir {
+		return e.Hash
+	}
+	return plumbing.ZeroHash
+}
+
+func fileHash(e object.TreeEntry) plumbing.Hash {
+	if e.Mode == filemode.Regular || e.Mode == filemode.Executable || e.Mode == filemode.Deprecated {
+		return e.Hash
+	}
+	return plumbing.ZeroHash
+}
+
+// Blob reads a file's content.
+func (r *Repo) Blob(h plumbing.Hash) ([]byte, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	f := treeFS{repo: r}
+	return f.blob(h)
+}
