@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -71,6 +72,25 @@ func Load(dir string, rules []string) (*Config, error) {
 		return nil, err
 	}
 	return Parse(data, relName(dir, p), rules)
+}
+
+// LoadFS finds and parses the configuration for the spec root dir of fsys
+// (a repository's tree at some commit, dir "/"-separated and "." or ""
+// for its root), looking in dir and its ancestors up to the root.
+func LoadFS(fsys fs.FS, dir string, rules []string) (*Config, error) {
+	dir = path.Clean("./" + dir)
+	for d, up := dir, ""; ; d, up = path.Dir(d), up+"../" {
+		data, err := fs.ReadFile(fsys, path.Join(d, FileName))
+		if err == nil {
+			return Parse(data, up+FileName, rules)
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		if d == "." {
+			return Default(), nil
+		}
+	}
 }
 
 // relName names the configuration file relative to the spec root, as

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"testing/fstest"
 )
 
 // TestLoadNamesFileRelative: a configuration error names the file relative
@@ -57,5 +58,36 @@ func TestParseErrorLines(t *testing.T) {
 		if !errors.As(err, &ce) || ce.Line != c.line || ce.Msg != c.msg {
 			t.Errorf("%q: %v, want .prodspec.yaml:%d: %s", c.src, err, c.line, c.msg)
 		}
+	}
+}
+
+func TestLoadFSLooksUpToTheRoot(t *testing.T) {
+	fsys := fstest.MapFS{
+		".prodspec.yaml":         {Data: []byte("priority: {model: wsjf}\n")},
+		"product/stories/S-1.md": {Data: []byte("x")},
+		"other/.prodspec.yaml":   {Data: []byte("priority: {model: moscow}\n")},
+		"bad/.prodspec.yaml":     {Data: []byte("bogus: 1\n")},
+		"bad/stories/S-1.md":     {Data: []byte("x")},
+	}
+	for dir, want := range map[string]string{"product": "wsjf", "": "wsjf", "other": "moscow"} {
+		c, err := LoadFS(fsys, dir, nil)
+		if err != nil {
+			t.Fatalf("LoadFS(%q): %v", dir, err)
+		}
+		if c.Priority.Model != want {
+			t.Errorf("LoadFS(%q).Priority.Model = %q, want %q", dir, c.Priority.Model, want)
+		}
+	}
+	c, _ := LoadFS(fsys, "product", nil)
+	if c.Path != "../.prodspec.yaml" {
+		t.Errorf("Path = %q, want ../.prodspec.yaml", c.Path)
+	}
+	_, err := LoadFS(fsys, "bad", nil)
+	if err == nil || err.Error() != `.prodspec.yaml:1: unknown key "bogus"` {
+		t.Errorf("LoadFS(bad) error = %v", err)
+	}
+	c, err = LoadFS(fstest.MapFS{}, "x/y", nil)
+	if err != nil || c.Path != "" {
+		t.Errorf("LoadFS with no file: %v, %q; want the defaults", err, c.Path)
 	}
 }

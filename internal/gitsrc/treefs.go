@@ -18,19 +18,22 @@ import (
 // FS returns the spec root as it is in commit c, read-only, for the spec
 // loader. A spec root that does not exist at c is an empty directory:
 // the spec did not exist yet.
-func (r *Repo) FS(c *Commit) (fs.FS, error) {
+func (r *Repo) FS(c *Commit) (fs.FS, error) { return r.TreeFS(c, r.Prefix) }
+
+// TreeFS returns directory dir of commit c ("" for the whole tree).
+func (r *Repo) TreeFS(c *Commit, dir string) (fs.FS, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	tree, err := c.Tree()
 	if err != nil {
 		return nil, r.missing(err, "tree of "+c.Short())
 	}
-	if r.Prefix != "" {
-		tree, err = tree.Tree(r.Prefix)
+	if dir != "" {
+		tree, err = tree.Tree(dir)
 		if errors.Is(err, object.ErrDirectoryNotFound) {
 			tree = nil
 		} else if err != nil {
-			return nil, r.missing(err, r.Prefix+" at "+c.Short())
+			return nil, r.missing(err, dir+" at "+c.Short())
 		}
 	}
 	return &treeFS{repo: r, mtime: c.Committer.When, dirs: map[string]*object.Tree{".": tree}}, nil

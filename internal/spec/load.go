@@ -139,10 +139,43 @@ func loadFile(fsys fs.FS, cfg *config.Config, c candidate) *File {
 	if err != nil {
 		return fail("cannot read file: %v", err)
 	}
-	if int64(len(src)) > cfg.MaxFileSize { // the file grew since the walk
-		return fail("file is %d bytes, over the %d-byte limit (max_file_size)", len(src), cfg.MaxFileSize)
+	return parseFile(cfg, f, src)
+}
+
+// ParseFile decodes one file's content found at path p (relative to the
+// spec root), as Load would; nil when it is not a spec file. History uses
+// it on the blobs of each commit.
+func ParseFile(cfg *config.Config, p string, src []byte) *File {
+	if !Candidate(cfg, p) {
+		return nil
 	}
-	if c.kind == "" && !parse.HasFrontMatter(src) {
+	return parseFile(cfg, &File{Path: p, Kind: kindOfPath(cfg, p)}, src)
+}
+
+// Candidate reports whether a file at p may be a spec file: not below a
+// hidden directory, not ignored, and matching a kind's pattern or ending
+// in .md (front matter may declare its kind).
+func Candidate(cfg *config.Config, p string) bool {
+	for d := p; d != "."; d = path.Dir(d) {
+		if glob.Any(cfg.Ignore, d) || d != p && strings.HasPrefix(path.Base(d), ".") {
+			return false
+		}
+	}
+	return kindOfPath(cfg, p) != "" || strings.HasSuffix(p, ".md")
+}
+
+// parseFile parses and decodes src into f, whose Kind is the one its path
+// gives ("" when only front matter can tell).
+func parseFile(cfg *config.Config, f *File, src []byte) *File {
+	if int64(len(src)) > cfg.MaxFileSize { // the file grew since the walk
+		if f.Kind == "" {
+			return nil
+		}
+		f.Problems = append(f.Problems, Problem{Rule: RuleUnreadableFile, Pos: parse.Start,
+			Msg: fmt.Sprintf("file is %d bytes, over the %d-byte limit (max_file_size)", len(src), cfg.MaxFileSize)})
+		return f
+	}
+	if f.Kind == "" && !parse.HasFrontMatter(src) {
 		return nil
 	}
 	doc := parse.Parse(src)

@@ -1,0 +1,152 @@
+package history
+
+import (
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/prodspec/prodspec/internal/config"
+	"github.com/prodspec/prodspec/internal/names"
+	"github.com/prodspec/prodspec/internal/spec"
+)
+
+// Transition is a story's status changing in one commit. From is "" when
+// the story appears, To is "" when it is removed.
+type Transition struct {
+	ID     string    `json:"id"`
+	Title  string    `json:"title"`
+	From   string    `json:"from"`
+	To     string    `json:"to"`
+	Commit string    `json:"commit"` // short hash
+	Hash   string    `json:"-"`
+	Author string    `json:"author"` // email
+	Date   time.Time `json:"date"`   // the author's date
+}
+
+// Transitions lists every story status change in the steps, in commit
+// order and, within a commit, by ID. A story is known by its ID, so a
+// renamed or moved file changes nothing.
+func Transitions(steps []Step) []Transition {
+	var out []Transition
+	for _, s := range steps {
+		before, after := storiesByID(s.Deltas, true), storiesByID(s.Deltas, false)
+		ids := make([]string, 0, len(before)+len(after))
+		for id := range before {
+			ids = append(ids, id)
+		}
+		for id := range after {
+			if _, ok := before[id]; !ok {
+				ids = append(ids, id)
+			}
+		}
+		slices.SortFunc(ids, names.Compare)
+		for _, id := range ids {
+			b, a := before[id], after[id]
+			if b.Status == a.Status && (b.ID == "") == (a.ID == "") {
+				continue
+			}
+			title := a.Title
+			if a.ID == "" {
+				title = b.Title
+			}
+			out = append(out, Transition{ID: id, Title: title, From: b.Status, To: a.Status,
+				Commit: s.Commit.Short(), Hash: s.Commit.Hash.String(), Author: s.Commit.Author.Email, Date: s.Commit.Author.When.UTC()})
+		}
+	}
+	return out
+}
+
+// storiesByID collects the stories on one side of the deltas; the first
+// file in path order wins an ID, as in a loaded spec.
+func storiesByID(ds []Delta, before bool) map[string]Facts {
+	m := map[string]Facts{}
+	for _, d := range ds {
+		f := d.After
+		if before {
+			f = d.Before
+		}
+		if f == nil || f.Kind != spec.KindStory || f.ID == "" {
+			continue
+		}
+		if _, ok := m[f.ID]; !ok {
+			m[f.ID] = *f
+		}
+	}
+	return m
+}
+
+// Timeline is one story's transitions and, once accepted, its cycle time.
+type Timeline struct {
+	ID          string       `json:"id"`
+	Title       string       `json:"title"`
+	Status      string       `json:"status"` // after the last transition ("" when removed)
+	Transitions []Transition `json:"transitions"`
+	// CycleTime runs from the story first entering an in-progress status
+	// to its last acceptance; nil unless it is accepted now and was ever
+	// in progress before.
+	CycleTime *Duration `json:"cycle_time,omitempty"`
+}
+
+// Duration is a cycle time, in JSON as seconds and as text.
+type Duration struct {
+	Seconds int64  `json:"seconds"`
+	Text    string `json:"text"`
+}
+
+// Timelines groups transitions by story, in natural ID order.
+func Timelines(ts []Transition, cfg *config.Config) []Timeline {
+	byID := map[string]*Timeline{}
+	var ids []string
+	for _, t := range ts {
+		tl := byID[t.ID]
+		if tl == nil {
+			tl = &Timeline{ID: t.ID}
+			byID[t.ID] = tl
+			ids = append(ids, t.ID)
+		}
+		tl.Transitions = append(tl.Transitions, t)
+		tl.Status = t.To
+		if t.Title != "" {
+			tl.Title = t.Title
+		}
+	}
+	slices.SortFunc(ids, names.Compare)
+	out := make([]Timeline, 0, len(ids))
+	for _, id := range ids {
+		tl := byID[id]
+		tl.CycleTime = cycleTime(tl.Transitions, cfg)
+		out = append(out, *tl)
+	}
+	return out
+}
+
+func cycleTime(ts []Transition, cfg *config.Config) *Duration {
+	if len(ts) == 0 || !cfg.IsAccepted(ts[len(ts)-1].To) {
+		return nil
+	}
+	start := slices.IndexFunc(ts, func(t Transition) bool { return cfg.IsInProgress(t.To) })
+	if start < 0 {
+		return nil
+	}
+	d := ts[len(ts)-1].Date.Sub(ts[start].Date)
+	if d < 0 {
+		return nil // commits dated out of order: no honest answer
+	}
+	return &Duration{Seconds: int64(d / time.Second), Text: FormatDuration(d)}
+}
+
+// FormatDuration writes a cycle time as days and hours: "3d 4h", "5h",
+// "0h" under an hour.
+func FormatDuration(d time.Duration) string {
+	h := int64(d / time.Hour)
+	days, hours := h/24, h%24
+	switch {
+	case days == 0:
+		return itoa(hours) + "h"
+	case hours == 0:
+		return itoa(days) + "d"
+	}
+	return itoa(days) + "d " + itoa(hours) + "h"
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

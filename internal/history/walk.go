@@ -1,0 +1,213 @@
+// Package history reads a spec's past from git: which spec files each
+// commit changed and what they held before and after, and from that the
+// status transitions of stories, release notes and the changes that roles
+// govern. Commits whose spec tree equals their parent's are skipped
+// without reading a file, and each distinct blob is parsed once.
+package history
+
+import (
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/prodspec/prodspec/internal/config"
+	"github.com/prodspec/prodspec/internal/gitsrc"
+	"github.com/prodspec/prodspec/internal/spec"
+)
+
+// Facts is what history needs of one spec file at one commit.
+type Facts struct {
+	Kind    spec.Kind
+	ID      string
+	Title   string
+	Status  string
+	Roadmap string // a story's roadmap item
+}
+
+// Delta is a file that a commit changed. A nil side means the file was
+// absent there, or was not a spec file.
+type Delta struct {
+	Path          string // relative to the spec root
+	Before, After *Facts
+}
+
+// Step is one commit that changed the spec, with the files it changed.
+type Step struct {
+	Commit *gitsrc.Commit
+	Deltas []Delta // in path order
+}
+
+// Walk returns the steps of the commits reachable from to and not from
+// from (from nil: all of to's history), parents first.
+//
+// A commit is compared with its parent. A merge is credited only with
+// what differs from every one of its parents (what git's combined diff
+// shows: a conflict resolved by hand); what it brings in from a branch
+// was changed, and is reported, in that branch's commits.
+func Walk(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) ([]Step, error) {
+	commits, err := repo.Commits(from, to)
+	if err != nil {
+		return nil, err
+	}
+	var pending []pendingStep
+	for _, c := range commits {
+		p, ok, err := diffCommit(repo, cfg, c)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			pending = append(pending, p)
+		}
+	}
+	facts, err := parseBlobs(repo, cfg, pending)
+	if err != nil {
+		return nil, err
+	}
+	steps := make([]Step, 0, len(pending))
+	for _, p := range pending {
+		s := Step{Commit: p.commit}
+		for _, ch := range p.changes {
+			d := Delta{Path: ch.Path, Before: facts[blobKey{ch.Old, ch.Path}], After: facts[blobKey{ch.New, ch.Path}]}
+			if d.Before != nil || d.After != nil {
+				s.Deltas = append(s.Deltas, d)
+			}
+		}
+		if len(s.Deltas) > 0 {
+			steps = append(steps, s)
+		}
+	}
+	return steps, nil
+}
+
+type pendingStep struct {
+	commit  *gitsrc.Commit
+	changes []gitsrc.FileChange
+}
+
+// diffCommit lists the candidate spec files c changed; ok is false when
+// its spec tree is unchanged.
+func diffCommit(repo *gitsrc.Repo, cfg *config.Config, c *gitsrc.Commit) (pendingStep, bool, error) {
+	tree, err := repo.SpecTree(c)
+	if err != nil {
+		return pendingStep{}, false, err
+	}
+	parents, err := repo.Parents(c)
+	if err != nil {
+		return pendingStep{}, false, err
+	}
+	var changes []gitsrc.FileChange
+	for i, p := range parents {
+		h, err := repo.SpecTree(p)
+		if err != nil {
+			return pendingStep{}, false, err
+		}
+		if h == tree {
+			return pendingStep{}, false, nil
+		}
+		vs, err := repo.Changes(h, tree)
+		if err != nil {
+			return pendingStep{}, false, err
+		}
+		if i == 0 {
+			changes = vs
+		} else {
+			changes = inBoth(changes, vs)
+		}
+	}
+	if len(parents) == 0 { // a root commit: everything is new
+		if changes, err = repo.Changes(plumbing.ZeroHash, tree); err != nil {
+			return pendingStep{}, false, err
+		}
+	}
+	kept := changes[:0]
+	for _, ch := range changes {
+		if spec.Candidate(cfg, ch.Path) {
+			kept = append(kept, ch)
+		}
+	}
+	return pendingStep{commit: c, changes: kept}, len(kept) > 0, nil
+}
+
+// inBoth keeps the changes of a whose path b changed too.
+func inBoth(a, b []gitsrc.FileChange) []gitsrc.FileChange {
+	paths := make(map[string]bool, len(b))
+	for _, ch := range b {
+		paths[ch.Path] = true
+	}
+	return slices.DeleteFunc(a, func(ch gitsrc.FileChange) bool { return !paths[ch.Path] })
+}
+
+// blobKey names a parse: the same blob at another path may be of another
+// kind, so the path is part of the key.
+type blobKey struct {
+	hash plumbing.Hash
+	path string
+}
+
+// parseBlobs reads and parses every distinct blob the steps mention,
+// once each, in parallel: reading is serialized by the repository,
+// parsing is not.
+func parseBlobs(repo *gitsrc.Repo, cfg *config.Config, steps []pendingStep) (map[blobKey]*Facts, error) {
+	var keys []blobKey
+	seen := map[blobKey]bool{}
+	for _, s := range steps {
+		for _, ch := range s.changes {
+			for _, k := range []blobKey{{ch.Old, ch.Path}, {ch.New, ch.Path}} {
+				if !k.hash.IsZero() && !seen[k] {
+					seen[k] = true
+					keys = append(keys, k)
+				}
+			}
+		}
+	}
+	facts := make([]*Facts, len(keys))
+	errs := make([]error, len(keys))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(keys), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				facts[i], errs[i] = parseBlob(repo, cfg, keys[i])
+			}
+		}()
+	}
+	for i := range keys {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	out := make(map[blobKey]*Facts, len(keys))
+	for i, k := range keys {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		out[k] = facts[i]
+	}
+	return out, nil
+}
+
+func parseBlob(repo *gitsrc.Repo, cfg *config.Config, k blobKey) (*Facts, error) {
+	src, err := repo.Blob(k.hash)
+	if err != nil {
+		return nil, err
+	}
+	return factsOf(spec.ParseFile(cfg, k.path, src)), nil
+}
+
+func factsOf(f *spec.File) *Facts {
+	switch {
+	case f == nil:
+		return nil
+	case f.Story != nil:
+		return &Facts{Kind: spec.KindStory, ID: f.Story.ID, Title: f.Story.Title, Status: f.Story.Status, Roadmap: f.Story.Roadmap.ID}
+	case f.Item != nil:
+		return &Facts{Kind: spec.KindRoadmap, ID: f.Item.ID, Title: f.Item.Title, Status: f.Item.Status}
+	case f.Vision != nil:
+		return &Facts{Kind: spec.KindVision, Title: f.Vision.Title}
+	}
+	return &Facts{Kind: f.Kind} // a spec file too broken to decode
+}
