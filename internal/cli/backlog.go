@@ -45,6 +45,7 @@ func NewCmdBacklog(g *globalOptions) *cobra.Command {
 	f.StringSliceVar(&opts.Statuses, "status", nil, "rank stories with these `statuses` (default: story.open)")
 	f.IntVarP(&opts.Limit, "limit", "n", 0, "show at most `n` stories (0: all)")
 	opts.outputOptions.bind(cmd)
+	bindAt(cmd, g)
 	return cmd
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -9,8 +10,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prodspec/prodspec/internal/config"
+	"github.com/prodspec/prodspec/internal/history"
 	"github.com/prodspec/prodspec/internal/lint"
+	"github.com/prodspec/prodspec/internal/parse"
 	"github.com/prodspec/prodspec/internal/render"
+	"github.com/prodspec/prodspec/internal/spec"
 )
 
 type lintOptions struct {
@@ -18,6 +22,7 @@ type lintOptions struct {
 	outputOptions
 	Format string
 	Strict bool
+	Base   string
 }
 
 // NewCmdLint checks the spec and exits 1 on error-level findings.
@@ -33,7 +38,9 @@ func NewCmdLint(g *globalOptions) *cobra.Command {
 	}
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text, json, sarif or github")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 on warnings too")
+	cmd.Flags().StringVar(&opts.Base, "base", "", "report only findings that git `ref` did not already have; with roles configured, check who made each change since ref")
 	opts.outputOptions.bind(cmd)
+	bindAt(cmd, g)
 	return cmd
 }
 
@@ -47,6 +54,11 @@ func runLint(opts *lintOptions) error {
 		return err
 	}
 	res := lint.Run(s, lint.Options{})
+	if opts.Base != "" {
+		if res, err = lintSinceBase(opts, s); err != nil {
+			return err
+		}
+	}
 	prefix, err := repoPrefix(opts.Dir)
 	if err != nil {
 		return runtimeError(err)
@@ -68,6 +80,75 @@ func runLint(opts *lintOptions) error {
 		return errFindings
 	}
 	return nil
+}
+
+// lintSinceBase lints s against the spec at --base: findings the base
+// already had are left out (both are linted with s's configuration, so a
+// finding is matched whatever the base's configuration said), and with
+// roles configured, the commits since the base are checked for who made
+// each governed change.
+func lintSinceBase(opts *lintOptions, s *spec.Spec) (*lint.Result, error) {
+	repo, err := openRepo(opts.globalOptions)
+	if err != nil {
+		return nil, err
+	}
+	base, err := repo.Resolve(opts.Base)
+	if err != nil {
+		return nil, err
+	}
+	old, err := loadCommit(repo, base, s.Config)
+	if err != nil {
+		return nil, err
+	}
+	var changes []lint.Change
+	if roles := s.Config.Roles; len(roles.ProductOwners)+len(roles.ProductManagers) > 0 {
+		head, err := repo.Resolve(cmp.Or(opts.At, "HEAD"))
+		if err != nil {
+			return nil, err
+		}
+		steps, err := history.Walk(repo, s.Config, base, head)
+		if err != nil {
+			return nil, err
+		}
+		changes = governedChanges(steps, s)
+	}
+	return lint.Run(s, lint.Options{Changes: changes}).Since(lint.Run(old, lint.Options{})), nil
+}
+
+// governedChanges lists what roles govern in the steps: stories becoming
+// accepted, and changes to the vision and roadmap items, each placed in
+// s where it still exists.
+func governedChanges(steps []history.Step, s *spec.Spec) []lint.Change {
+	var out []lint.Change
+	cfg := s.Config
+	for _, t := range history.Transitions(steps) {
+		if cfg.IsAccepted(t.To) && !cfg.IsAccepted(t.From) {
+			c := lint.Change{Kind: lint.StoryAccepted, ID: t.ID, File: t.Path, Pos: parse.Start, Commit: t.Commit, Author: t.Author}
+			if st := s.Story(t.ID); st != nil {
+				c.File, c.Pos = st.File.Path, st.Fields.Pos("status")
+			}
+			out = append(out, c)
+		}
+	}
+	for _, step := range steps {
+		for _, d := range step.Deltas {
+			f := cmp.Or(d.After, d.Before)
+			c := lint.Change{File: d.Path, Pos: parse.Start, Commit: step.Commit.Short(), Author: step.Commit.Author.Email}
+			switch f.Kind {
+			case spec.KindVision:
+				c.Kind = lint.VisionChanged
+			case spec.KindRoadmap:
+				c.Kind, c.ID = lint.RoadmapChanged, f.ID
+				if it := s.Item(f.ID); it != nil {
+					c.File = it.File.Path
+				}
+			default:
+				continue
+			}
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // lintRenderer picks the formatter. prefix is the spec root relative to

@@ -20,10 +20,16 @@ func loadForReport(g *globalOptions) (*spec.Spec, error) {
 	if err != nil {
 		return nil, err
 	}
-	if res := lint.Run(s, lint.Options{}); len(res.Diagnostics) > 0 {
+	warnFindings(g, lint.Run(s, lint.Options{}))
+	return s, nil
+}
+
+// warnFindings says on stderr how many findings lint has for a spec that
+// a report was made from.
+func warnFindings(g *globalOptions, res *lint.Result) {
+	if len(res.Diagnostics) > 0 {
 		fmt.Fprintf(g.Err, "prodspec: lint reports %s; run prodspec lint for details\n", render.Count(res.Errors, res.Warnings))
 	}
-	return s, nil
 }
 
 // format is one --format value of a report command and its renderer.

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prodspec/prodspec/internal/config"
+	"github.com/prodspec/prodspec/internal/gitsrc"
 )
 
 // Exit codes, the same for every command.
@@ -66,6 +67,7 @@ type Streams struct {
 type globalOptions struct {
 	*Streams
 	Dir string
+	At  string // --at: a git revision, "" for the work tree
 }
 
 // Main runs prodspec with the process's arguments and streams.
@@ -84,7 +86,10 @@ func Run(args []string, s *Streams) int {
 	code := ExitRuntime
 	var ee *exitError
 	var ce *config.Error
+	var unknown *gitsrc.UnknownRevError
 	switch {
+	case errors.As(err, &unknown): // however it was wrapped
+		code = ExitUsage
 	case errors.As(err, &ee):
 		code = ee.code
 		if ee.err == nil {
@@ -121,6 +126,9 @@ func NewRootCmd(s *Streams) *cobra.Command {
 		NewCmdBacklog(opts),
 		NewCmdStatus(opts),
 		NewCmdTrace(opts),
+		NewCmdReleaseNotes(opts),
+		NewCmdDiff(opts),
+		NewCmdHistory(opts),
 		NewCmdInit(opts),
 		NewCmdNew(opts),
 		NewCmdFmt(opts),

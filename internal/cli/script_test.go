@@ -46,6 +46,7 @@ func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []st
 	return map[string]func(ts *testscript.TestScript, neg bool, args []string){
 		"exits":    cmdExits,
 		"unescape": cmdUnescape,
+		"gitrepo":  cmdGitRepo,
 	}
 }
 

@@ -30,6 +30,7 @@ func NewCmdStatus(g *globalOptions) *cobra.Command {
 	}
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "md", "output format: md, json or html")
 	opts.outputOptions.bind(cmd)
+	bindAt(cmd, g)
 	return cmd
 }
 

@@ -30,6 +30,7 @@ func NewCmdTrace(g *globalOptions) *cobra.Command {
 	}
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text, md or json")
 	opts.outputOptions.bind(cmd)
+	bindAt(cmd, g)
 	return cmd
 }
 

@@ -19,6 +19,7 @@ type Transition struct {
 	To     string    `json:"to"`
 	Commit string    `json:"commit"` // short hash
 	Hash   string    `json:"-"`
+	Path   string    `json:"-"` // the story's file after the commit (before it, when removed)
 	Author string    `json:"author"` // email
 	Date   time.Time `json:"date"`   // the author's date
 }
@@ -45,21 +46,26 @@ func Transitions(steps []Step) []Transition {
 			if b.Status == a.Status && (b.ID == "") == (a.ID == "") {
 				continue
 			}
-			title := a.Title
+			title, path := a.Title, a.path
 			if a.ID == "" {
-				title = b.Title
+				title, path = b.Title, b.path
 			}
-			out = append(out, Transition{ID: id, Title: title, From: b.Status, To: a.Status,
+			out = append(out, Transition{ID: id, Title: title, Path: path, From: b.Status, To: a.Status,
 				Commit: s.Commit.Short(), Hash: s.Commit.Hash.String(), Author: s.Commit.Author.Email, Date: s.Commit.Author.When.UTC()})
 		}
 	}
 	return out
 }
 
+type located struct {
+	Facts
+	path string
+}
+
 // storiesByID collects the stories on one side of the deltas; the first
 // file in path order wins an ID, as in a loaded spec.
-func storiesByID(ds []Delta, before bool) map[string]Facts {
-	m := map[string]Facts{}
+func storiesByID(ds []Delta, before bool) map[string]located {
+	m := map[string]located{}
 	for _, d := range ds {
 		f := d.After
 		if before {
@@ -69,7 +75,7 @@ func storiesByID(ds []Delta, before bool) map[string]Facts {
 			continue
 		}
 		if _, ok := m[f.ID]; !ok {
-			m[f.ID] = *f
+			m[f.ID] = located{*f, d.Path}
 		}
 	}
 	return m

@@ -112,6 +112,28 @@ func NewResult(diags []Diagnostic, files int) *Result {
 	return res
 }
 
+// Since keeps the findings of r that base did not already have. Findings
+// are matched by rule, file and message, not position, so an edit above
+// an old finding does not bring it back; when r has more of a finding
+// than base, the last ones in order are the new ones.
+func (r *Result) Since(base *Result) *Result {
+	type key struct{ rule, file, msg string }
+	had := map[key]int{}
+	for _, d := range base.Diagnostics {
+		had[key{d.Rule, d.File, d.Message}]++
+	}
+	var kept []Diagnostic
+	for _, d := range r.Diagnostics {
+		k := key{d.Rule, d.File, d.Message}
+		if had[k] > 0 {
+			had[k]--
+			continue
+		}
+		kept = append(kept, d)
+	}
+	return NewResult(kept, r.Files)
+}
+
 // Compare orders diagnostics by file, line, column, rule, then message.
 func Compare(a, b Diagnostic) int {
 	return cmp.Or(

@@ -29,5 +29,6 @@ func IsGenerated(data []byte) bool {
 		bytes.Contains(head, []byte(`"$schema"`)) && sarifDriver.Match(data) ||
 		lintLine.Match(data) ||
 		annotation.Match(data) ||
-		traceEnd.Match(data[max(0, len(data)-4096):])
+		traceEnd.Match(data[max(0, len(data)-4096):]) ||
+		historyEnd.Match(data[max(0, len(data)-4096):])
 }

@@ -1,0 +1,86 @@
+package cli
+
+import (
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/prodspec/prodspec/internal/priority"
+	"github.com/prodspec/prodspec/internal/render"
+	"github.com/prodspec/prodspec/internal/spec"
+	"github.com/prodspec/prodspec/internal/specdiff"
+)
+
+type diffOptions struct {
+	*globalOptions
+	outputOptions
+	Format string
+}
+
+// NewCmdDiff summarizes the product changes between two refs.
+func NewCmdDiff(g *globalOptions) *cobra.Command {
+	opts := &diffOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "diff BASE[..HEAD]",
+		Short: "Summarize the product changes between two git refs, for a pull request",
+		Long: "diff compares the spec at BASE with the spec at HEAD (default: the work tree)\n" +
+			"and lists goals, roadmap items and stories added or removed, status changes,\n" +
+			"stories moved between roadmap items, changed priority inputs with the rank\n" +
+			"moves they cause under the default model, acceptance criteria and titles.\n" +
+			"BASE...HEAD compares from the merge base, as a pull request does.",
+		Args: usageArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error { return runDiff(opts, args[0]) },
+	}
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "md", "output format: md or json")
+	opts.outputOptions.bind(cmd)
+	return cmd
+}
+
+func runDiff(opts *diffOptions, arg string) error {
+	write, err := pickFormat(opts.Format, []format[*diffReport]{
+		{"md", func(w io.Writer, r *diffReport) error { return render.DiffMarkdown(w, r.diff, r.base, r.head) }},
+		{"json", func(w io.Writer, r *diffReport) error { return render.DiffJSON(w, r.diff, r.base, r.head) }},
+	})
+	if err != nil {
+		return err
+	}
+	repo, err := openRepo(opts.globalOptions)
+	if err != nil {
+		return err
+	}
+	from, to, err := repo.Range(arg, "")
+	if err != nil {
+		return err
+	}
+	var head *spec.Spec
+	headName := "work tree"
+	if to == nil {
+		head, err = loadSpec(opts.globalOptions)
+	} else {
+		head, err = loadCommit(repo, to, nil)
+		headName = to.Rev
+	}
+	if err != nil {
+		return err
+	}
+	base, err := loadCommit(repo, from, head.Config)
+	if err != nil {
+		return err
+	}
+	model := head.Config.Priority.Model
+	d := specdiff.Compare(base, head, func(s *spec.Spec) map[string]int {
+		ranked, _ := priority.Rank(s, model, priority.Options{}) // the model comes from a checked config
+		ranks := make(map[string]int, len(ranked))
+		for _, r := range ranked {
+			ranks[r.Story.ID] = r.Rank
+		}
+		return ranks
+	})
+	r := &diffReport{diff: d, base: from.Rev, head: headName}
+	return opts.write(opts.Out, func(w io.Writer) error { return write(w, r) })
+}
+
+type diffReport struct {
+	diff       *specdiff.Diff
+	base, head string
+}

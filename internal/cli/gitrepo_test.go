@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"flag"
+	"path/filepath"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/prodspec/prodspec/internal/gittest"
+)
+
+// cmdGitRepo makes git history in a script with go-git, at fixed authors
+// and times (each commit an hour after the one before), so hashes are
+// stable and no git binary is needed. It works on the repository in the
+// current directory:
+//
+//	gitrepo init
+//	gitrepo commit [-author EMAIL] [-merge REV] MESSAGE   (stages everything)
+//	gitrepo tag NAME [MESSAGE]                          (annotated with a message)
+//	gitrepo branch NAME | checkout NAME
+//	gitrepo worktree DIR BRANCH                         (a linked work tree)
+//	gitrepo shallow DIR                                 (a clone at depth 1)
+func cmdGitRepo(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: gitrepo init|commit|tag|branch|checkout|worktree|shallow ...")
+	}
+	dir := ts.MkAbs(".")
+	if args[0] == "init" {
+		_, err := gittest.Init(dir)
+		ts.Check(err)
+		return
+	}
+	if args[0] == "shallow" && len(args) == 2 {
+		ts.Check(gittest.ShallowClone(dir, ts.MkAbs(args[1])))
+		return
+	}
+	r, err := gittest.Open(dir)
+	ts.Check(err)
+	switch cmd, rest := args[0], args[1:]; {
+	case cmd == "commit":
+		fs := flag.NewFlagSet("commit", flag.ContinueOnError)
+		var o gittest.CommitOptions
+		fs.StringVar(&o.Author, "author", "", "")
+		fs.StringVar(&o.Merge, "merge", "", "")
+		ts.Check(fs.Parse(rest))
+		if fs.NArg() != 1 {
+			ts.Fatalf("usage: gitrepo commit [-author EMAIL] [-merge REV] MESSAGE")
+		}
+		_, err := r.Commit(fs.Arg(0), o)
+		ts.Check(err)
+	case cmd == "tag" && (len(rest) == 1 || len(rest) == 2):
+		msg := ""
+		if len(rest) == 2 {
+			msg = rest[1]
+		}
+		ts.Check(r.Tag(rest[0], msg))
+	case cmd == "branch" && len(rest) == 1:
+		ts.Check(r.Branch(rest[0], false))
+	case cmd == "checkout" && len(rest) == 1:
+		ts.Check(r.Checkout(rest[0]))
+	case cmd == "worktree" && len(rest) == 2:
+		ts.Check(r.Worktree(filepath.Clean(ts.MkAbs(rest[0])), rest[1]))
+	default:
+		ts.Fatalf("gitrepo: unknown or malformed command %q", args)
+	}
+}

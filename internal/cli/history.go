@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"cmp"
+	"io"
+	"slices"
+
+	"github.com/spf13/cobra"
+
+	"github.com/prodspec/prodspec/internal/history"
+	"github.com/prodspec/prodspec/internal/render"
+)
+
+type historyOptions struct {
+	*globalOptions
+	outputOptions
+	Format string
+}
+
+// NewCmdHistory lists the status transitions of stories from git.
+func NewCmdHistory(g *globalOptions) *cobra.Command {
+	opts := &historyOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "history [ID]",
+		Short: "Show when each story changed status, in which commit and by whom",
+		Long: "history walks the commits that changed the spec, up to HEAD (or --at), and\n" +
+			"lists every status transition of one story, or of all: from, to, commit,\n" +
+			"author email and date, with the cycle time from first in progress to accepted.",
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error { return runHistory(opts, args) },
+	}
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text, md or json")
+	opts.outputOptions.bind(cmd)
+	bindAt(cmd, g)
+	return cmd
+}
+
+func runHistory(opts *historyOptions, args []string) error {
+	write, err := pickFormat(opts.Format, []format[[]history.Timeline]{
+		{"text", render.HistoryText}, {"md", render.HistoryMarkdown}, {"json", render.HistoryJSON},
+	})
+	if err != nil {
+		return err
+	}
+	repo, err := openRepo(opts.globalOptions)
+	if err != nil {
+		return err
+	}
+	head, err := repo.Resolve(cmp.Or(opts.At, "HEAD"))
+	if err != nil {
+		return err
+	}
+	s, err := loadCommit(repo, head, nil)
+	if err != nil {
+		return err
+	}
+	steps, err := history.Walk(repo, s.Config, nil, head)
+	if err != nil {
+		return err
+	}
+	tls := history.Timelines(history.Transitions(steps), s.Config)
+	if len(args) == 1 {
+		i := slices.IndexFunc(tls, func(tl history.Timeline) bool { return tl.ID == args[0] })
+		if i < 0 {
+			var ids []string
+			for _, tl := range tls {
+				ids = append(ids, tl.ID)
+			}
+			return checkIDs("story", args, func(string) bool { return false }, ids)
+		}
+		tls = tls[i : i+1]
+	}
+	return opts.write(opts.Out, func(w io.Writer) error { return write(w, tls) })
+}

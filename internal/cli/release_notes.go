@@ -1,0 +1,83 @@
+package cli
+
+import (
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/prodspec/prodspec/internal/history"
+	"github.com/prodspec/prodspec/internal/lint"
+	"github.com/prodspec/prodspec/internal/render"
+)
+
+type releaseNotesOptions struct {
+	*globalOptions
+	outputOptions
+	Format string
+}
+
+// NewCmdReleaseNotes lists the stories accepted between two refs.
+func NewCmdReleaseNotes(g *globalOptions) *cobra.Command {
+	opts := &releaseNotesOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "release-notes [FROM[..TO]]",
+		Short: "List the stories accepted between two git refs",
+		Long: "release-notes lists the stories whose status is the accepted status at TO and\n" +
+			"was not at FROM (or that did not exist at FROM), grouped by roadmap item.\n" +
+			"TO defaults to HEAD; with no argument, FROM is the greatest version tag\n" +
+			"reachable from HEAD. FROM...TO starts from the merge base of the two.",
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error { return runReleaseNotes(opts, args) },
+	}
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "md", "output format: md or json")
+	opts.outputOptions.bind(cmd)
+	return cmd
+}
+
+func runReleaseNotes(opts *releaseNotesOptions, args []string) error {
+	write, err := pickFormat(opts.Format, []format[render.ReleaseNotes]{
+		{"md", render.ReleaseNotesMarkdown}, {"json", render.ReleaseNotesJSON},
+	})
+	if err != nil {
+		return err
+	}
+	repo, err := openRepo(opts.globalOptions)
+	if err != nil {
+		return err
+	}
+	arg := ""
+	if len(args) == 1 {
+		arg = args[0]
+	} else {
+		head, err := repo.Resolve("HEAD")
+		if err != nil {
+			return err
+		}
+		if arg, err = repo.LatestTag(head); err != nil {
+			return err
+		}
+		if arg == "" {
+			return usageError("no tag is reachable from HEAD: name the range, as in prodspec release-notes FROM..TO")
+		}
+	}
+	from, to, err := repo.Range(arg, "HEAD")
+	if err != nil {
+		return err
+	}
+	end, err := loadCommit(repo, to, nil)
+	if err != nil {
+		return err
+	}
+	start, err := loadCommit(repo, from, end.Config)
+	if err != nil {
+		return err
+	}
+	steps, err := history.Walk(repo, end.Config, from, to)
+	if err != nil {
+		return err
+	}
+	warnFindings(opts.globalOptions, lint.Run(end, lint.Options{}))
+	rn := render.ReleaseNotes{Spec: end, From: from.Rev, To: to.Rev,
+		Notes: history.ReleaseNotes(start, end, history.Transitions(steps))}
+	return opts.write(opts.Out, func(w io.Writer) error { return write(w, rn) })
+}

@@ -1,0 +1,100 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/prodspec/prodspec/internal/history"
+)
+
+// historyEnd is the closing line of the text format, by which --output
+// knows its own file.
+var historyEnd = regexp.MustCompile(`\n\d+ status transitions? of \d+ stor(?:y|ies)\n\z`)
+
+const dateLayout = "2006-01-02 15:04"
+
+// status names a status in a transition; "" is the story's absence.
+func status(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return s
+}
+
+// HistoryText writes each story's transitions as an aligned block.
+func HistoryText(w io.Writer, tls []history.Timeline) error {
+	var b strings.Builder
+	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
+	n := 0
+	for i, tl := range tls {
+		if i > 0 {
+			fmt.Fprintln(tw)
+		}
+		fmt.Fprintf(tw, "%s %s\n", oneLine(tl.ID), oneLine(tl.Title))
+		for _, t := range tl.Transitions {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s → %s\n", t.Date.Format(dateLayout), t.Commit, oneLine(t.Author), status(t.From), status(t.To))
+			n++
+		}
+		if tl.CycleTime != nil {
+			fmt.Fprintf(tw, "  cycle time %s\n", tl.CycleTime.Text)
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(&b, "\n%d status transition%s of %d stor%s\n", n, suffix(n, "", "s"), len(tls), suffix(len(tls), "y", "ies"))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func suffix(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// HistoryMarkdown writes one table of every transition and, for accepted
+// stories, their cycle times.
+func HistoryMarkdown(w io.Writer, tls []history.Timeline) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<!-- %s -->\n## Story history\n\n", Marker)
+	if len(tls) == 0 {
+		b.WriteString("No status transitions.\n")
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	b.WriteString("| Story | Title | From | To | Commit | Author | Date |\n|---|---|---|---|---|---|---|\n")
+	for _, tl := range tls {
+		for _, t := range tl.Transitions {
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | `%s` | %s | %s |\n", md(tl.ID), md(tl.Title), md(status(t.From)), md(status(t.To)),
+				t.Commit, md(t.Author), t.Date.Format(dateLayout))
+		}
+	}
+	var cycles []string
+	for _, tl := range tls {
+		if tl.CycleTime != nil {
+			cycles = append(cycles, fmt.Sprintf("| %s | %s | %s |\n", md(tl.ID), md(tl.Title), tl.CycleTime.Text))
+		}
+	}
+	if len(cycles) > 0 {
+		b.WriteString("\n### Cycle time (first in progress to accepted)\n\n| Story | Title | Cycle time |\n|---|---|---|\n")
+		b.WriteString(strings.Join(cycles, ""))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// HistoryJSON writes the timelines as one JSON document.
+func HistoryJSON(w io.Writer, tls []history.Timeline) error {
+	if tls == nil {
+		tls = []history.Timeline{}
+	}
+	return writeJSON(w, struct {
+		Version int                `json:"version"`
+		Stories []history.Timeline `json:"stories"`
+	}{1, tls})
+}
