@@ -12,7 +12,8 @@ import (
 // cmdGitRepo makes git history in a script with go-git, at fixed authors
 // and times (each commit an hour after the one before), so hashes are
 // stable and no git binary is needed. It works on the repository in the
-// current directory:
+// current directory, which must be a subdirectory of $WORK (whose .tmp,
+// and any golden file kept there, would otherwise be committed too):
 //
 //	gitrepo init
 //	gitrepo commit [-author EMAIL] [-merge REV] MESSAGE   (stages everything)
@@ -25,6 +26,9 @@ func cmdGitRepo(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("usage: gitrepo init|commit|tag|branch|checkout|worktree|shallow ...")
 	}
 	dir := ts.MkAbs(".")
+	if dir == ts.MkAbs("$WORK") {
+		ts.Fatalf("gitrepo: make the repository in a subdirectory of $WORK")
+	}
 	if args[0] == "init" {
 		_, err := gittest.Init(dir)
 		ts.Check(err)
