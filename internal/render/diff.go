@@ -36,7 +36,7 @@ func DiffMarkdown(w io.Writer, d *specdiff.Diff, base, head string) error {
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
-	b.WriteString(diffSummary(d) + "\n")
+	b.WriteString(diffSummary(d))
 	section(&b, "Goals", d.Goals, "goal")
 	section(&b, "Roadmap items", d.Items, "roadmap item")
 	section(&b, "Stories", d.Stories, "story")
