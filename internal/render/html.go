@@ -232,13 +232,21 @@ footer{margin:2rem 0 1rem;color:var(--muted);font-size:.75rem}
 {{- end}}
 </ul>
 <h2>Goals</h2>
-{{- range .Goals}}{{template "bar" .}}{{end}}
+{{- range .Goals}}{{template "bar" .}}{{else}}
+<p>The vision has no goals.</p>
+{{- end}}
 <h2>Roadmap items</h2>
-{{- range .Items}}{{template "bar" .}}{{end}}
+{{- range .Items}}{{template "bar" .}}{{else}}
+<p>There are no roadmap items.</p>
+{{- end}}
+{{- if .GoalTable.Rows}}
 <h2>Goals in numbers</h2>
 {{- template "numbers" .GoalTable}}
+{{- end}}
+{{- if .ItemTable.Rows}}
 <h2>Roadmap items in numbers</h2>
 {{- template "numbers" .ItemTable}}
+{{- end}}
 <h2>Not started on the now horizon</h2>
 {{- if .NotStarted}}
 <ul>
