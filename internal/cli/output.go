@@ -39,39 +39,74 @@ func (o *outputOptions) write(stdout io.Writer, render func(io.Writer) error) er
 }
 
 // writeFileAtomic replaces path with data through a temporary file in the
-// same directory (so the rename is atomic), synced before the rename. It
-// refuses to replace a file that prodspec did not generate unless force.
+// same directory (so the rename is atomic), synced before the rename, and
+// syncs the directory after it. It refuses to replace a file that prodspec
+// did not generate unless force.
 func writeFileAtomic(path string, data []byte, force bool) error {
-	old, err := os.ReadFile(path)
-	switch {
-	case err == nil:
-		if !force && !render.IsGenerated(old) {
-			return usageError("%s exists and was not written by prodspec; use --force to replace it", path)
-		}
-	case !errors.Is(err, fs.ErrNotExist):
-		return runtimeError(err)
-	}
-	mode := fs.FileMode(0o644)
-	if info, err := os.Lstat(path); err == nil {
-		if info.Mode()&fs.ModeSymlink != 0 {
-			return usageError("%s is a symlink; refusing to replace it", path)
-		}
-		mode = info.Mode().Perm()
+	mode, err := replaceableMode(path, force)
+	if err != nil {
+		return err
 	}
 	tmp, err := writeTemp(path, data, mode)
 	if err != nil {
-		// Name the file asked for, not the random temporary one.
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return runtimeError(fmt.Errorf("cannot write %s: %w", path, err))
+		return runtimeError(cannotWrite(path, err))
 	}
 	defer os.Remove(tmp) // fails harmlessly after a successful rename
 	if err := os.Rename(tmp, path); err != nil {
 		return runtimeError(fmt.Errorf("replace %s: %w", path, err))
 	}
+	syncDir(filepath.Dir(path))
 	return nil
+}
+
+// replaceableMode returns the permissions to write path with: its own
+// when it exists, else 0644. It refuses a symlink (replacing it would
+// write through it or lose it), a directory, and a file a person wrote
+// unless force.
+func replaceableMode(path string, force bool) (fs.FileMode, error) {
+	info, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return 0o644, nil
+	case err != nil:
+		return 0, runtimeError(err)
+	case info.Mode()&fs.ModeSymlink != 0:
+		return 0, usageError("%s is a symlink; refusing to replace it", path)
+	case info.IsDir():
+		return 0, runtimeError(fmt.Errorf("cannot write %s: it is a directory", path))
+	}
+	old, err := os.ReadFile(path)
+	if err != nil {
+		return 0, runtimeError(err)
+	}
+	if !force && !render.IsGenerated(old) {
+		return 0, usageError("%s exists and was not written by prodspec; use --force to replace it", path)
+	}
+	return info.Mode().Perm(), nil
+}
+
+// cannotWrite explains a failure to create the temporary file in terms of
+// the file asked for, not the random temporary name.
+func cannotWrite(path string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("cannot write %s: directory %s does not exist", path, filepath.Dir(path))
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("cannot write %s: %w", path, err)
+}
+
+// syncDir makes a rename or link in dir durable: it changes the directory,
+// which the file's own sync does not cover. It is best effort because the
+// new file is already in place and some systems cannot sync a directory.
+// A variable so that a test can see it is called.
+var syncDir = func(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }
 
 // createFileAtomic writes a new file, failing if path exists: the complete
@@ -91,6 +126,7 @@ func createFileAtomic(path string, data []byte) error {
 		}
 		return runtimeError(err)
 	}
+	syncDir(filepath.Dir(path))
 	return nil
 }
 

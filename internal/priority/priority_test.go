@@ -197,6 +197,10 @@ func TestRankClosedOrMissingDependencyDoesNotMove(t *testing.T) {
 	if len(got[0].WaitingOn) != 0 || !slices.Equal(got[1].WaitingOn, []string{"S-4"}) {
 		t.Errorf("waiting on: %v, %v", got[0].WaitingOn, got[1].WaitingOn)
 	}
+	// S-404 does not exist: S-1 is not waiting on it, but says so.
+	if !slices.Equal(got[0].Missing, []string{"S-404"}) || len(got[1].Missing) != 0 {
+		t.Errorf("missing: %v, %v", got[0].Missing, got[1].Missing)
+	}
 }
 
 func TestRankCycleTerminates(t *testing.T) {

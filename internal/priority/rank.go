@@ -29,6 +29,7 @@ type Ranked struct {
 	Score     float64 // see Score; 0 when not Scored
 	Scored    bool
 	WaitingOn []string // IDs of the open stories it depends on, in natural order
+	Missing   []string // IDs it depends on that name no story (a lint error), in natural order
 	Blocks    []string // IDs of the open stories that depend on it, in natural order
 }
 
@@ -72,7 +73,8 @@ func Rank(s *spec.Spec, model string, opts Options) ([]Ranked, error) {
 	blocks := blocked(s)
 	var ranked []Ranked
 	for i, e := range order(entries, blockers) {
-		r := Ranked{Rank: i + 1, Story: e.st, Score: e.score, Scored: e.scored, WaitingOn: waitingOn(s, e.st), Blocks: blocks[e.st]}
+		r := Ranked{Rank: i + 1, Story: e.st, Score: e.score, Scored: e.scored, Blocks: blocks[e.st]}
+		r.WaitingOn, r.Missing = dependencies(s, e.st)
 		if opts.keep(r.Story) {
 			ranked = append(ranked, r)
 		}
@@ -149,16 +151,22 @@ func order(entries []*entry, blockers func(*entry) []*entry) []*entry {
 	return out
 }
 
-// waitingOn lists the open stories st depends on, wherever they are.
-func waitingOn(s *spec.Spec, st *spec.Story) []string {
-	var ids []string
+// dependencies returns the open stories st depends on, wherever they are,
+// and the IDs it depends on that name no story: a story whose dependency
+// is a typo must not look free to start.
+func dependencies(s *spec.Spec, st *spec.Story) (waiting, missing []string) {
 	for _, r := range st.DependsOn {
-		if d := s.Story(r.ID); d != nil && s.Config.IsOpen(d.Status) && !slices.Contains(ids, d.ID) {
-			ids = append(ids, d.ID)
+		d := s.Story(r.ID)
+		switch {
+		case d == nil && r.ID != "" && !slices.Contains(missing, r.ID):
+			missing = append(missing, r.ID)
+		case d != nil && s.Config.IsOpen(d.Status) && !slices.Contains(waiting, d.ID):
+			waiting = append(waiting, d.ID)
 		}
 	}
-	slices.SortFunc(ids, names.Compare)
-	return ids
+	slices.SortFunc(waiting, names.Compare)
+	slices.SortFunc(missing, names.Compare)
+	return waiting, missing
 }
 
 // blocked maps each story to the open stories that depend on it, which is

@@ -72,12 +72,15 @@ func score(r priority.Ranked) string {
 	return num(r.Score)
 }
 
-// dependencies says what a story waits on and what waits on it, which
-// explains a low score ranked high.
+// dependencies says what a story waits on (or depends on that does not
+// exist) and what waits on it, which explains a low score ranked high.
 func dependencies(r priority.Ranked) string {
 	var parts []string
 	if len(r.WaitingOn) > 0 {
 		parts = append(parts, "waits on "+strings.Join(r.WaitingOn, ", "))
+	}
+	if len(r.Missing) > 0 {
+		parts = append(parts, "depends on missing "+strings.Join(r.Missing, ", "))
 	}
 	if len(r.Blocks) > 0 {
 		parts = append(parts, "blocks "+strings.Join(r.Blocks, ", "))
@@ -143,6 +146,7 @@ type backlogItem struct {
 	WSJF      *wsjfJSON `json:"wsjf,omitempty"`
 	MoSCoW    string    `json:"moscow,omitempty"`
 	WaitingOn []string  `json:"waiting_on"`
+	Missing   []string  `json:"missing_dependencies"`
 	Blocks    []string  `json:"blocks"`
 }
 
@@ -167,7 +171,7 @@ func BacklogJSON(w io.Writer, b Backlog) error {
 	for _, r := range b.Items {
 		st := r.Story
 		it := backlogItem{Rank: r.Rank, ID: st.ID, Title: st.Title, Roadmap: st.Roadmap.ID, Status: st.Status,
-			Horizon: horizon(st), WaitingOn: orEmpty(r.WaitingOn), Blocks: orEmpty(r.Blocks)}
+			Horizon: horizon(st), WaitingOn: orEmpty(r.WaitingOn), Missing: orEmpty(r.Missing), Blocks: orEmpty(r.Blocks)}
 		if r.Scored {
 			it.Score = &r.Score
 		}
@@ -190,7 +194,7 @@ func BacklogJSON(w io.Writer, b Backlog) error {
 func BacklogCSV(w io.Writer, b Backlog) error {
 	in := inputsOf(b.Model)
 	cw := csv.NewWriter(w)
-	header := append(append([]string{"rank", "id", "title", "roadmap", "status", "horizon", "score"}, in.names...), "waiting_on", "blocks")
+	header := append(append([]string{"rank", "id", "title", "roadmap", "status", "horizon", "score"}, in.names...), "waiting_on", "missing_dependencies", "blocks")
 	if err := cw.Write(header); err != nil {
 		return err
 	}
@@ -200,7 +204,9 @@ func BacklogCSV(w io.Writer, b Backlog) error {
 		for _, v := range in.values(st) {
 			row = append(row, cell(v))
 		}
-		row = append(row, cell(strings.Join(r.WaitingOn, " ")), cell(strings.Join(r.Blocks, " ")))
+		for _, ids := range [][]string{r.WaitingOn, r.Missing, r.Blocks} {
+			row = append(row, cell(strings.Join(ids, " ")))
+		}
 		if err := cw.Write(row); err != nil {
 			return err
 		}

@@ -34,9 +34,9 @@ type statusPage struct {
 	Legend     []legendEntry
 	Goals      []bar
 	Items      []bar
-	Statuses   []string // table columns, in report order
-	Rows       []itemRow
-	NotStarted []report.ItemStatus
+	GoalTable  numbers
+	ItemTable  numbers
+	NotStarted []notStarted
 }
 
 type legendEntry struct{ Name, Category string }
@@ -54,10 +54,22 @@ type segment struct {
 	Category, X, Width, Tip string
 }
 
-type itemRow struct {
-	report.ItemStatus
-	Cells []string // the count cells after the title, status and horizon
+// numbers is a table of counts with a row per goal or roadmap item: the
+// bars' numbers, readable without hovering (which a phone cannot do).
+type numbers struct {
+	Kind     string   // the first column's header
+	Extra    []string // headers of the text columns after the title
+	Statuses []string // headers of the count columns, in report order
+	Rows     []numbersRow
 }
+
+type numbersRow struct {
+	ID, Title string
+	Extra     []string
+	Cells     []string // the counts, as countCells gives them
+}
+
+type notStarted struct{ ID, Title, Note string }
 
 // segmentOrder stacks the most finished work at the left of a bar.
 var segmentOrder = []report.Category{report.Accepted, report.Closed, report.InProgress, report.Open, report.Draft, report.Unknown, report.Rejected}
@@ -78,25 +90,34 @@ func newStatusPage(r *report.StatusReport) statusPage {
 	for _, it := range r.Items {
 		maxItem = max(maxItem, it.Counts.Stories)
 	}
+	var statuses []string
+	for _, st := range r.Statuses {
+		statuses = append(statuses, statusName(st.Name))
+	}
+	p.GoalTable = numbers{Kind: "goal", Statuses: statuses}
+	p.ItemTable = numbers{Kind: "item", Extra: []string{"status", "horizon"}, Statuses: statuses}
 	for _, g := range r.Goals {
 		meta := []string{"no roadmap item"}
 		if len(g.Items) > 0 {
 			meta = []string{strings.Join(g.Items, ", ")}
 		}
 		p.Goals = append(p.Goals, newBar(r, order, g.ID, g.Title, meta, g.Counts, maxGoal))
+		p.GoalTable.Rows = append(p.GoalTable.Rows, newNumbersRow(g.ID, g.Title, nil, g.Counts))
 	}
 	for _, it := range r.Items {
 		meta := []string{statusName(it.Status), orDash(it.Horizon)}
 		p.Items = append(p.Items, newBar(r, order, it.ID, it.Title, meta, it.Counts, maxItem))
-		p.Rows = append(p.Rows, itemRow{oneLineItem(it), countCells(it.Counts)})
+		extra := []string{orDash(oneLine(it.Status)), orDash(oneLine(it.Horizon))}
+		p.ItemTable.Rows = append(p.ItemTable.Rows, newNumbersRow(it.ID, it.Title, extra, it.Counts))
 	}
 	for _, it := range r.NotStarted {
-		p.NotStarted = append(p.NotStarted, oneLineItem(it))
-	}
-	for _, st := range r.Statuses {
-		p.Statuses = append(p.Statuses, statusName(st.Name))
+		p.NotStarted = append(p.NotStarted, notStarted{oneLine(it.ID), oneLine(it.Title), notStartedNote(it)})
 	}
 	return p
+}
+
+func newNumbersRow(id, title string, extra []string, c report.Counts) numbersRow {
+	return numbersRow{ID: oneLine(id), Title: oneLine(title), Extra: extra, Cells: countCells(c)}
 }
 
 // stackOrder returns the indexes of statuses in segment order, keeping the
@@ -111,13 +132,6 @@ func stackOrder(statuses []report.StoryStatus) []int {
 		}
 	}
 	return order
-}
-
-// oneLineItem is it with its text on one line and a dash for an empty
-// status or horizon, for a table cell.
-func oneLineItem(it report.ItemStatus) report.ItemStatus {
-	it.ID, it.Title, it.Status, it.Horizon = oneLine(it.ID), oneLine(it.Title), orDash(oneLine(it.Status)), orDash(oneLine(it.Horizon))
-	return it
 }
 
 func newBar(r *report.StatusReport, order []int, id, title string, meta []string, c report.Counts, largest int) bar {
@@ -174,7 +188,7 @@ const statusTemplate = `<html lang="en">
 @media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--line:#3d444d;--track:#262c36;--draft:#656c76}}
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
-main{max-width:1080px;margin:0 auto;padding:16px}
+main{max-width:1080px;margin:0 auto;padding:16px;overflow-wrap:break-word}
 h1{font-size:1.5rem;line-height:1.25;margin:.5rem 0 1rem}
 h2{font-size:1.2rem;margin:2rem 0 .5rem;padding-bottom:.25rem;border-bottom:1px solid var(--line)}
 .overall{margin:0 0 1rem}
@@ -182,7 +196,8 @@ h2{font-size:1.2rem;margin:2rem 0 .5rem;padding-bottom:.25rem;border-bottom:1px 
 .legend i{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:.35em;vertical-align:-.05em}
 .bar{margin:.9rem 0}
 .bar .name{overflow-wrap:anywhere}
-.bar .id{font-weight:600;margin-right:.4em}
+.bar .id{font-weight:600;margin-right:.4em;white-space:nowrap}
+li strong{white-space:nowrap}
 .bar .meta{display:block;color:var(--muted);font-size:.875rem}
 .bar svg{display:block;width:100%;height:14px;margin-top:4px}
 .bar .track{fill:var(--track)}
@@ -190,6 +205,7 @@ h2{font-size:1.2rem;margin:2rem 0 .5rem;padding-bottom:.25rem;border-bottom:1px 
 table{border-collapse:collapse;font-size:.875rem;width:100%}
 th,td{padding:.3rem .4rem;border-bottom:1px solid var(--line);text-align:left;white-space:nowrap;vertical-align:top}
 th{font-weight:600;white-space:normal;vertical-align:bottom}
+th:first-child,td:first-child{position:sticky;left:0;background:var(--bg)}
 .n{text-align:right;font-variant-numeric:tabular-nums}
 td.title{white-space:normal;min-width:10rem;overflow-wrap:anywhere}
 .c-accepted{fill:var(--accepted);background:var(--accepted)}
@@ -216,27 +232,26 @@ footer{margin:2rem 0 1rem;color:var(--muted);font-size:.75rem}
 {{- end}}
 </ul>
 <h2>Goals</h2>
-{{- range .Goals}}{{template "bar" .}}{{end}}
-<h2>Roadmap items</h2>
-{{- range .Items}}{{template "bar" .}}{{end}}
-<h2>Roadmap items in numbers</h2>
-<div class="scroll">
-<table>
-<thead><tr><th>item</th><th>title</th><th>status</th><th>horizon</th><th class="n">stories</th>
-{{- range .Statuses}}<th class="n">{{.}}</th>{{end}}<th class="n">% accepted</th><th class="n">points accepted</th></tr></thead>
-<tbody>
-{{- range .Rows}}
-<tr><td>{{.ID}}</td><td class="title">{{.Title}}</td><td>{{.Status}}</td><td>{{.Horizon}}</td>
-{{- range .Cells}}<td class="n">{{.}}</td>{{end}}</tr>
+{{- range .Goals}}{{template "bar" .}}{{else}}
+<p>The vision has no goals.</p>
 {{- end}}
-</tbody>
-</table>
-</div>
+<h2>Roadmap items</h2>
+{{- range .Items}}{{template "bar" .}}{{else}}
+<p>There are no roadmap items.</p>
+{{- end}}
+{{- if .GoalTable.Rows}}
+<h2>Goals in numbers</h2>
+{{- template "numbers" .GoalTable}}
+{{- end}}
+{{- if .ItemTable.Rows}}
+<h2>Roadmap items in numbers</h2>
+{{- template "numbers" .ItemTable}}
+{{- end}}
 <h2>Not started on the now horizon</h2>
 {{- if .NotStarted}}
 <ul>
 {{- range .NotStarted}}
-<li><strong>{{.ID}}</strong> {{.Title}} ({{.Status}})</li>
+<li><strong>{{.ID}}</strong> {{.Title}} ({{.Note}})</li>
 {{- end}}
 </ul>
 {{- else}}
@@ -246,7 +261,23 @@ footer{margin:2rem 0 1rem;color:var(--muted);font-size:.75rem}
 </main>
 </body>
 </html>
-{{define "bar"}}
+{{define "numbers"}}
+<div class="scroll">
+<table>
+<thead><tr><th>{{.Kind}}</th><th>title</th>
+{{- range .Extra}}<th>{{.}}</th>{{end}}<th class="n">stories</th>
+{{- range .Statuses}}<th class="n">{{.}}</th>{{end}}<th class="n">% accepted</th><th class="n">points accepted</th></tr></thead>
+<tbody>
+{{- range .Rows}}
+<tr><td>{{.ID}}</td><td class="title">{{.Title}}</td>
+{{- range .Extra}}<td>{{.}}</td>{{end}}
+{{- range .Cells}}<td class="n">{{.}}</td>{{end}}</tr>
+{{- end}}
+</tbody>
+</table>
+</div>
+{{- end}}
+{{- define "bar"}}
 <div class="bar">
 <div class="name"><span class="id">{{.ID}}</span>{{.Title}}<span class="meta">{{.Meta}}</span></div>
 <svg viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="{{.Label}}"><rect class="track" width="100" height="10"/>

@@ -87,10 +87,16 @@ func StatusMarkdown(w io.Writer, r *report.StatusReport) error {
 		b.WriteString("Every roadmap item on the now horizon has started.\n")
 	}
 	for _, it := range r.NotStarted {
-		fmt.Fprintf(&b, "- **%s** %s (%s, %s)\n", md(it.ID), md(it.Title), md(statusName(it.Status)), stories(it.Counts.Stories))
+		fmt.Fprintf(&b, "- **%s** %s (%s)\n", md(it.ID), md(it.Title), md(notStartedNote(it)))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// notStartedNote is what the status report says about an item that has
+// not started: its status and how many stories it has.
+func notStartedNote(it report.ItemStatus) string {
+	return statusName(it.Status) + ", " + stories(it.Counts.Stories)
 }
 
 // countColumns are the headers and alignments of the Counts cells.

@@ -71,15 +71,45 @@ func TestStatusCounts(t *testing.T) {
 	if r10 := r.Items[2]; r10.Counts.Percent != nil { // all rejected: nothing to divide by
 		t.Errorf("R-10 percent = %d", *r10.Counts.Percent)
 	}
-	// R-1 is on the now horizon and planned; R-2 started; R-10 dropped.
-	if ids := itemIDs(r.NotStarted); !slices.Equal(ids, []string{"R-1"}) {
-		t.Errorf("not started = %v", ids)
+	// R-1 is planned but has an accepted story; R-2 started; R-10 dropped
+	// (TestNotStarted has the cases).
+	if len(r.NotStarted) != 0 {
+		t.Errorf("not started = %v", itemIDs(r.NotStarted))
 	}
 	if r.Untraced != 1 || r.Overall.Stories != 6 || r.Overall.Accepted != 2 || r.Overall.Rejected != 2 || *r.Overall.Percent != 50 {
 		t.Errorf("overall = %+v, untraced %d", r.Overall, r.Untraced)
 	}
 	if got := r.Overall.ByStatus; !slices.Equal(got, []int{1, 1, 0, 0, 2, 2}) {
 		t.Errorf("overall by status = %v", got)
+	}
+}
+
+// TestNotStarted: an item on the now horizon has started when its status
+// says so or when one of its stories is in progress or finished.
+func TestNotStarted(t *testing.T) {
+	item := func(id, status, horizon string) string {
+		return "id: " + id + "\ntitle: " + id + "\ngoals: [G1]\nstatus: " + status + "\nhorizon: " + horizon
+	}
+	s := load(t, map[string]string{
+		"vision.md":      vision,
+		"roadmap/R-1.md": item("R-1", "planned", "now"),     // no stories
+		"roadmap/R-2.md": item("R-2", "planned", "now"),     // a story in progress
+		"roadmap/R-3.md": item("R-3", "proposed", "now"),    // a story done
+		"roadmap/R-4.md": item("R-4", "planned", "now"),     // a story accepted
+		"roadmap/R-5.md": item("R-5", "planned", "now"),     // only open or rejected stories
+		"roadmap/R-6.md": item("R-6", "in-progress", "now"), // its status says so
+		"roadmap/R-7.md": item("R-7", "dropped", "now"),
+		"roadmap/R-8.md": item("R-8", "planned", "next"),
+		"stories/S-1.md": story("S-1", "R-2", "in-progress"),
+		"stories/S-2.md": story("S-2", "R-3", "done"),
+		"stories/S-3.md": story("S-3", "R-4", "accepted"),
+		"stories/S-4.md": story("S-4", "R-5", "draft"),
+		"stories/S-5.md": story("S-5", "R-5", "ready"),
+		"stories/S-6.md": story("S-6", "R-5", "rejected"),
+		"stories/S-7.md": story("S-7", "R-5", "finished"), // not a status: no evidence
+	})
+	if ids := itemIDs(Status(s).NotStarted); !slices.Equal(ids, []string{"R-1", "R-5"}) {
+		t.Errorf("not started = %v, want [R-1 R-5]", ids)
 	}
 }
 

@@ -38,7 +38,7 @@ type StatusReport struct {
 	Statuses   []StoryStatus // the columns of every Counts.ByStatus, in this order
 	Goals      []GoalStatus
 	Items      []ItemStatus
-	NotStarted []ItemStatus // on the now horizon, neither started nor dropped
+	NotStarted []ItemStatus // on the now horizon and not started (see started)
 	Untraced   int          // stories that serve no existing roadmap item
 	Overall    Counts
 }
@@ -99,7 +99,7 @@ func Status(s *spec.Spec) *StatusReport {
 			is.Goals = append(is.Goals, g.ID)
 		}
 		r.Items = append(r.Items, is)
-		if it.Horizon == "now" && !slices.Contains(cfg.Roadmap.Started, it.Status) && !slices.Contains(cfg.Roadmap.Dropped, it.Status) {
+		if it.Horizon == "now" && !started(cfg, it) {
 			r.NotStarted = append(r.NotStarted, is)
 		}
 	}
@@ -110,6 +110,20 @@ func Status(s *spec.Spec) *StatusReport {
 	}
 	r.Overall = count(s.Stories)
 	return r
+}
+
+// started is true when work on a roadmap item has begun (or it was
+// dropped): its status says so, or one of its stories is in progress or
+// finished. An item still marked planned while a story is being built is
+// behind on its status, not untouched.
+func started(cfg *config.Config, it *spec.RoadmapItem) bool {
+	if slices.Contains(cfg.Roadmap.Started, it.Status) || slices.Contains(cfg.Roadmap.Dropped, it.Status) {
+		return true
+	}
+	return slices.ContainsFunc(it.Stories, func(st *spec.Story) bool {
+		c := category(cfg, st.Status)
+		return c == InProgress || c == Accepted || c == Closed
+	})
 }
 
 // statuses are the configured story statuses, then any others the stories
