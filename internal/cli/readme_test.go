@@ -57,3 +57,39 @@ func quotedLines(md string) []string {
 	}
 	return lines
 }
+
+// TestREADMEQuotesTheGitCommands: the git section quotes the golden
+// outputs of testdata/script/git_example.txtar, which the script checks
+// against real runs, so the README cannot fall behind them.
+func TestREADMEQuotesTheGitCommands(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden, err := os.ReadFile("../../testdata/script/git_example.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	start := strings.Index(readme, "\n## Git")
+	if start < 0 {
+		t.Fatal("README.md has no git section")
+	}
+	section := readme[start+1:]
+	if end := strings.Index(section, "\n## Development"); end >= 0 {
+		section = section[:end]
+	}
+	have := map[string]bool{}
+	for _, line := range strings.Split(string(golden), "\n") {
+		have[line] = true
+	}
+	quoted := quotedLines(section)
+	if len(quoted) < 10 {
+		t.Fatalf("the git section quotes %d lines; expected the example outputs", len(quoted))
+	}
+	for _, line := range quoted {
+		if !have[line] {
+			t.Errorf("README.md quotes a line git_example.txtar does not print:\n%s", line)
+		}
+	}
+}

@@ -47,6 +47,7 @@ func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []st
 		"exits":    cmdExits,
 		"unescape": cmdUnescape,
 		"gitrepo":  cmdGitRepo,
+		"cpdir":    cmdCpDir,
 	}
 }
 
@@ -70,6 +71,17 @@ func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
 	if got != want {
 		ts.Fatalf("exit status %d, want %d", got, want)
 	}
+}
+
+// cmdCpDir copies a directory tree into a directory, as cp -r would,
+// without a cp binary:
+//
+//	cpdir $EXAMPLES/acme-notes repo
+func cmdCpDir(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: cpdir src dst")
+	}
+	ts.Check(os.CopyFS(ts.MkAbs(args[1]), os.DirFS(ts.MkAbs(args[0]))))
 }
 
 // cmdUnescape rewrites each file, turning the escapes \xHH, \r, \t and \\

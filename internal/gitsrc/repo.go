@@ -191,5 +191,6 @@ func (r *Repo) mergeBase(a, b *Commit) (*Commit, error) {
 			best = c
 		}
 	}
-	return &Commit{Commit: best, Rev: best.Hash.String()[:7]}, nil
+	rev := fmt.Sprintf("%s (merge base of %s and %s)", best.Hash.String()[:7], a.Rev, b.Rev)
+	return &Commit{Commit: best, Rev: rev}, nil
 }
