@@ -88,11 +88,8 @@ func openRepo(g *globalOptions) (*gitsrc.Repo, error) {
 // configuration in c's tree.
 func loadCommit(repo *gitsrc.Repo, c *gitsrc.Commit, cfg *config.Config) (*spec.Spec, error) {
 	if cfg == nil {
-		root, err := repo.TreeFS(c, "")
-		if err != nil {
-			return nil, err
-		}
-		if cfg, err = configError(config.LoadFS(root, repo.Prefix, lint.Names())); err != nil {
+		var err error
+		if cfg, err = configAt(repo, c); err != nil {
 			return nil, err
 		}
 	}
@@ -102,4 +99,13 @@ func loadCommit(repo *gitsrc.Repo, c *gitsrc.Commit, cfg *config.Config) (*spec.
 	}
 	s, err := spec.Load(fsys, cfg)
 	return s, runtimeError(err)
+}
+
+// configAt reads the configuration for the spec root as it is in commit c.
+func configAt(repo *gitsrc.Repo, c *gitsrc.Commit) (*config.Config, error) {
+	root, err := repo.TreeFS(c, "")
+	if err != nil {
+		return nil, err
+	}
+	return configError(config.LoadFS(root, repo.Prefix, lint.Names()))
 }
