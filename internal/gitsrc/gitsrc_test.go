@@ -130,6 +130,12 @@ func TestRange(t *testing.T) {
 	if _, to, _ = repo.Range("v1.0.0", ""); to != nil {
 		t.Errorf("A with no default end: to = %v, want nil (the work tree)", to)
 	}
+	// feature...: from the merge base of feature and HEAD, to HEAD.
+	from, to, err = repo.Range("feature...", "")
+	check(t, err)
+	if from.Hash.String() != h["c3"] || to.Hash.String() != h["c5"] {
+		t.Errorf("A... = %s..%s, want c3..c5", from.Short(), to.Short())
+	}
 	// feature...HEAD~1: from the merge base of the two, c2.
 	from, to, err = repo.Range("feature...HEAD~1", "HEAD")
 	check(t, err)

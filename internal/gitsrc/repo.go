@@ -139,7 +139,10 @@ func (r *Repo) Range(arg, defaultTo string) (from, to *Commit, err error) {
 	if a == "" {
 		return nil, nil, &UnknownRevError{Rev: arg}
 	}
-	if b == "" {
+	switch {
+	case b == "" && sym: // A... is A...HEAD, as git reads it
+		b = "HEAD"
+	case b == "":
 		b = defaultTo
 	}
 	if from, err = r.Resolve(a); err != nil {
@@ -151,9 +154,6 @@ func (r *Repo) Range(arg, defaultTo string) (from, to *Commit, err error) {
 		}
 	}
 	if sym {
-		if to == nil {
-			return nil, nil, &UnknownRevError{Rev: arg}
-		}
 		if from, err = r.mergeBase(from, to); err != nil {
 			return nil, nil, err
 		}
