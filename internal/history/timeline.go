@@ -19,7 +19,7 @@ type Transition struct {
 	To     string    `json:"to"`
 	Commit string    `json:"commit"` // short hash
 	Hash   string    `json:"-"`
-	Path   string    `json:"-"` // the story's file after the commit (before it, when removed)
+	Path   string    `json:"-"`      // the story's file after the commit (before it, when removed)
 	Author string    `json:"author"` // email
 	Date   time.Time `json:"date"`   // the author's date
 }
