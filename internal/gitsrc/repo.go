@@ -42,7 +42,8 @@ type Repo struct {
 
 	// go-git's file storage shares pack file handles between readers,
 	// so every object read goes through this lock.
-	mu sync.Mutex
+	mu    sync.Mutex
+	trees treeCache // raw trees for the history walk; under mu
 }
 
 // Open opens the repository whose work tree holds dir, from any
