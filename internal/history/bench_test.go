@@ -62,6 +62,7 @@ func openBench(b *testing.B) string {
 // ends, walk the range and list the notes.
 func BenchmarkReleaseNotes(b *testing.B) {
 	dir := openBench(b)
+	defer reportCPU(b)()
 	for b.Loop() {
 		notes, err := releaseNotes(dir, gittest.GenFrom+".."+gittest.GenTo)
 		if err != nil {
@@ -77,6 +78,7 @@ func BenchmarkReleaseNotes(b *testing.B) {
 // resolve HEAD, walk every commit, transitions and timelines.
 func BenchmarkHistory(b *testing.B) {
 	dir := openBench(b)
+	defer reportCPU(b)()
 	for b.Loop() {
 		tls, err := timelines(dir)
 		if err != nil {
@@ -88,11 +90,23 @@ func BenchmarkHistory(b *testing.B) {
 	}
 }
 
+// reportCPU adds the process's CPU time per operation (user and system,
+// all threads) as cpu-ns/op.
+func reportCPU(b *testing.B) func() {
+	start := cpuTime()
+	return func() {
+		if b.N > 0 {
+			b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+		}
+	}
+}
+
 func releaseNotes(dir, arg string) ([]history.Note, error) {
 	g, err := gitsrc.Open(dir)
 	if err != nil {
 		return nil, err
 	}
+	defer g.Close()
 	cfg := config.Default()
 	from, to, err := g.Range(arg, "HEAD")
 	if err != nil {
@@ -120,6 +134,7 @@ func timelines(dir string) ([]history.Timeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer g.Close()
 	head, err := g.Resolve("HEAD")
 	if err != nil {
 		return nil, err
