@@ -203,17 +203,21 @@ func (r *Repo) diffTrees(dir string, a, b plumbing.Hash, out *[]FileChange) erro
 		return r.missing(err, "tree "+b.String()[:7])
 	}
 	for len(ra) > 0 || len(rb) > 0 {
+		// Most entries of a big directory are the same on both sides:
+		// skip them by comparing bytes, without decoding names.
+		for n := rawEntryLen(ra); n > 0 && len(rb) >= n && string(ra[:n]) == string(rb[:n]); n = rawEntryLen(ra) {
+			ra, rb = ra[n:], rb[n:]
+		}
+		if len(ra) == 0 && len(rb) == 0 {
+			break
+		}
 		var x, y object.TreeEntry
 		switch c := compareRaw(ra, rb); {
 		case c < 0:
 			x, ra, err = nextRaw(ra)
 		case c > 0:
 			y, rb, err = nextRaw(rb)
-		default:
-			if n := rawEntryLen(ra); n > 0 && n == rawEntryLen(rb) && string(ra[:n]) == string(rb[:n]) {
-				ra, rb = ra[n:], rb[n:] // the same name, mode and hash
-				continue
-			}
+		default: // the same name, another mode or hash
 			if x, ra, err = nextRaw(ra); err == nil {
 				y, rb, err = nextRaw(rb)
 			}
