@@ -51,15 +51,17 @@ func runHistory(opts *historyOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := loadCommit(repo, head, nil)
+	// Only the configuration is needed: loading the whole spec at HEAD
+	// would parse every file a second time (the walk parses them too).
+	cfg, err := commitConfig(repo, head)
 	if err != nil {
 		return err
 	}
-	steps, err := history.Walk(repo, s.Config, nil, head)
+	steps, err := history.Walk(repo, cfg, nil, head)
 	if err != nil {
 		return err
 	}
-	tls := history.Timelines(history.Transitions(steps), s.Config)
+	tls := history.Timelines(history.Transitions(steps), cfg)
 	if len(args) == 1 {
 		i := slices.IndexFunc(tls, func(tl history.Timeline) bool { return tl.ID == args[0] })
 		if i < 0 {

@@ -89,11 +89,8 @@ func openRepo(g *globalOptions) (*gitsrc.Repo, error) {
 // configuration in c's tree.
 func loadCommit(repo *gitsrc.Repo, c *gitsrc.Commit, cfg *config.Config) (*spec.Spec, error) {
 	if cfg == nil {
-		root, err := repo.TreeFS(c, "")
-		if err != nil {
-			return nil, err
-		}
-		if cfg, err = configError(config.LoadFS(root, repo.Prefix, lint.Names())); err != nil {
+		var err error
+		if cfg, err = commitConfig(repo, c); err != nil {
 			return nil, err
 		}
 	}
@@ -103,4 +100,13 @@ func loadCommit(repo *gitsrc.Repo, c *gitsrc.Commit, cfg *config.Config) (*spec.
 	}
 	s, err := spec.Load(fsys, cfg)
 	return s, runtimeError(err)
+}
+
+// commitConfig reads the configuration as it is in commit c.
+func commitConfig(repo *gitsrc.Repo, c *gitsrc.Commit) (*config.Config, error) {
+	root, err := repo.TreeFS(c, "")
+	if err != nil {
+		return nil, err
+	}
+	return configError(config.LoadFS(root, repo.Prefix, lint.Names()))
 }
