@@ -48,6 +48,7 @@ func runDiff(opts *diffOptions, arg string) error {
 	if err != nil {
 		return err
 	}
+	defer repo.Close()
 	from, to, err := repo.Range(arg, "")
 	if err != nil {
 		return err

@@ -46,6 +46,7 @@ func runHistory(opts *historyOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer repo.Close()
 	head, err := repo.Resolve(cmp.Or(opts.At, "HEAD"))
 	if err != nil {
 		return err

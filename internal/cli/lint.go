@@ -92,6 +92,7 @@ func lintSinceBase(opts *lintOptions, s *spec.Spec) (*lint.Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer repo.Close()
 	base, err := repo.Resolve(opts.Base)
 	if err != nil {
 		return nil, err

@@ -58,6 +58,7 @@ func loadSpec(g *globalOptions) (*spec.Spec, error) {
 		if err != nil {
 			return nil, err
 		}
+		defer repo.Close()
 		c, err := repo.Resolve(g.At)
 		if err != nil {
 			return nil, err

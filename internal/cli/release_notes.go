@@ -45,6 +45,7 @@ func runReleaseNotes(opts *releaseNotesOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer repo.Close()
 	arg := ""
 	if len(args) == 1 {
 		arg = args[0]

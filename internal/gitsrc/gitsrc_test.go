@@ -10,6 +10,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/go-git/go-git/v5/plumbing"
+
 	"github.com/prodspec/prodspec/internal/gitsrc"
 	"github.com/prodspec/prodspec/internal/gittest"
 )
@@ -292,3 +294,54 @@ func TestShallowClone(t *testing.T) {
 		t.Errorf("HEAD's tree of a shallow clone: %v", err)
 	}
 }
+
+// TestChangesGitOrder covers what a merge walk of two sorted trees can
+// get wrong: git sorts a directory as if its name ended in "/", so a file
+// "a" that becomes a directory "a" sorts elsewhere, around "a-b" and
+// "a.md"; and a spec root two levels down.
+func TestChangesGitOrder(t *testing.T) {
+	dir := t.TempDir()
+	r, err := gittest.Init(dir)
+	check(t, err)
+	for name, content := range map[string]string{"x/spec/a": "file a\n", "x/spec/a-b/s.md": "1\n", "x/spec/a.md": "1\n", "x/spec/a0/s.md": "1\n", "x/spec/z.md": "1\n"} {
+		check(t, r.Write(name, content))
+	}
+	_, err = r.Commit("c1", gittest.CommitOptions{})
+	check(t, err)
+	check(t, rm(dir, "x/spec/a"))
+	// go-git cannot stage a file turned directory in one go.
+	_, err = r.Commit("c2", gittest.CommitOptions{})
+	check(t, err)
+	for name, content := range map[string]string{"x/spec/a/s.md": "new\n", "x/spec/a.md": "2\n", "x/spec/a0/s.md": "2\n"} {
+		check(t, r.Write(name, content))
+	}
+	_, err = r.Commit("c3", gittest.CommitOptions{})
+	check(t, err)
+	repo, err := gitsrc.Open(filepath.Join(dir, "x", "spec"))
+	check(t, err)
+	var trees []string
+	for _, rev := range []string{"HEAD~2", "HEAD"} {
+		c, err := repo.Resolve(rev)
+		check(t, err)
+		h, err := repo.SpecTree(c)
+		check(t, err)
+		trees = append(trees, h.String())
+	}
+	var got []string
+	for _, pair := range [][2]string{{trees[0], trees[1]}, {trees[1], trees[0]}} {
+		changes, err := repo.Changes(plumbingHash(pair[0]), plumbingHash(pair[1]))
+		check(t, err)
+		var s []string
+		for _, c := range changes {
+			s = append(s, c.Path+":"+map[bool]string{true: "-", false: "+"}[c.New.IsZero()]+map[bool]string{true: "-", false: "+"}[c.Old.IsZero()])
+		}
+		got = append(got, strings.Join(s, " "))
+	}
+	// path:new side present, old side present
+	want := []string{"a:-+ a.md:++ a/s.md:+- a0/s.md:++", "a:+- a.md:++ a/s.md:-+ a0/s.md:++"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Changes =\n%q\nwant\n%q", got, want)
+	}
+}
+
+func plumbingHash(s string) plumbing.Hash { return plumbing.NewHash(s) }

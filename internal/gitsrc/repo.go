@@ -13,7 +13,9 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
 // ErrNotRepository means the spec root is not inside a git work tree.
@@ -42,7 +44,8 @@ type Repo struct {
 
 	// go-git's file storage shares pack file handles between readers,
 	// so every object read goes through this lock.
-	mu sync.Mutex
+	mu    sync.Mutex
+	trees treeCache // raw trees for the history walk; under mu
 }
 
 // Open opens the repository whose work tree holds dir, from any
@@ -58,6 +61,21 @@ func Open(dir string) (*Repo, error) {
 	wt, err := r.Worktree()
 	if err != nil {
 		return nil, fmt.Errorf("open repository: %w", err)
+	}
+	// Open the same storage again, keeping pack files open: by default
+	// go-git opens the pack file anew for every object it reads, which
+	// was a sixth of the time of release notes on a 10k-story spec.
+	// PlainOpen offers no storage options; Filesystem is the .git
+	// directory it found, linked worktree's common directory included.
+	if st, ok := r.Storer.(*filesystem.Storage); ok {
+		kept := filesystem.NewStorageWithOptions(st.Filesystem(), cache.NewObjectLRUDefault(),
+			filesystem.Options{MaxOpenDescriptors: maxOpenPacks})
+		if r, err = git.Open(kept, wt.Filesystem); err != nil {
+			return nil, fmt.Errorf("open repository: %w", err)
+		}
+		if wt, err = r.Worktree(); err != nil {
+			return nil, fmt.Errorf("open repository: %w", err)
+		}
 	}
 	root, err := realPath(wt.Filesystem.Root())
 	if err != nil {
@@ -76,6 +94,20 @@ func Open(dir string) (*Repo, error) {
 		prefix = ""
 	}
 	return &Repo{git: r, root: root, Prefix: prefix}, nil
+}
+
+// maxOpenPacks bounds the pack files kept open; a repository has a
+// handful after git gc, more between two.
+const maxOpenPacks = 16
+
+// Close closes the pack files the repository keeps open.
+func (r *Repo) Close() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if c, ok := r.git.Storer.(interface{ Close() error }); ok {
+		return c.Close()
+	}
+	return nil
 }
 
 func realPath(p string) (string, error) {

@@ -1,0 +1,176 @@
+package history_test
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/prodspec/prodspec/internal/config"
+	"github.com/prodspec/prodspec/internal/gitsrc"
+	"github.com/prodspec/prodspec/internal/gittest"
+	"github.com/prodspec/prodspec/internal/history"
+	"github.com/prodspec/prodspec/internal/spec"
+)
+
+// The benchmarks run on a generated repository of 10,000 stories and
+// 2,000 commits (see gittest.Generate), made once per run in a temporary
+// directory, or reused from $PRODSPEC_BENCH_REPO (made there if absent):
+//
+//	PRODSPEC_BENCH_REPO=/tmp/genrepo go test -run '^$' -bench . -benchmem -count 5 ./internal/history
+//
+// Plain `go test` runs no benchmark and so never makes the big repository.
+
+var benchTmp string
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchTmp != "" {
+		os.RemoveAll(benchTmp)
+	}
+	os.Exit(code)
+}
+
+var benchRepo = sync.OnceValues(func() (string, error) {
+	dir := os.Getenv("PRODSPEC_BENCH_REPO")
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "prodspec-bench-")
+		if err != nil {
+			return "", err
+		}
+		benchTmp, dir = tmp, filepath.Join(tmp, "repo")
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".git")); err != nil {
+		if _, err := gittest.Generate(dir, gittest.GenConfig{Stories: 10000, Commits: 2000}); err != nil {
+			return "", err
+		}
+	}
+	return filepath.Join(dir, "product"), nil
+})
+
+func openBench(b *testing.B) string {
+	b.Helper()
+	dir, err := benchRepo()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkReleaseNotes is `prodspec release-notes v1.0.0..v2.0.0` but
+// for lint and rendering: open, resolve the range, load the spec at both
+// ends, walk the range and list the notes.
+func BenchmarkReleaseNotes(b *testing.B) {
+	dir := openBench(b)
+	defer reportCPU(b)()
+	for b.Loop() {
+		notes, err := releaseNotes(dir, gittest.GenFrom+".."+gittest.GenTo)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(notes) == 0 {
+			b.Fatal("no release notes")
+		}
+	}
+}
+
+// BenchmarkHistory is `prodspec history` but for rendering: open,
+// resolve HEAD, walk every commit, transitions and timelines.
+func BenchmarkHistory(b *testing.B) {
+	dir := openBench(b)
+	defer reportCPU(b)()
+	for b.Loop() {
+		tls, err := timelines(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(tls) < 10000 {
+			b.Fatalf("%d timelines, want one per story", len(tls))
+		}
+	}
+}
+
+// reportCPU adds the process's CPU time per operation (user and system,
+// all threads) as cpu-ns/op.
+func reportCPU(b *testing.B) func() {
+	start := cpuTime()
+	return func() {
+		if b.N > 0 {
+			b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+		}
+	}
+}
+
+func releaseNotes(dir, arg string) ([]history.Note, error) {
+	g, err := gitsrc.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer g.Close()
+	cfg := config.Default()
+	from, to, err := g.Range(arg, "HEAD")
+	if err != nil {
+		return nil, err
+	}
+	var specs [2]*spec.Spec
+	for i, c := range []*gitsrc.Commit{from, to} {
+		fsys, err := g.FS(c)
+		if err != nil {
+			return nil, err
+		}
+		if specs[i], err = spec.Load(fsys, cfg); err != nil {
+			return nil, err
+		}
+	}
+	steps, err := history.Walk(g, cfg, from, to)
+	if err != nil {
+		return nil, err
+	}
+	return history.ReleaseNotes(specs[0], specs[1], history.Transitions(steps)), nil
+}
+
+func timelines(dir string) ([]history.Timeline, error) {
+	g, err := gitsrc.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer g.Close()
+	head, err := g.Resolve("HEAD")
+	if err != nil {
+		return nil, err
+	}
+	cfg := config.Default()
+	steps, err := history.Walk(g, cfg, nil, head)
+	if err != nil {
+		return nil, err
+	}
+	return history.Timelines(history.Transitions(steps), cfg), nil
+}
+
+// TestGenerated runs the benchmarks' code on a small generated
+// repository, packed and loose, so that it stays correct without -bench.
+func TestGenerated(t *testing.T) {
+	for _, loose := range []bool{false, true} {
+		dir := t.TempDir()
+		info, err := gittest.Generate(dir, gittest.GenConfig{Stories: 40, Commits: 90, Loose: loose})
+		check(t, err)
+		g, err := gitsrc.Open(filepath.Join(dir, info.Prefix))
+		check(t, err)
+		steps, err := history.Walk(g, config.Default(), nil, resolve(t, g, "HEAD"))
+		check(t, err)
+		// Commits 40 and 80 touch only files outside the spec.
+		if len(steps) != info.SpecCommits || info.SpecCommits != info.Commits-2 {
+			t.Errorf("loose=%v: %d steps, %d spec commits of %d", loose, len(steps), info.SpecCommits, info.Commits)
+		}
+		tls, err := timelines(filepath.Join(dir, info.Prefix))
+		check(t, err)
+		if len(tls) != 40 {
+			t.Errorf("loose=%v: %d timelines, want 40", loose, len(tls))
+		}
+		notes, err := releaseNotes(filepath.Join(dir, info.Prefix), gittest.GenFrom+".."+gittest.GenTo)
+		check(t, err)
+		if len(notes) == 0 {
+			t.Errorf("loose=%v: no release notes", loose)
+		}
+	}
+}
