@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prodspec/prodspec/internal/history"
-	"github.com/prodspec/prodspec/internal/lint"
 	"github.com/prodspec/prodspec/internal/render"
 )
 
@@ -65,20 +64,15 @@ func runReleaseNotes(opts *releaseNotesOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	end, err := loadCommit(repo, to, nil)
+	cfg, err := configAt(repo, to)
 	if err != nil {
 		return err
 	}
-	start, err := loadCommit(repo, from, end.Config)
+	end, notes, err := history.Range(repo, cfg, from, to)
 	if err != nil {
-		return err
+		return runtimeError(err)
 	}
-	steps, err := history.Walk(repo, end.Config, from, to)
-	if err != nil {
-		return err
-	}
-	warnFindings(opts.globalOptions, lint.Run(end, lint.Options{}))
 	rn := render.ReleaseNotes{Spec: end, From: from.Rev, To: to.Rev,
-		Notes: history.ReleaseNotes(start, end, history.Transitions(steps))}
+		Notes: notes}
 	return opts.write(opts.Out, func(w io.Writer) error { return write(w, rn) })
 }

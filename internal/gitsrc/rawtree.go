@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -22,33 +23,38 @@ import (
 const rawTreeCacheSize = 64
 
 // rawTree returns a tree object's encoded entries, the zero hash's as
-// empty. The caller holds the repository lock.
+// empty. Cached trees are shared by every handle: they never change.
 func (r *Repo) rawTree(h plumbing.Hash) ([]byte, error) {
 	if h.IsZero() {
 		return nil, nil
 	}
-	if b, ok := r.trees.cur[h]; ok {
+	r.mu.Lock()
+	b, ok := r.trees.get(h)
+	r.mu.Unlock()
+	if ok {
 		return b, nil
 	}
-	b, ok := r.trees.old[h]
-	if !ok {
-		obj, err := r.git.Storer.EncodedObject(plumbing.TreeObject, h)
+	err := r.with(func(g *git.Repository) error {
+		obj, err := g.Storer.EncodedObject(plumbing.TreeObject, h)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		rd, err := obj.Reader()
 		if err != nil {
-			return nil, err
+			return err
 		}
+		defer rd.Close()
 		buf := bytes.NewBuffer(make([]byte, 0, obj.Size()))
 		_, err = io.Copy(buf, rd)
-		rd.Close()
-		if err != nil {
-			return nil, err
-		}
 		b = buf.Bytes()
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
+	r.mu.Lock()
 	r.trees.put(h, b)
+	r.mu.Unlock()
 	return b, nil
 }
 
@@ -57,6 +63,18 @@ func (r *Repo) rawTree(h plumbing.Hash) ([]byte, error) {
 // old one moves back. That is an LRU's effect without its bookkeeping.
 type treeCache struct {
 	cur, old map[plumbing.Hash][]byte
+}
+
+// get finds a tree, moving one found in the old generation back.
+func (c *treeCache) get(h plumbing.Hash) ([]byte, bool) {
+	if b, ok := c.cur[h]; ok {
+		return b, true
+	}
+	b, ok := c.old[h]
+	if ok {
+		c.put(h, b)
+	}
+	return b, ok
 }
 
 func (c *treeCache) put(h plumbing.Hash, b []byte) {

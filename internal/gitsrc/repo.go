@@ -5,15 +5,19 @@
 package gitsrc
 
 import (
+	"crypto"
+	"crypto/sha1"
 	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
+	"github.com/go-git/go-git/v5/plumbing/hash"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 )
@@ -34,23 +38,39 @@ func (e *ShallowError) Error() string {
 		"fetch full history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)"
 }
 
-// Repo is a repository opened from a directory inside its work tree.
+// Repo is a repository opened from a directory inside its work tree. It
+// is safe for concurrent use.
 type Repo struct {
-	git  *git.Repository
 	root string // the work tree's root, absolute
 	// Prefix is the spec root relative to the work tree root,
 	// "/"-separated, "" when they are the same.
-	Prefix string
+	Prefix  string
+	shallow []plumbing.Hash // where a shallow clone was cut; nil when complete
 
-	// go-git's file storage shares pack file handles between readers,
-	// so every object read goes through this lock.
-	mu    sync.Mutex
-	trees treeCache // raw trees for the history walk; under mu
+	// go-git's storage is not safe for concurrent readers (open pack
+	// files share a read position), so each goroutine reading objects
+	// borrows a handle of its own, opened on demand, one per CPU at most:
+	// loading a spec and walking history read in parallel.
+	open func() (*git.Repository, error)
+	idle chan *git.Repository
+
+	mu     sync.Mutex        // guards opened and trees
+	opened []*git.Repository // every handle, for Close
+	trees  treeCache         // raw trees for the history walk
 }
+
+// plainSHA1 makes go-git hash with the standard library's SHA-1 rather
+// than its collision-detecting one, once, before any repository is read.
+// prodspec writes no objects and fetches none: it reads a local
+// repository, where go-git hashes every object it rebuilds from a pack
+// only to key its cache, and detection made that a sixth of a history
+// walk.
+var plainSHA1 sync.Once
 
 // Open opens the repository whose work tree holds dir, from any
 // subdirectory and from a linked worktree.
 func Open(dir string) (*Repo, error) {
+	plainSHA1.Do(func() { _ = hash.RegisterHash(crypto.SHA1, sha1.New) })
 	r, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
 	if errors.Is(err, git.ErrRepositoryNotExists) {
 		return nil, ErrNotRepository
@@ -62,20 +82,24 @@ func Open(dir string) (*Repo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open repository: %w", err)
 	}
-	// Open the same storage again, keeping pack files open: by default
-	// go-git opens the pack file anew for every object it reads, which
-	// was a sixth of the time of release notes on a 10k-story spec.
-	// PlainOpen offers no storage options; Filesystem is the .git
-	// directory it found, linked worktree's common directory included.
+	// Each handle opens the same storage again, keeping pack files open:
+	// by default go-git opens the pack file anew for every object it
+	// reads, which was a sixth of the time of release notes on a
+	// 10k-story spec. PlainOpen offers no storage options; Filesystem is
+	// the .git directory it found, a linked worktree's common one too.
+	open := func() (*git.Repository, error) { return r, nil }
+	handles := 1
 	if st, ok := r.Storer.(*filesystem.Storage); ok {
-		kept := filesystem.NewStorageWithOptions(st.Filesystem(), cache.NewObjectLRUDefault(),
-			filesystem.Options{MaxOpenDescriptors: maxOpenPacks})
-		if r, err = git.Open(kept, wt.Filesystem); err != nil {
-			return nil, fmt.Errorf("open repository: %w", err)
+		open = func() (*git.Repository, error) {
+			kept := filesystem.NewStorageWithOptions(st.Filesystem(), cache.NewObjectLRUDefault(),
+				filesystem.Options{MaxOpenDescriptors: maxOpenPacks})
+			return git.Open(kept, wt.Filesystem)
 		}
-		if wt, err = r.Worktree(); err != nil {
-			return nil, fmt.Errorf("open repository: %w", err)
-		}
+		handles = runtime.GOMAXPROCS(0)
+	}
+	shallow, err := r.Storer.Shallow()
+	if err != nil {
+		return nil, fmt.Errorf("open repository: %w", err)
 	}
 	root, err := realPath(wt.Filesystem.Root())
 	if err != nil {
@@ -93,7 +117,40 @@ func Open(dir string) (*Repo, error) {
 	if prefix == "." {
 		prefix = ""
 	}
-	return &Repo{git: r, root: root, Prefix: prefix}, nil
+	return &Repo{root: root, Prefix: prefix, shallow: shallow, open: open, idle: make(chan *git.Repository, handles)}, nil
+}
+
+// with runs f with a repository handle that no other goroutine uses
+// meanwhile.
+func (r *Repo) with(f func(*git.Repository) error) error {
+	g, err := r.borrow()
+	if err != nil {
+		return err
+	}
+	defer func() { r.idle <- g }()
+	return f(g)
+}
+
+// borrow takes an idle handle, opens one while there are fewer than
+// idle's capacity, or else waits for one.
+func (r *Repo) borrow() (*git.Repository, error) {
+	select {
+	case g := <-r.idle:
+		return g, nil
+	default:
+	}
+	r.mu.Lock()
+	if len(r.opened) < cap(r.idle) {
+		defer r.mu.Unlock()
+		g, err := r.open()
+		if err != nil {
+			return nil, fmt.Errorf("open repository: %w", err)
+		}
+		r.opened = append(r.opened, g)
+		return g, nil
+	}
+	r.mu.Unlock()
+	return <-r.idle, nil
 }
 
 // maxOpenPacks bounds the pack files kept open; a repository has a
@@ -104,10 +161,14 @@ const maxOpenPacks = 16
 func (r *Repo) Close() error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if c, ok := r.git.Storer.(interface{ Close() error }); ok {
-		return c.Close()
+	var errs []error
+	for _, g := range r.opened {
+		if c, ok := g.Storer.(interface{ Close() error }); ok {
+			errs = append(errs, c.Close())
+		}
 	}
-	return nil
+	r.opened = nil
+	return errors.Join(errs...)
 }
 
 func realPath(p string) (string, error) {
@@ -136,32 +197,25 @@ func (c *Commit) Short() string { return c.Hash.String()[:7] }
 // Resolve finds the commit a revision names: a branch, a lightweight or
 // annotated tag, HEAD~N, or a short or full hash.
 func (r *Repo) Resolve(rev string) (*Commit, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	h, err := r.git.ResolveRevision(plumbing.Revision(rev))
-	if err == nil {
-		var c *object.Commit
-		if c, err = r.git.CommitObject(*h); err == nil {
-			return &Commit{Commit: c, Rev: rev}, nil
+	var c *object.Commit
+	err := r.with(func(g *git.Repository) error {
+		h, err := g.ResolveRevision(plumbing.Revision(rev))
+		if err == nil {
+			c, err = g.CommitObject(*h)
 		}
+		return err
+	})
+	if err == nil {
+		return &Commit{Commit: c, Rev: rev}, nil
 	}
-	if r.shallowLocked() {
+	if r.Shallow() {
 		return nil, &ShallowError{What: fmt.Sprintf("revision %q not found", rev)}
 	}
 	return nil, &UnknownRevError{Rev: rev}
 }
 
 // Shallow reports whether the repository is a shallow clone.
-func (r *Repo) Shallow() bool {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.shallowLocked()
-}
-
-func (r *Repo) shallowLocked() bool {
-	s, err := r.git.Storer.Shallow()
-	return err == nil && len(s) > 0
-}
+func (r *Repo) Shallow() bool { return len(r.shallow) > 0 }
 
 // Range resolves "A..B" (commits reachable from B and not from A),
 // "A...B" (the same from the merge base of A and B) or a lone "A", whose
@@ -203,11 +257,23 @@ func splitRange(arg string) (a, b string, sym bool) {
 }
 
 func (r *Repo) mergeBase(a, b *Commit) (*Commit, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	bases, err := a.MergeBase(b.Commit)
+	var bases []*object.Commit
+	err := r.with(func(g *git.Repository) error {
+		// The commits are read again with this handle: MergeBase walks
+		// through the storage an object was read from.
+		ca, err := g.CommitObject(a.Hash)
+		if err != nil {
+			return err
+		}
+		cb, err := g.CommitObject(b.Hash)
+		if err != nil {
+			return err
+		}
+		bases, err = ca.MergeBase(cb)
+		return err
+	})
 	if err != nil {
-		if r.shallowLocked() {
+		if r.Shallow() {
 			return nil, &ShallowError{What: "merge base of " + a.Rev + " and " + b.Rev}
 		}
 		return nil, err

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 )
@@ -26,9 +27,11 @@ func (r *Repo) LatestTag(c *Commit) (string, error) {
 		}
 		return "", nil
 	}
-	r.mu.Lock()
-	reach, err := r.ancestors(c.Commit, nil, nil, false)
-	r.mu.Unlock()
+	var reach map[plumbing.Hash]*object.Commit
+	err = r.with(func(g *git.Repository) error {
+		reach, err = r.ancestors(g, c.Commit, nil, false)
+		return err
+	})
 	if err != nil {
 		return "", err
 	}
@@ -55,31 +58,36 @@ type tagCommit struct {
 // tagCommits lists every tag with the commit it points at, annotated
 // tags peeled. Tags of other objects (a tree, a blob) are left out.
 func (r *Repo) tagCommits() ([]tagCommit, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	iter, err := r.git.Tags()
-	if err != nil {
-		return nil, err
-	}
 	var out []tagCommit
-	err = iter.ForEach(func(ref *plumbing.Reference) error {
-		h := ref.Hash()
-		if tag, err := r.git.TagObject(h); err == nil {
-			c, err := tag.Commit()
-			if err == nil {
-				out = append(out, tagCommit{ref.Name().Short(), c})
-			}
+	err := r.with(func(g *git.Repository) error {
+		iter, err := g.Tags()
+		if err != nil {
+			return err
+		}
+		return iter.ForEach(func(ref *plumbing.Reference) error {
+			out = appendTag(g, out, ref)
 			return nil
-		}
-		if c, err := r.git.CommitObject(h); err == nil {
-			out = append(out, tagCommit{ref.Name().Short(), c})
-		}
-		return nil
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list tags: %w", err)
 	}
 	return out, nil
+}
+
+// appendTag adds a tag with its commit, annotated tags peeled.
+func appendTag(g *git.Repository, out []tagCommit, ref *plumbing.Reference) []tagCommit {
+	h := ref.Hash()
+	if tag, err := g.TagObject(h); err == nil {
+		if c, err := tag.Commit(); err == nil {
+			out = append(out, tagCommit{ref.Name().Short(), c})
+		}
+		return out
+	}
+	if c, err := g.CommitObject(h); err == nil {
+		out = append(out, tagCommit{ref.Name().Short(), c})
+	}
+	return out
 }
 
 func compareTags(a, b tagCommit) int {

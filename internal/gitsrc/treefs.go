@@ -8,8 +8,10 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -22,19 +24,23 @@ func (r *Repo) FS(c *Commit) (fs.FS, error) { return r.TreeFS(c, r.Prefix) }
 
 // TreeFS returns directory dir of commit c ("" for the whole tree).
 func (r *Repo) TreeFS(c *Commit, dir string) (fs.FS, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	tree, err := c.Tree()
-	if err != nil {
-		return nil, r.missing(err, "tree of "+c.Short())
-	}
-	if dir != "" {
+	var tree *object.Tree
+	err := r.with(func(g *git.Repository) error {
+		var err error
+		if tree, err = g.TreeObject(c.TreeHash); err != nil {
+			return r.missing(err, "tree of "+c.Short())
+		}
+		if dir == "" {
+			return nil
+		}
 		tree, err = tree.Tree(dir)
 		if errors.Is(err, object.ErrDirectoryNotFound) {
-			tree = nil
-		} else if err != nil {
-			return nil, r.missing(err, dir+" at "+c.Short())
+			tree, err = nil, nil
 		}
+		return r.missing(err, dir+" at "+c.Short())
+	})
+	if err != nil {
+		return nil, err
 	}
 	return &treeFS{repo: r, mtime: c.Committer.When, dirs: map[string]*object.Tree{".": tree}}, nil
 }
@@ -42,18 +48,26 @@ func (r *Repo) TreeFS(c *Commit, dir string) (fs.FS, error) {
 // missing turns an object go-git cannot find into a ShallowError when
 // the repository is shallow.
 func (r *Repo) missing(err error, what string) error {
-	if errors.Is(err, plumbing.ErrObjectNotFound) && r.shallowLocked() {
+	if errors.Is(err, plumbing.ErrObjectNotFound) && r.Shallow() {
 		return &ShallowError{What: what + " not found"}
 	}
 	return err
 }
 
 // treeFS is a git tree as an fs.FS. Symlinks are reported as symlinks
-// (ReadLink, Lstat) and followed by Open and Stat within the tree.
+// (ReadLink, Lstat) and followed by Open and Stat within the tree. It is
+// safe for concurrent use: the loader reads files from several
+// goroutines, each borrowing its own repository handle for the blob.
 type treeFS struct {
 	repo  *Repo
 	mtime time.Time
-	dirs  map[string]*object.Tree // by path; "." may be nil (empty)
+
+	mu   sync.Mutex              // guards dirs and read; never held while waiting for a handle's blob
+	dirs map[string]*object.Tree // by path; "." may be nil (empty)
+	// read keeps the content of blobs whose size was asked and whose
+	// content was not read yet: go-git finds a packed object's size only
+	// by rebuilding it, so the loader's stat then read costs one rebuild.
+	read map[plumbing.Hash][]byte
 }
 
 var (
@@ -72,8 +86,7 @@ type entry struct {
 	hash plumbing.Hash
 }
 
-// lookup finds name without following a final symlink. The caller holds
-// the repository lock.
+// lookup finds name without following a final symlink.
 func (f *treeFS) lookup(op, name string) (entry, error) {
 	if !fs.ValidPath(name) {
 		return entry{}, &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
@@ -101,10 +114,16 @@ func (f *treeFS) lookup(op, name string) (entry, error) {
 
 // tree returns the directory at p, decoding each tree object once.
 func (f *treeFS) tree(p string) (*object.Tree, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.treeLocked(p)
+}
+
+func (f *treeFS) treeLocked(p string) (*object.Tree, error) {
 	if t, ok := f.dirs[p]; ok {
 		return t, nil
 	}
-	parent, err := f.tree(path.Dir(p))
+	parent, err := f.treeLocked(path.Dir(p))
 	if err != nil || parent == nil {
 		return nil, fs.ErrNotExist
 	}
@@ -112,9 +131,13 @@ func (f *treeFS) tree(p string) (*object.Tree, error) {
 	if err != nil || e.Mode != filemode.Dir {
 		return nil, fs.ErrNotExist
 	}
-	t, err := f.repo.git.TreeObject(e.Hash)
+	var t *object.Tree
+	err = f.repo.with(func(g *git.Repository) error {
+		t, err = g.TreeObject(e.Hash)
+		return f.repo.missing(err, p)
+	})
 	if err != nil {
-		return nil, f.repo.missing(err, p)
+		return nil, err
 	}
 	f.dirs[p] = t
 	return t, nil
@@ -141,25 +164,35 @@ func (f *treeFS) follow(op, name string) (string, entry, error) {
 	return name, entry{}, &fs.PathError{Op: op, Path: name, Err: errors.New("too many levels of symbolic links")}
 }
 
+// blob returns a blob's content, taking it from read when its size was
+// asked first.
 func (f *treeFS) blob(h plumbing.Hash) ([]byte, error) {
-	b, err := f.repo.git.BlobObject(h)
-	if err != nil {
-		return nil, f.repo.missing(err, "blob "+h.String()[:7])
+	f.mu.Lock()
+	data, ok := f.read[h]
+	delete(f.read, h)
+	f.mu.Unlock()
+	if ok {
+		return data, nil
 	}
-	rd, err := b.Reader()
+	return f.repo.Blob(h)
+}
+
+// size is a blob's size. Its content is kept for the read that follows.
+func (f *treeFS) size(h plumbing.Hash) int64 {
+	data, err := f.repo.Blob(h)
 	if err != nil {
-		return nil, err
+		return 0 // the read that follows reports the error
 	}
-	defer rd.Close()
-	buf := make([]byte, 0, b.Size)
-	w := bytes.NewBuffer(buf)
-	_, err = io.Copy(w, rd)
-	return w.Bytes(), err
+	f.mu.Lock()
+	if f.read == nil {
+		f.read = map[plumbing.Hash][]byte{}
+	}
+	f.read[h] = data
+	f.mu.Unlock()
+	return int64(len(data))
 }
 
 func (f *treeFS) Open(name string) (fs.File, error) {
-	f.repo.mu.Lock()
-	defer f.repo.mu.Unlock()
 	p, e, err := f.follow("open", name)
 	if err != nil {
 		return nil, err
@@ -180,8 +213,6 @@ func (f *treeFS) Open(name string) (fs.File, error) {
 }
 
 func (f *treeFS) ReadFile(name string) ([]byte, error) {
-	f.repo.mu.Lock()
-	defer f.repo.mu.Unlock()
 	_, e, err := f.follow("read", name)
 	if err != nil {
 		return nil, err
@@ -193,8 +224,6 @@ func (f *treeFS) ReadFile(name string) ([]byte, error) {
 }
 
 func (f *treeFS) ReadDir(name string) ([]fs.DirEntry, error) {
-	f.repo.mu.Lock()
-	defer f.repo.mu.Unlock()
 	p, e, err := f.follow("readdir", name)
 	if err != nil {
 		return nil, err
@@ -226,8 +255,6 @@ func (f *treeFS) readDir(p string) ([]fs.DirEntry, error) {
 }
 
 func (f *treeFS) Stat(name string) (fs.FileInfo, error) {
-	f.repo.mu.Lock()
-	defer f.repo.mu.Unlock()
 	_, e, err := f.follow("stat", name)
 	if err != nil {
 		return nil, err
@@ -237,8 +264,6 @@ func (f *treeFS) Stat(name string) (fs.FileInfo, error) {
 }
 
 func (f *treeFS) Lstat(name string) (fs.FileInfo, error) {
-	f.repo.mu.Lock()
-	defer f.repo.mu.Unlock()
 	e, err := f.lookup("lstat", name)
 	if err != nil {
 		return nil, err
@@ -247,8 +272,6 @@ func (f *treeFS) Lstat(name string) (fs.FileInfo, error) {
 }
 
 func (f *treeFS) ReadLink(name string) (string, error) {
-	f.repo.mu.Lock()
-	defer f.repo.mu.Unlock()
 	e, err := f.lookup("readlink", name)
 	if err != nil {
 		return "", err
@@ -260,29 +283,13 @@ func (f *treeFS) ReadLink(name string) (string, error) {
 	return string(target), err
 }
 
-// info describes e, reading a blob's size from its object header. The
-// caller holds the repository lock.
+// info describes e with its size.
 func (e entry) info() fileInfo {
 	fi := fileInfo{entry: e}
 	if e.mode != filemode.Dir {
 		fi.size = e.fsys.size(e.hash)
 	}
 	return fi
-}
-
-// size reads an object's size without its content where the storage can.
-func (f *treeFS) size(h plumbing.Hash) int64 {
-	if s, ok := f.repo.git.Storer.(interface {
-		EncodedObjectSize(plumbing.Hash) (int64, error)
-	}); ok {
-		if n, err := s.EncodedObjectSize(h); err == nil {
-			return n
-		}
-	}
-	if b, err := f.repo.git.BlobObject(h); err == nil {
-		return b.Size
-	}
-	return 0
 }
 
 // fileInfo is both fs.FileInfo and fs.DirEntry. size is -1 until asked.
@@ -299,12 +306,10 @@ func (fi fileInfo) ModTime() time.Time {
 }
 
 func (fi fileInfo) Size() int64 {
-	if fi.IsDir() {
+	switch {
+	case fi.IsDir():
 		return 0
-	}
-	if fi.size < 0 {
-		fi.fsys.repo.mu.Lock()
-		defer fi.fsys.repo.mu.Unlock()
+	case fi.size < 0:
 		return fi.fsys.size(fi.hash)
 	}
 	return fi.size

@@ -1,11 +1,14 @@
 package gitsrc
 
 import (
+	"bytes"
 	"cmp"
+	"io"
 	"path"
 	"slices"
 	"strings"
 
+	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -17,17 +20,18 @@ import (
 // the order is the same on every machine. Reaching the edge of a shallow
 // clone is a ShallowError.
 func (r *Repo) Commits(from, to *Commit) ([]*Commit, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	shallow, _ := r.git.Storer.Shallow()
-	var hidden map[plumbing.Hash]*object.Commit
-	var err error
-	if from != nil {
-		if hidden, err = r.ancestors(from.Commit, nil, shallow, false); err != nil {
-			return nil, err
+	var seen map[plumbing.Hash]*object.Commit
+	err := r.with(func(g *git.Repository) error {
+		var hidden map[plumbing.Hash]*object.Commit
+		var err error
+		if from != nil {
+			if hidden, err = r.ancestors(g, from.Commit, nil, false); err != nil {
+				return err
+			}
 		}
-	}
-	seen, err := r.ancestors(to.Commit, hidden, shallow, true)
+		seen, err = r.ancestors(g, to.Commit, hidden, true)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -37,7 +41,7 @@ func (r *Repo) Commits(from, to *Commit) ([]*Commit, error) {
 // ancestors collects c and every commit reachable from it, stopping at
 // the commits in stop. At the edge of a shallow clone it stops too, or
 // with strict fails: the commits it needs are not there.
-func (r *Repo) ancestors(c *object.Commit, stop map[plumbing.Hash]*object.Commit, shallow []plumbing.Hash, strict bool) (map[plumbing.Hash]*object.Commit, error) {
+func (r *Repo) ancestors(g *git.Repository, c *object.Commit, stop map[plumbing.Hash]*object.Commit, strict bool) (map[plumbing.Hash]*object.Commit, error) {
 	seen := map[plumbing.Hash]*object.Commit{}
 	queue := []*object.Commit{c}
 	for len(queue) > 0 {
@@ -50,7 +54,7 @@ func (r *Repo) ancestors(c *object.Commit, stop map[plumbing.Hash]*object.Commit
 			continue
 		}
 		seen[c.Hash] = c
-		if slices.Contains(shallow, c.Hash) {
+		if slices.Contains(r.shallow, c.Hash) {
 			if !strict {
 				continue
 			}
@@ -60,7 +64,7 @@ func (r *Repo) ancestors(c *object.Commit, stop map[plumbing.Hash]*object.Commit
 			if _, ok := stop[h]; ok {
 				continue
 			}
-			p, err := r.git.CommitObject(h)
+			p, err := g.CommitObject(h)
 			if err != nil {
 				return nil, r.missing(err, "commit "+h.String()[:7])
 			}
@@ -112,12 +116,6 @@ func compareCommits(a, b *object.Commit) int {
 // SpecTree is the hash of the spec root's tree in c, the zero hash when
 // the spec root does not exist there. Equal hashes mean an unchanged spec.
 func (r *Repo) SpecTree(c *Commit) (plumbing.Hash, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.specTree(c.Commit)
-}
-
-func (r *Repo) specTree(c *object.Commit) (plumbing.Hash, error) {
 	h := c.TreeHash
 	if r.Prefix == "" {
 		return h, nil
@@ -138,33 +136,20 @@ func (r *Repo) specTree(c *object.Commit) (plumbing.Hash, error) {
 	return h, nil
 }
 
-// Parent is c's first parent, nil for a root commit.
-func (r *Repo) Parent(c *Commit) (*Commit, error) {
-	if c.NumParents() == 0 {
-		return nil, nil
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	p, err := r.git.CommitObject(c.ParentHashes[0])
-	if err != nil {
-		return nil, r.missing(err, "parent of "+c.Short())
-	}
-	return &Commit{Commit: p, Rev: p.Hash.String()[:7]}, nil
-}
-
 // Parents are c's parents in order.
 func (r *Repo) Parents(c *Commit) ([]*Commit, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	var out []*Commit
-	for _, h := range c.ParentHashes {
-		p, err := r.git.CommitObject(h)
-		if err != nil {
-			return nil, r.missing(err, "parent of "+c.Short())
+	err := r.with(func(g *git.Repository) error {
+		for _, h := range c.ParentHashes {
+			p, err := g.CommitObject(h)
+			if err != nil {
+				return r.missing(err, "parent of "+c.Short())
+			}
+			out = append(out, &Commit{Commit: p, Rev: p.Hash.String()[:7]})
 		}
-		out = append(out, &Commit{Commit: p, Rev: p.Hash.String()[:7]})
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 // FileChange is a file whose blob differs between two spec trees; a zero
@@ -179,8 +164,6 @@ type FileChange struct {
 // be the zero hash), in path order, descending only into subtrees whose
 // hashes differ.
 func (r *Repo) Changes(a, b plumbing.Hash) ([]FileChange, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	var out []FileChange
 	err := r.diffTrees("", a, b, &out)
 	slices.SortFunc(out, func(x, y FileChange) int { return strings.Compare(x.Path, y.Path) })
@@ -254,8 +237,21 @@ func fileHash(e object.TreeEntry) plumbing.Hash {
 
 // Blob reads a file's content.
 func (r *Repo) Blob(h plumbing.Hash) ([]byte, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	f := treeFS{repo: r}
-	return f.blob(h)
+	var data []byte
+	err := r.with(func(g *git.Repository) error {
+		b, err := g.BlobObject(h)
+		if err != nil {
+			return r.missing(err, "blob "+h.String()[:7])
+		}
+		rd, err := b.Reader()
+		if err != nil {
+			return err
+		}
+		defer rd.Close()
+		buf := bytes.NewBuffer(make([]byte, 0, b.Size))
+		_, err = io.Copy(buf, rd)
+		data = buf.Bytes()
+		return err
+	})
+	return data, err
 }

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/prodspec/prodspec/internal/config"
+	"github.com/prodspec/prodspec/internal/gitsrc"
 	"github.com/prodspec/prodspec/internal/names"
 	"github.com/prodspec/prodspec/internal/spec"
 )
@@ -16,18 +18,86 @@ type Note struct {
 	Accepted *Transition
 }
 
-// ReleaseNotes lists the stories accepted in to and not in from (or not
-// in from at all), grouped by roadmap item (in natural ID order, stories
-// with no known item last), then by ID. ts are the transitions of the
-// range, to name the commit in which each story became accepted.
-func ReleaseNotes(from, to *spec.Spec, ts []Transition) []Note {
+// Range loads the spec at the end of a range with cfg and lists its
+// release notes: the end's front matter is loaded whole (the notes show
+// its titles, roadmap items and goals), the start only where it differs.
+func Range(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) (*spec.Spec, []Note, error) {
+	fsys, err := repo.FS(to)
+	if err != nil {
+		return nil, nil, err
+	}
+	end, err := spec.LoadFrontMatter(fsys, cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	start, err := StartOf(repo, cfg, from, to)
+	if err != nil {
+		return nil, nil, err
+	}
+	steps, err := Walk(repo, cfg, from, to)
+	if err != nil {
+		return nil, nil, err
+	}
+	return end, ReleaseNotes(start, end, Transitions(steps)), nil
+}
+
+// Start is what the stories were at the start of a range, read only from
+// the files that differ between its ends: a file that is the same at both
+// ends holds the same stories, in the same status.
+type Start struct {
+	changed map[string]bool   // paths, relative to the spec root
+	stories map[string]*Facts // by ID: the stories in those files at the start
+}
+
+// StartOf compares the spec trees at the ends of a range and reads the
+// start's side of each file that differs.
+func StartOf(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) (*Start, error) {
+	a, err := repo.SpecTree(from)
+	if err != nil {
+		return nil, err
+	}
+	b, err := repo.SpecTree(to)
+	if err != nil {
+		return nil, err
+	}
+	changes, err := repo.Changes(a, b)
+	if err != nil {
+		return nil, err
+	}
+	facts, err := parseBlobs(repo, cfg, [][]gitsrc.FileChange{changes})
+	if err != nil {
+		return nil, err
+	}
+	s := &Start{changed: map[string]bool{}, stories: map[string]*Facts{}}
+	for _, ch := range changes { // in path order: the first file wins an ID
+		s.changed[ch.Path] = true
+		if f := facts[blobKey{ch.Old, ch.Path}]; f != nil && f.Kind == spec.KindStory && s.stories[f.ID] == nil {
+			s.stories[f.ID] = f
+		}
+	}
+	return s, nil
+}
+
+// WasAccepted reports whether a story of the range's end was accepted at
+// its start.
+func (s *Start) WasAccepted(st *spec.Story, cfg *config.Config) bool {
+	if !s.changed[st.File.Path] {
+		return cfg.IsAccepted(st.Status)
+	}
+	f := s.stories[st.ID]
+	return f != nil && cfg.IsAccepted(f.Status)
+}
+
+// ReleaseNotes lists the stories accepted in to and not at the start of
+// the range (or not there at all), grouped by roadmap item (in natural ID
+// order, stories with no known item last), then by ID. ts are the
+// transitions of the range, to name the commit in which each story became
+// accepted.
+func ReleaseNotes(start *Start, to *spec.Spec, ts []Transition) []Note {
 	cfg := to.Config
 	var out []Note
 	for _, st := range to.Stories {
-		if !cfg.IsAccepted(st.Status) || st != to.Story(st.ID) {
-			continue
-		}
-		if was := from.Story(st.ID); was != nil && from.Config.IsAccepted(was.Status) {
+		if !cfg.IsAccepted(st.Status) || st != to.Story(st.ID) || start.WasAccepted(st, cfg) {
 			continue
 		}
 		n := Note{Story: st}

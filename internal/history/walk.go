@@ -6,6 +6,7 @@
 package history
 
 import (
+	"errors"
 	"runtime"
 	"slices"
 	"sync"
@@ -51,17 +52,15 @@ func Walk(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) ([]Ste
 	if err != nil {
 		return nil, err
 	}
-	var pending []pendingStep
-	for _, c := range commits {
-		p, ok, err := diffCommit(repo, cfg, c)
-		if err != nil {
-			return nil, err
-		}
-		if ok {
-			pending = append(pending, p)
-		}
+	pending, err := diffCommits(repo, cfg, commits)
+	if err != nil {
+		return nil, err
 	}
-	facts, err := parseBlobs(repo, cfg, pending)
+	changes := make([][]gitsrc.FileChange, len(pending))
+	for i, p := range pending {
+		changes[i] = p.changes
+	}
+	facts, err := parseBlobs(repo, cfg, changes)
 	if err != nil {
 		return nil, err
 	}
@@ -79,6 +78,38 @@ func Walk(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) ([]Ste
 		}
 	}
 	return steps, nil
+}
+
+// diffCommits compares every commit with its parents, in parallel: each
+// worker takes a run of consecutive commits, so a commit's trees are
+// still in the cache when its child asks for them as its parent's.
+func diffCommits(repo *gitsrc.Repo, cfg *config.Config, commits []*gitsrc.Commit) ([]pendingStep, error) {
+	found := make([]pendingStep, len(commits))
+	ok := make([]bool, len(commits))
+	workers := min(runtime.GOMAXPROCS(0), max(len(commits), 1))
+	run := (len(commits) + workers - 1) / workers
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w * run; i < min((w+1)*run, len(commits)) && errs[w] == nil; i++ {
+				found[i], ok[i], errs[w] = diffCommit(repo, cfg, commits[i])
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	var out []pendingStep
+	for i, p := range found {
+		if ok[i] {
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }
 
 type pendingStep struct {
@@ -146,14 +177,14 @@ type blobKey struct {
 	path string
 }
 
-// parseBlobs reads and parses every distinct blob the steps mention,
+// parseBlobs reads and parses every distinct blob the changes mention,
 // once each, in parallel: reading is serialized by the repository,
 // parsing is not.
-func parseBlobs(repo *gitsrc.Repo, cfg *config.Config, steps []pendingStep) (map[blobKey]*Facts, error) {
+func parseBlobs(repo *gitsrc.Repo, cfg *config.Config, changes [][]gitsrc.FileChange) (map[blobKey]*Facts, error) {
 	var keys []blobKey
 	seen := map[blobKey]bool{}
-	for _, s := range steps {
-		for _, ch := range s.changes {
+	for _, cs := range changes {
+		for _, ch := range cs {
 			for _, k := range []blobKey{{ch.Old, ch.Path}, {ch.New, ch.Path}} {
 				if !k.hash.IsZero() && !seen[k] {
 					seen[k] = true
@@ -195,7 +226,7 @@ func parseBlob(repo *gitsrc.Repo, cfg *config.Config, k blobKey) (*Facts, error)
 	if err != nil {
 		return nil, err
 	}
-	return factsOf(spec.ParseFile(cfg, k.path, src)), nil
+	return factsOf(spec.ParseFrontMatter(cfg, k.path, src)), nil
 }
 
 func factsOf(f *spec.File) *Facts {

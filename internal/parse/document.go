@@ -40,7 +40,14 @@ func HasFrontMatter(src []byte) bool {
 
 // Parse reads one file. It never fails: everything wrong with the file is a
 // Problem with a position, and as much of the file as can be read is kept.
-func Parse(src []byte) *Document {
+func Parse(src []byte) *Document { return parse(src, true) }
+
+// ParseFrontMatter reads one file as Parse does but leaves its markdown
+// body unparsed (Body is empty): for readers that need only the front
+// matter, such as history reading thousands of old versions.
+func ParseFrontMatter(src []byte) *Document { return parse(src, false) }
+
+func parse(src []byte, body bool) *Document {
 	d := &Document{}
 	if p, ok := checkText(src); !ok {
 		d.Problems = append(d.Problems, p)
@@ -62,7 +69,9 @@ func Parse(src []byte) *Document {
 		parts.FMLine = lines.pos(parts.FMOffset).Line
 		d.FrontMatter, d.Problems = decodeFrontMatter(parts)
 	}
-	d.Body = parseBody(parts.Body, parts.BodyOffset, lines)
+	if body {
+		d.Body = parseBody(parts.Body, parts.BodyOffset, lines)
+	}
 	return d
 }
 

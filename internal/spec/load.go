@@ -27,6 +27,17 @@ type candidate struct {
 // the files; the error is for an fsys that cannot be walked at all.
 // Files are read and parsed in parallel, each exactly once.
 func Load(fsys fs.FS, cfg *config.Config) (*Spec, error) {
+	return load(fsys, cfg, parse.Parse)
+}
+
+// LoadFrontMatter is Load without reading the markdown bodies: stories
+// have no narrative or acceptance criteria. For reports that need only
+// IDs, titles, statuses and references, such as release notes.
+func LoadFrontMatter(fsys fs.FS, cfg *config.Config) (*Spec, error) {
+	return load(fsys, cfg, parse.ParseFrontMatter)
+}
+
+func load(fsys fs.FS, cfg *config.Config, parseDoc func([]byte) *parse.Document) (*Spec, error) {
 	cands, err := walk(fsys, cfg)
 	if err != nil {
 		return nil, err
@@ -39,7 +50,7 @@ func Load(fsys fs.FS, cfg *config.Config) (*Spec, error) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				files[i] = loadFile(fsys, cfg, cands[i])
+				files[i] = loadFile(fsys, cfg, cands[i], parseDoc)
 			}
 		}()
 	}
@@ -106,7 +117,7 @@ func kindOfPath(cfg *config.Config, p string) Kind {
 
 // loadFile reads, parses and decodes one file. It returns nil for a file
 // that turns out not to be a spec file.
-func loadFile(fsys fs.FS, cfg *config.Config, c candidate) *File {
+func loadFile(fsys fs.FS, cfg *config.Config, c candidate, parseDoc func([]byte) *parse.Document) *File {
 	f := &File{Path: c.path, Kind: c.kind}
 	fail := func(format string, args ...any) *File {
 		if c.kind == "" {
@@ -139,17 +150,18 @@ func loadFile(fsys fs.FS, cfg *config.Config, c candidate) *File {
 	if err != nil {
 		return fail("cannot read file: %v", err)
 	}
-	return parseFile(cfg, f, src)
+	return parseFile(cfg, f, src, parseDoc)
 }
 
-// ParseFile decodes one file's content found at path p (relative to the
-// spec root), as Load would; nil when it is not a spec file. History uses
-// it on the blobs of each commit.
-func ParseFile(cfg *config.Config, p string, src []byte) *File {
+// ParseFrontMatter decodes the front matter of one file's content found
+// at path p (relative to the spec root), as Load would, leaving the body
+// (narrative, acceptance criteria) unread; nil when it is not a spec
+// file. History uses it on the blobs of each commit.
+func ParseFrontMatter(cfg *config.Config, p string, src []byte) *File {
 	if !Candidate(cfg, p) {
 		return nil
 	}
-	return parseFile(cfg, &File{Path: p, Kind: kindOfPath(cfg, p)}, src)
+	return parseFile(cfg, &File{Path: p, Kind: kindOfPath(cfg, p)}, src, parse.ParseFrontMatter)
 }
 
 // Candidate reports whether a file at p may be a spec file: not below a
@@ -166,7 +178,7 @@ func Candidate(cfg *config.Config, p string) bool {
 
 // parseFile parses and decodes src into f, whose Kind is the one its path
 // gives ("" when only front matter can tell).
-func parseFile(cfg *config.Config, f *File, src []byte) *File {
+func parseFile(cfg *config.Config, f *File, src []byte, parseDoc func([]byte) *parse.Document) *File {
 	if int64(len(src)) > cfg.MaxFileSize { // the file grew since the walk
 		if f.Kind == "" {
 			return nil
@@ -178,7 +190,7 @@ func parseFile(cfg *config.Config, f *File, src []byte) *File {
 	if f.Kind == "" && !parse.HasFrontMatter(src) {
 		return nil
 	}
-	doc := parse.Parse(src)
+	doc := parseDoc(src)
 	if doc.FrontMatter != nil {
 		if k, ok := declaredKind(doc.FrontMatter); ok {
 			f.Kind = Kind(k.Value)
