@@ -1,0 +1,97 @@
+package parse
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"github.com/prodspec/prodspec/internal/testcorpus"
+)
+
+// FuzzSplit checks the splitter on any input: it never panics or hangs, an
+// error is at a position inside the file, and the pieces it returns
+// reassemble the input exactly: optional BOM, opening fence line, front
+// matter, closing fence line, body; or optional BOM and body when there is
+// no front matter. The fences are the first two fence lines.
+//
+//	go test -run '^$' -fuzz FuzzSplit -fuzztime 3m ./internal/parse
+func FuzzSplit(f *testing.F) {
+	for _, s := range []string{"", "---", "---\n", "---\n---", "---\n---\n", "\ufeff---\r\n---\r\n",
+		"--- \t\r\nid: S-1\n---  \nbody\n---\n", "x\n---\n---\n", "\ufeff", "---\nid: S-1\n"} {
+		f.Add([]byte(s))
+	}
+	for _, s := range testcorpus.Seeds() {
+		f.Add(s.Data)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		testcorpus.Within(t, 10*time.Second, func() { checkSplit(t, src) })
+	})
+}
+
+func checkSplit(t *testing.T, src []byte) {
+	parts, err := Split(src)
+	start := 0
+	if bytes.HasPrefix(src, bom) {
+		start = len(bom)
+	}
+	first, rest, _ := bytes.Cut(src[start:], []byte("\n"))
+	switch {
+	case err != nil:
+		if e := testcorpus.CheckPos(src, err.Pos.Line, err.Pos.Col); e != nil {
+			t.Errorf("error position: %v", e)
+		}
+		if !fenceLine(first) || hasFenceLine(rest) {
+			t.Errorf("unterminated, but the file has both fences")
+		}
+	case !parts.HasFrontMatter:
+		if fenceLine(first) {
+			t.Errorf("no front matter, but line 1 is a fence")
+		}
+		if parts.BodyOffset != start || !bytes.Equal(parts.Body, src[start:]) {
+			t.Errorf("body at %d is not the input after the BOM", parts.BodyOffset)
+		}
+	default:
+		checkPieces(t, src, start, parts)
+	}
+}
+
+// checkPieces checks that parts, a file with front matter, reassembles src.
+func checkPieces(t *testing.T, src []byte, start int, p Parts) {
+	end := p.FMOffset + len(p.FrontMatter)
+	if p.FMOffset < start || end > p.BodyOffset || p.BodyOffset > len(src) {
+		t.Fatalf("offsets out of order: BOM end %d, front matter %d..%d, body %d, size %d", start, p.FMOffset, end, p.BodyOffset, len(src))
+	}
+	// A fence line holds no newline, so each check is for exactly one line.
+	opening, nl := bytes.CutSuffix(src[start:p.FMOffset], []byte("\n"))
+	if !nl || !fenceLine(opening) {
+		t.Errorf("opening %q is not one fence line", src[start:p.FMOffset])
+	}
+	closing, nl := bytes.CutSuffix(src[end:p.BodyOffset], []byte("\n"))
+	if !fenceLine(closing) || !nl && p.BodyOffset != len(src) {
+		t.Errorf("closing %q is not one fence line", src[end:p.BodyOffset])
+	}
+	if !bytes.Equal(p.FrontMatter, src[p.FMOffset:end]) || !bytes.Equal(p.Body, src[p.BodyOffset:]) {
+		t.Errorf("front matter or body is not the input at its offset")
+	}
+	if hasFenceLine(p.FrontMatter) {
+		t.Errorf("front matter %q holds a fence line: the first one closes it", p.FrontMatter)
+	}
+	if p.FMLine != 2 {
+		t.Errorf("FMLine %d, want 2", p.FMLine)
+	}
+}
+
+// fenceLine is the splitter's contract for a fence, written out again:
+// "---" with only spaces, tabs and a CR after it.
+func fenceLine(l []byte) bool {
+	return string(bytes.TrimRight(l, " \t\r")) == "---"
+}
+
+func hasFenceLine(b []byte) bool {
+	for l := range bytes.Lines(b) {
+		if fenceLine(bytes.TrimSuffix(l, []byte("\n"))) {
+			return true
+		}
+	}
+	return false
+}
