@@ -60,7 +60,7 @@ func Parse(src []byte) *Document {
 		d.Problems = append(d.Problems, Problem{Rule: RuleFrontMatter, Pos: Start, Msg: msg})
 	} else {
 		parts.FMLine = lines.pos(parts.FMOffset).Line
-		d.FrontMatter, d.Problems = decodeFrontMatter(parts)
+		d.FrontMatter, d.Problems = decodeFrontMatter(parts, lines)
 	}
 	d.Body = parseBody(parts.Body, parts.BodyOffset, lines)
 	return d

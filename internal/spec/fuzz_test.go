@@ -1,9 +1,11 @@
 package spec_test
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -79,11 +81,31 @@ func checkLoad(t *testing.T, src []byte) {
 	}
 }
 
+// checkNodes checks that every node is inside the file and, to catch a
+// position on the wrong line or column, that a plain scalar's text (or its
+// tag or anchor) is where the node says.
 func checkNodes(t *testing.T, src []byte, n *yaml.Node) {
-	checkPos(t, src, "node "+n.Value, parse.NodePos(n))
+	p := parse.NodePos(n)
+	words := strings.Fields(n.Value)
+	if err := testcorpus.CheckPos(src, p.Line, p.Col); err != nil {
+		t.Errorf("node %q: %v", n.Value, err)
+	} else if at := textAt(src, p); n.Kind == yaml.ScalarNode && n.Style == 0 && len(words) > 0 &&
+		!strings.HasPrefix(at, words[0]) && !strings.HasPrefix(at, "!") && !strings.HasPrefix(at, "&") { // a tag or anchor first
+		t.Errorf("node %q at %v, where the file has %.20q", n.Value, p, at)
+	}
 	for _, c := range n.Content {
 		checkNodes(t, src, c)
 	}
+}
+
+// textAt is the rest of the line at p, a position inside src.
+func textAt(src []byte, p spec.Pos) string {
+	line := strings.Split(string(src), "\n")[p.Line-1]
+	for range p.Col - 1 {
+		_, n := utf8.DecodeRuneInString(line)
+		line = line[n:]
+	}
+	return line
 }
 
 func checkPos(t *testing.T, src []byte, what string, p spec.Pos) {
