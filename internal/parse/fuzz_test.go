@@ -2,9 +2,11 @@ package parse
 
 import (
 	"bytes"
+	"reflect"
 	"testing"
 	"time"
 
+	"github.com/prodspec/prodspec/internal/benchcorpus"
 	"github.com/prodspec/prodspec/internal/testcorpus"
 )
 
@@ -94,4 +96,50 @@ func hasFenceLine(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// FuzzScanBody checks scanBody, parseBody's way around goldmark: on every
+// body it does not give up on, it finds exactly what goldmark finds.
+//
+//	go test -run '^$' -fuzz FuzzScanBody -fuzztime 3m ./internal/parse
+func FuzzScanBody(f *testing.F) {
+	for _, s := range []string{
+		"As a user, I want it,\nso that it works.\n\n## Acceptance criteria\n\n- [ ] one\n- [x] two\n* [X] three\n+ [\f] four\n- not a task\n",
+		"## Acceptance criteria:\n- [ ] a\n### More\n- [x] b\n## Next\n- [ ] c\n# Acceptance Criteria #\n- [ ] d",
+		"Text\n- [ ] interrupts\n- [ ] item\nlazy continuation\n",
+		"Title\n---\nSetext\n===\n", "- [ ]\n- [x]", "-  [ ] two spaces\n1. [ ] ordered\n  - [ ] nested\n",
+		"#Not a heading\n####### seven\n# \n#\n", "- a\n\ntext after a list\n- [ ]x\n- [x]\ty\n",
+	} {
+		f.Add([]byte(s))
+	}
+	for _, s := range seeds() {
+		if parts, err := Split(s); err == nil {
+			f.Add(parts.Body)
+		}
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		if _, ok := checkText(body); !ok {
+			return // Parse reads no body from a binary or non-UTF-8 file
+		}
+		testcorpus.Within(t, 10*time.Second, func() {
+			lines := newLineIndex(body)
+			got, ok := scanBody(body, 0, lines)
+			if want := parseBodyGoldmark(body, 0, lines); ok && !reflect.DeepEqual(got, want) {
+				t.Errorf("scanBody:\n%+v\ngoldmark:\n%+v", got, want)
+			}
+		})
+	})
+}
+
+// seeds are the test corpora and, for files in the shape of a real spec,
+// a small generated one.
+func seeds() [][]byte {
+	var out [][]byte
+	for _, s := range testcorpus.Seeds() {
+		out = append(out, s.Data)
+	}
+	for _, f := range benchcorpus.FS(40) {
+		out = append(out, f.Data)
+	}
+	return out
 }
