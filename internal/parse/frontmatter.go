@@ -16,15 +16,14 @@ var yamlLineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // when a field is decoded, which is how "billion laughs" files blow up).
 func decodeFrontMatter(parts Parts, lines *lineIndex) (*yaml.Node, []Problem) {
 	at := newYAMLLines(parts, lines)
-	var doc yaml.Node
-	if err := yaml.Unmarshal(parts.FrontMatter, &doc); err != nil {
+	root, err := parseYAML(parts.FrontMatter)
+	if err != nil {
 		return nil, []Problem{yamlProblem(err, at)}
 	}
-	if doc.Kind == 0 { // empty front matter: an empty mapping
+	if root == nil { // empty front matter: an empty mapping
 		return &yaml.Node{Kind: yaml.MappingNode, Line: parts.FMLine, Column: 1}, nil
 	}
-	relocate(&doc, at)
-	root := doc.Content[0]
+	relocate(root, at)
 	if root.Kind != yaml.MappingNode {
 		return nil, []Problem{{Rule: RuleFrontMatter, Pos: NodePos(root),
 			Msg: "front matter must be a mapping of keys to values, not a " + KindName(root)}}
@@ -35,6 +34,19 @@ func decodeFrontMatter(parts Parts, lines *lineIndex) (*yaml.Node, []Problem) {
 		return nil, probs
 	}
 	return root, nil
+}
+
+// parseYAML returns the root node of fm, or nil when fm is empty. Most
+// front matter is simple enough for scanYAML; yaml.v3 reads the rest.
+func parseYAML(fm []byte) (*yaml.Node, error) {
+	if root, ok := scanYAML(fm); ok {
+		return root, nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(fm, &doc); err != nil || doc.Kind == 0 {
+		return nil, err
+	}
+	return doc.Content[0], nil
 }
 
 func yamlProblem(err error, at *yamlLines) Problem {

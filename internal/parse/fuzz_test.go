@@ -2,9 +2,13 @@ package parse
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/prodspec/prodspec/internal/benchcorpus"
 	"github.com/prodspec/prodspec/internal/testcorpus"
@@ -131,6 +135,40 @@ func FuzzScanBody(f *testing.F) {
 	})
 }
 
+// FuzzScanYAML checks scanYAML, parseYAML's way around yaml.v3: on every
+// front matter it does not give up on, it builds yaml.v3's very tree.
+//
+//	go test -run '^$' -fuzz FuzzScanYAML -fuzztime 3m ./internal/parse
+func FuzzScanYAML(f *testing.F) {
+	for _, s := range []string{
+		"id: S-1\ntitle: Capture a note: fast\nestimate: 3\nconfidence: 80%\ndate: 2026-01-02\n",
+		"depends_on: [S-7,  S-9 ]\nlabels: []\nrice: {reach: 800, impact: 2, confidence: 0.8, effort: 3}\nx: {}  \n",
+		"a: yes\nb: ~\nc: null\nd: -1\ne: +.5\nf: 0x1F\ng: .inf\nh: 1_000\ni: é ü — 漢字\nj: a,b [c] {d}\n",
+		"k: [a: b]\nl: {a:b}\nm: [a, ]\nn: a #c\no:\n  - x\np: 'q'\n", "\n  \nkey: v  \n\n",
+	} {
+		f.Add([]byte(s))
+	}
+	for _, s := range seeds() {
+		if parts, err := Split(s); err == nil {
+			f.Add(parts.FrontMatter)
+		}
+	}
+	f.Fuzz(func(t *testing.T, fm []byte) {
+		testcorpus.Within(t, 10*time.Second, func() {
+			got, ok := scanYAML(fm)
+			if !ok {
+				return
+			}
+			var doc yaml.Node
+			if err := yaml.Unmarshal(fm, &doc); err != nil || doc.Kind == 0 {
+				t.Errorf("scanYAML read what yaml.v3 does not: %v", err)
+			} else if want := doc.Content[0]; !reflect.DeepEqual(got, want) {
+				t.Errorf("scanYAML:\n%s\nyaml.v3:\n%s", dump(got), dump(want))
+			}
+		})
+	})
+}
+
 // seeds are the test corpora and, for files in the shape of a real spec,
 // a small generated one.
 func seeds() [][]byte {
@@ -142,4 +180,20 @@ func seeds() [][]byte {
 		out = append(out, f.Data)
 	}
 	return out
+}
+
+// dump prints a node tree, one node a line, for a failure message.
+func dump(n *yaml.Node) string {
+	var b strings.Builder
+	var walk func(n *yaml.Node, depth int)
+	walk = func(n *yaml.Node, depth int) {
+		c := *n
+		c.Content = nil
+		fmt.Fprintf(&b, "%*s%+v\n", 2*depth, "", c)
+		for _, k := range n.Content {
+			walk(k, depth+1)
+		}
+	}
+	walk(n, 0)
+	return b.String()
 }
