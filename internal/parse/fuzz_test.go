@@ -176,9 +176,10 @@ func seeds() [][]byte {
 	for _, s := range testcorpus.Seeds() {
 		out = append(out, s.Data)
 	}
-	for _, f := range benchcorpus.FS(40) {
-		out = append(out, f.Data)
-	}
+	benchcorpus.Generate(40, func(_ string, data []byte) error {
+		out = append(out, data)
+		return nil
+	})
 	return out
 }
 
