@@ -38,32 +38,56 @@ var bodyParser = parser.NewParser(
 // criteriaHeading is the heading text that introduces acceptance criteria.
 const criteriaHeading = "acceptance criteria"
 
+// parseBody reads the facts from a body, with goldmark unless scanBody
+// can read it alone: goldmark takes half the time of parsing a typical
+// story, and most bodies need nothing of it that scanBody does not do.
 func parseBody(body []byte, bodyOffset int, lines *lineIndex) Body {
+	if b, ok := scanBody(body, bodyOffset, lines); ok {
+		return b
+	}
+	return parseBodyGoldmark(body, bodyOffset, lines)
+}
+
+func parseBodyGoldmark(body []byte, bodyOffset int, lines *lineIndex) Body {
 	doc := bodyParser.Parse(text.NewReader(body))
-	var b Body
-	var inCriteria bool
-	var level int
+	var f facts
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
 		case *ast.Heading:
-			if inCriteria && n.Level <= level {
-				inCriteria = false
-			}
-			if isCriteriaHeading(rawText(n, body)) {
-				inCriteria, level, b.HasCriteria = true, n.Level, true
-			}
+			f.heading(n.Level, rawText(n, body))
 		case *ast.Paragraph:
-			if b.Narrative == "" && !inCriteria {
-				b.Narrative = rawText(n, body)
+			if f.wantNarrative() {
+				f.Narrative = rawText(n, body)
 			}
 		case *ast.List:
-			if inCriteria {
-				b.Criteria = collectCriteria(n, body, bodyOffset, lines, b.Criteria)
+			if f.inCriteria {
+				f.Criteria = collectCriteria(n, body, bodyOffset, lines, f.Criteria)
 			}
 		}
 	}
-	return b
+	return f.Body
 }
+
+// facts gathers a Body from the top-level blocks of a body, in order.
+type facts struct {
+	Body
+	inCriteria bool
+	level      int // of the criteria heading
+}
+
+// heading opens the criteria section, or closes it at a heading of the
+// same or a higher level.
+func (f *facts) heading(level int, text string) {
+	if f.inCriteria && level <= f.level {
+		f.inCriteria = false
+	}
+	if isCriteriaHeading(text) {
+		f.inCriteria, f.level, f.HasCriteria = true, level, true
+	}
+}
+
+// wantNarrative: the narrative is the first paragraph outside the criteria.
+func (f *facts) wantNarrative() bool { return f.Narrative == "" && !f.inCriteria }
 
 func isCriteriaHeading(s string) bool {
 	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ":"))
@@ -79,11 +103,7 @@ func collectCriteria(list ast.Node, body []byte, bodyOffset int, lines *lineInde
 		}
 		if box, ok := first.FirstChild().(*extast.TaskCheckBox); ok && first.Lines().Len() > 0 {
 			seg := first.Lines().At(0)
-			txt := rawText(first, body)
-			if i := strings.IndexByte(txt, ']'); i >= 0 {
-				txt = strings.TrimSpace(txt[i+1:])
-			}
-			out = append(out, Criterion{Text: txt, Checked: box.IsChecked, Pos: lines.pos(bodyOffset + seg.Start)})
+			out = append(out, criterion(rawText(first, body), box.IsChecked, lines.pos(bodyOffset+seg.Start)))
 		}
 		for c := first; c != nil; c = c.NextSibling() {
 			if sub, ok := c.(*ast.List); ok {
@@ -92,6 +112,14 @@ func collectCriteria(list ast.Node, body []byte, bodyOffset int, lines *lineInde
 		}
 	}
 	return out
+}
+
+// criterion is the criterion of a task item whose text, box included, is txt.
+func criterion(txt string, checked bool, pos Pos) Criterion {
+	if i := strings.IndexByte(txt, ']'); i >= 0 {
+		txt = strings.TrimSpace(txt[i+1:])
+	}
+	return Criterion{Text: txt, Checked: checked, Pos: pos}
 }
 
 // rawText joins a block's source lines with single spaces.

@@ -67,7 +67,7 @@ func parse(src []byte, body bool) *Document {
 		d.Problems = append(d.Problems, Problem{Rule: RuleFrontMatter, Pos: Start, Msg: msg})
 	} else {
 		parts.FMLine = lines.pos(parts.FMOffset).Line
-		d.FrontMatter, d.Problems = decodeFrontMatter(parts)
+		d.FrontMatter, d.Problems = decodeFrontMatter(parts, lines)
 	}
 	if body {
 		d.Body = parseBody(parts.Body, parts.BodyOffset, lines)

@@ -14,17 +14,16 @@ var yamlLineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // positions are file positions. It rejects what yaml.Node decoding lets
 // through silently: duplicate keys, anchors and aliases (an alias expands
 // when a field is decoded, which is how "billion laughs" files blow up).
-func decodeFrontMatter(parts Parts) (*yaml.Node, []Problem) {
-	offset := parts.FMLine - 1
-	var doc yaml.Node
-	if err := yaml.Unmarshal(parts.FrontMatter, &doc); err != nil {
-		return nil, []Problem{yamlProblem(err, offset)}
+func decodeFrontMatter(parts Parts, lines *lineIndex) (*yaml.Node, []Problem) {
+	at := newYAMLLines(parts, lines)
+	root, err := parseYAML(parts.FrontMatter)
+	if err != nil {
+		return nil, []Problem{yamlProblem(err, at)}
 	}
-	if doc.Kind == 0 { // empty front matter: an empty mapping
+	if root == nil { // empty front matter: an empty mapping
 		return &yaml.Node{Kind: yaml.MappingNode, Line: parts.FMLine, Column: 1}, nil
 	}
-	shift(&doc, offset)
-	root := doc.Content[0]
+	relocate(root, at)
 	if root.Kind != yaml.MappingNode {
 		return nil, []Problem{{Rule: RuleFrontMatter, Pos: NodePos(root),
 			Msg: "front matter must be a mapping of keys to values, not a " + KindName(root)}}
@@ -37,9 +36,22 @@ func decodeFrontMatter(parts Parts) (*yaml.Node, []Problem) {
 	return root, nil
 }
 
-func yamlProblem(err error, offset int) Problem {
+// parseYAML returns the root node of fm, or nil when fm is empty. Most
+// front matter is simple enough for scanYAML; yaml.v3 reads the rest.
+func parseYAML(fm []byte) (*yaml.Node, error) {
+	if root, ok := scanYAML(fm); ok {
+		return root, nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(fm, &doc); err != nil || doc.Kind == 0 {
+		return nil, err
+	}
+	return doc.Content[0], nil
+}
+
+func yamlProblem(err error, at *yamlLines) Problem {
 	line, msg := YAMLError(err)
-	return Problem{Rule: RuleFrontMatter, Pos: Pos{Line: max(line, 1) + offset, Col: 1}, Msg: "invalid YAML: " + msg}
+	return Problem{Rule: RuleFrontMatter, Pos: at.pos(max(line, 1), 1), Msg: "invalid YAML: " + msg}
 }
 
 // YAMLError splits a yaml.v3 syntax error into its 1-based line (0 when
@@ -70,11 +82,12 @@ func isParserError(msg string) bool {
 	return false
 }
 
-// shift moves every node from YAML lines to file lines.
-func shift(n *yaml.Node, offset int) {
-	n.Line += offset
+// relocate moves every node from YAML positions to file positions.
+func relocate(n *yaml.Node, at *yamlLines) {
+	p := at.pos(n.Line, n.Column)
+	n.Line, n.Column = p.Line, p.Col
 	for _, c := range n.Content {
-		shift(c, offset)
+		relocate(c, at)
 	}
 }
 

@@ -30,3 +30,20 @@ func TestYAMLErrorLines(t *testing.T) {
 		}
 	}
 }
+
+// TestYAMLOnlyLineBreaks: yaml.v3 also ends lines at a lone CR, U+0085,
+// U+2028 and U+2029; positions after one are still file positions (found
+// by FuzzParse: they used to point past the end of the file).
+func TestYAMLOnlyLineBreaks(t *testing.T) {
+	for _, br := range []string{"\r", "\u0085", "\u2028", "\u2029"} {
+		src := "---\nid: S-1" + br + "id: S-2\n---\n"
+		d := Parse([]byte(src))
+		if len(d.Problems) != 1 || d.Problems[0].Pos != (Pos{Line: 2, Col: 9}) {
+			t.Errorf("%q: problems %v, want a duplicate key at 2:9", src, d.Problems)
+		}
+	}
+	d := Parse([]byte("---\n\r&\n---"))
+	if len(d.Problems) != 1 || d.Problems[0].Pos.Line != 3 {
+		t.Errorf("problems %v, want one on line 3", d.Problems)
+	}
+}

@@ -5,6 +5,7 @@
 package parse
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"unicode/utf8"
@@ -43,6 +44,63 @@ func (x *lineIndex) pos(off int) Pos {
 	line := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
 	col := utf8.RuneCount(x.src[x.starts[line]:off]) + 1
 	return Pos{Line: line + 1, Col: col}
+}
+
+// yamlLines maps the positions yaml.v3 reports in a front matter (1-based
+// lines and columns of the YAML alone) to file positions.
+type yamlLines struct {
+	shift int // file line minus YAML line, when starts is nil
+
+	// yaml.v3 also ends a line at a lone CR and at U+0085, U+2028 and
+	// U+2029, which nothing else takes for line ends. For a front matter
+	// holding one, starts has the offset in the file of each YAML line.
+	starts []int
+	file   *lineIndex
+}
+
+func newYAMLLines(parts Parts, file *lineIndex) *yamlLines {
+	at := &yamlLines{shift: parts.FMLine - 1, file: file}
+	fm := parts.FrontMatter
+	if !bytes.ContainsAny(fm, "\r\u0085\u2028\u2029") {
+		return at // the common case: YAML lines are file lines
+	}
+	at.starts = []int{parts.FMOffset}
+	for i := 0; i < len(fm); {
+		n := yamlBreak(fm[i:])
+		i += max(n, 1)
+		if n > 0 {
+			at.starts = append(at.starts, parts.FMOffset+i)
+		}
+	}
+	return at
+}
+
+// yamlBreak is the length of the line break yaml.v3 sees at the start of
+// b, or 0.
+func yamlBreak(b []byte) int {
+	switch {
+	case bytes.HasPrefix(b, []byte("\r\n")), bytes.HasPrefix(b, []byte("\u0085")):
+		return 2
+	case b[0] == '\r' || b[0] == '\n':
+		return 1
+	case bytes.HasPrefix(b, []byte("\u2028")), bytes.HasPrefix(b, []byte("\u2029")):
+		return 3
+	}
+	return 0
+}
+
+// pos returns the file position of a YAML line and column; a line past
+// the last is taken as the last.
+func (at *yamlLines) pos(line, col int) Pos {
+	if at.starts == nil {
+		return Pos{Line: line + at.shift, Col: col}
+	}
+	off := at.starts[min(max(line, 1), len(at.starts))-1]
+	for ; col > 1 && off < len(at.file.src); col-- {
+		_, n := utf8.DecodeRune(at.file.src[off:])
+		off += n
+	}
+	return at.file.pos(off)
 }
 
 // Start is the first position of a file, where problems with no better

@@ -19,7 +19,7 @@ import (
 type candidate struct {
 	path    string
 	kind    Kind // from its path; "" when only front matter can tell
-	size    int64
+	entry   fs.DirEntry
 	symlink bool
 }
 
@@ -89,12 +89,7 @@ func walk(fsys fs.FS, cfg *config.Config) ([]candidate, error) {
 		if kind == "" && !strings.HasSuffix(p, ".md") {
 			return nil
 		}
-		c := candidate{path: p, kind: kind, symlink: d.Type()&fs.ModeSymlink != 0}
-		if !c.symlink {
-			if info, err := d.Info(); err == nil {
-				c.size = info.Size()
-			}
-		}
+		c := candidate{path: p, kind: kind, entry: d, symlink: d.Type()&fs.ModeSymlink != 0}
 		if d.Type().IsRegular() || c.symlink {
 			out = append(out, c)
 		}
@@ -116,7 +111,9 @@ func kindOfPath(cfg *config.Config, p string) Kind {
 }
 
 // loadFile reads, parses and decodes one file. It returns nil for a file
-// that turns out not to be a spec file.
+// that turns out not to be a spec file. Its size is looked up here, by
+// the parallel workers, rather than in the serial walk, where a stat per
+// file was half the walk's time.
 func loadFile(fsys fs.FS, cfg *config.Config, c candidate, parseDoc func([]byte) *parse.Document) *File {
 	f := &File{Path: c.path, Kind: c.kind}
 	fail := func(format string, args ...any) *File {
@@ -126,6 +123,7 @@ func loadFile(fsys fs.FS, cfg *config.Config, c candidate, parseDoc func([]byte)
 		f.Problems = append(f.Problems, Problem{Rule: RuleUnreadableFile, Pos: parse.Start, Msg: fmt.Sprintf(format, args...)})
 		return f
 	}
+	var size int64
 	if c.symlink {
 		target, err := fs.ReadLink(fsys, c.path)
 		if err != nil {
@@ -141,10 +139,12 @@ func loadFile(fsys fs.FS, cfg *config.Config, c candidate, parseDoc func([]byte)
 		if !info.Mode().IsRegular() {
 			return nil
 		}
-		c.size = info.Size()
+		size = info.Size()
+	} else if info, err := c.entry.Info(); err == nil {
+		size = info.Size()
 	}
-	if c.size > cfg.MaxFileSize {
-		return fail("file is %d bytes, over the %d-byte limit (max_file_size)", c.size, cfg.MaxFileSize)
+	if size > cfg.MaxFileSize {
+		return fail("file is %d bytes, over the %d-byte limit (max_file_size)", size, cfg.MaxFileSize)
 	}
 	src, err := fs.ReadFile(fsys, c.path)
 	if err != nil {

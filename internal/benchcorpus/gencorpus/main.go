@@ -1,0 +1,37 @@
+// Command gencorpus writes a generated spec to a directory, for timing the
+// whole prodspec process (see BENCHMARKS.md). It is a development tool, not
+// part of prodspec:
+//
+//	go run ./internal/benchcorpus/gencorpus -stories 10000 /tmp/spec10k
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/prodspec/prodspec/internal/benchcorpus"
+)
+
+func main() {
+	n := flag.Int("stories", 10000, "number of stories")
+	flag.Usage = func() {
+		fmt.Fprintln(flag.CommandLine.Output(), "usage: gencorpus [-stories N] DIR")
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	if flag.NArg() != 1 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	dir := flag.Arg(0)
+	// Refuse to mix a new corpus into old files: timings would be wrong.
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		fmt.Fprintf(os.Stderr, "gencorpus: %s is not empty\n", dir)
+		os.Exit(1)
+	}
+	if err := benchcorpus.Write(dir, *n); err != nil {
+		fmt.Fprintln(os.Stderr, "gencorpus:", err)
+		os.Exit(1)
+	}
+}

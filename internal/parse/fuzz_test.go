@@ -1,0 +1,200 @@
+package parse
+
+import (
+	"bytes"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/prodspec/prodspec/internal/benchcorpus"
+	"github.com/prodspec/prodspec/internal/testcorpus"
+)
+
+// FuzzSplit checks the splitter on any input: it never panics or hangs, an
+// error is at a position inside the file, and the pieces it returns
+// reassemble the input exactly: optional BOM, opening fence line, front
+// matter, closing fence line, body; or optional BOM and body when there is
+// no front matter. The fences are the first two fence lines.
+//
+//	go test -run '^$' -fuzz FuzzSplit -fuzztime 3m ./internal/parse
+func FuzzSplit(f *testing.F) {
+	for _, s := range []string{"", "---", "---\n", "---\n---", "---\n---\n", "\ufeff---\r\n---\r\n",
+		"--- \t\r\nid: S-1\n---  \nbody\n---\n", "x\n---\n---\n", "\ufeff", "---\nid: S-1\n"} {
+		f.Add([]byte(s))
+	}
+	for _, s := range testcorpus.Seeds() {
+		f.Add(s.Data)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		testcorpus.Within(t, 10*time.Second, func() { checkSplit(t, src) })
+	})
+}
+
+func checkSplit(t *testing.T, src []byte) {
+	parts, err := Split(src)
+	start := 0
+	if bytes.HasPrefix(src, bom) {
+		start = len(bom)
+	}
+	first, rest, _ := bytes.Cut(src[start:], []byte("\n"))
+	switch {
+	case err != nil:
+		if e := testcorpus.CheckPos(src, err.Pos.Line, err.Pos.Col); e != nil {
+			t.Errorf("error position: %v", e)
+		}
+		if !fenceLine(first) || hasFenceLine(rest) {
+			t.Errorf("unterminated, but the file has both fences")
+		}
+	case !parts.HasFrontMatter:
+		if fenceLine(first) {
+			t.Errorf("no front matter, but line 1 is a fence")
+		}
+		if parts.BodyOffset != start || !bytes.Equal(parts.Body, src[start:]) {
+			t.Errorf("body at %d is not the input after the BOM", parts.BodyOffset)
+		}
+	default:
+		checkPieces(t, src, start, parts)
+	}
+}
+
+// checkPieces checks that parts, a file with front matter, reassembles src.
+func checkPieces(t *testing.T, src []byte, start int, p Parts) {
+	end := p.FMOffset + len(p.FrontMatter)
+	if p.FMOffset < start || end > p.BodyOffset || p.BodyOffset > len(src) {
+		t.Fatalf("offsets out of order: BOM end %d, front matter %d..%d, body %d, size %d", start, p.FMOffset, end, p.BodyOffset, len(src))
+	}
+	// A fence line holds no newline, so each check is for exactly one line.
+	opening, nl := bytes.CutSuffix(src[start:p.FMOffset], []byte("\n"))
+	if !nl || !fenceLine(opening) {
+		t.Errorf("opening %q is not one fence line", src[start:p.FMOffset])
+	}
+	closing, nl := bytes.CutSuffix(src[end:p.BodyOffset], []byte("\n"))
+	if !fenceLine(closing) || !nl && p.BodyOffset != len(src) {
+		t.Errorf("closing %q is not one fence line", src[end:p.BodyOffset])
+	}
+	if !bytes.Equal(p.FrontMatter, src[p.FMOffset:end]) || !bytes.Equal(p.Body, src[p.BodyOffset:]) {
+		t.Errorf("front matter or body is not the input at its offset")
+	}
+	if hasFenceLine(p.FrontMatter) {
+		t.Errorf("front matter %q holds a fence line: the first one closes it", p.FrontMatter)
+	}
+	if p.FMLine != 2 {
+		t.Errorf("FMLine %d, want 2", p.FMLine)
+	}
+}
+
+// fenceLine is the splitter's contract for a fence, written out again:
+// "---" with only spaces, tabs and a CR after it.
+func fenceLine(l []byte) bool {
+	return string(bytes.TrimRight(l, " \t\r")) == "---"
+}
+
+func hasFenceLine(b []byte) bool {
+	for l := range bytes.Lines(b) {
+		if fenceLine(bytes.TrimSuffix(l, []byte("\n"))) {
+			return true
+		}
+	}
+	return false
+}
+
+// FuzzScanBody checks scanBody, parseBody's way around goldmark: on every
+// body it does not give up on, it finds exactly what goldmark finds.
+//
+//	go test -run '^$' -fuzz FuzzScanBody -fuzztime 3m ./internal/parse
+func FuzzScanBody(f *testing.F) {
+	for _, s := range []string{
+		"As a user, I want it,\nso that it works.\n\n## Acceptance criteria\n\n- [ ] one\n- [x] two\n* [X] three\n+ [\f] four\n- not a task\n",
+		"## Acceptance criteria:\n- [ ] a\n### More\n- [x] b\n## Next\n- [ ] c\n# Acceptance Criteria #\n- [ ] d",
+		"Text\n- [ ] interrupts\n- [ ] item\nlazy continuation\n",
+		"Title\n---\nSetext\n===\n", "- [ ]\n- [x]", "-  [ ] two spaces\n1. [ ] ordered\n  - [ ] nested\n",
+		"#Not a heading\n####### seven\n# \n#\n", "- a\n\ntext after a list\n- [ ]x\n- [x]\ty\n",
+	} {
+		f.Add([]byte(s))
+	}
+	for _, s := range seeds() {
+		if parts, err := Split(s); err == nil {
+			f.Add(parts.Body)
+		}
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		if _, ok := checkText(body); !ok {
+			return // Parse reads no body from a binary or non-UTF-8 file
+		}
+		testcorpus.Within(t, 10*time.Second, func() {
+			lines := newLineIndex(body)
+			got, ok := scanBody(body, 0, lines)
+			if want := parseBodyGoldmark(body, 0, lines); ok && !reflect.DeepEqual(got, want) {
+				t.Errorf("scanBody:\n%+v\ngoldmark:\n%+v", got, want)
+			}
+		})
+	})
+}
+
+// FuzzScanYAML checks scanYAML, parseYAML's way around yaml.v3: on every
+// front matter it does not give up on, it builds yaml.v3's very tree.
+//
+//	go test -run '^$' -fuzz FuzzScanYAML -fuzztime 3m ./internal/parse
+func FuzzScanYAML(f *testing.F) {
+	for _, s := range []string{
+		"id: S-1\ntitle: Capture a note: fast\nestimate: 3\nconfidence: 80%\ndate: 2026-01-02\n",
+		"depends_on: [S-7,  S-9 ]\nlabels: []\nrice: {reach: 800, impact: 2, confidence: 0.8, effort: 3}\nx: {}  \n",
+		"a: yes\nb: ~\nc: null\nd: -1\ne: +.5\nf: 0x1F\ng: .inf\nh: 1_000\ni: é ü — 漢字\nj: a,b [c] {d}\n",
+		"k: [a: b]\nl: {a:b}\nm: [a, ]\nn: a #c\no:\n  - x\np: 'q'\n", "\n  \nkey: v  \n\n",
+	} {
+		f.Add([]byte(s))
+	}
+	for _, s := range seeds() {
+		if parts, err := Split(s); err == nil {
+			f.Add(parts.FrontMatter)
+		}
+	}
+	f.Fuzz(func(t *testing.T, fm []byte) {
+		testcorpus.Within(t, 10*time.Second, func() {
+			got, ok := scanYAML(fm)
+			if !ok {
+				return
+			}
+			var doc yaml.Node
+			if err := yaml.Unmarshal(fm, &doc); err != nil || doc.Kind == 0 {
+				t.Errorf("scanYAML read what yaml.v3 does not: %v", err)
+			} else if want := doc.Content[0]; !reflect.DeepEqual(got, want) {
+				t.Errorf("scanYAML:\n%s\nyaml.v3:\n%s", dump(got), dump(want))
+			}
+		})
+	})
+}
+
+// seeds are the test corpora and, for files in the shape of a real spec,
+// a small generated one.
+func seeds() [][]byte {
+	var out [][]byte
+	for _, s := range testcorpus.Seeds() {
+		out = append(out, s.Data)
+	}
+	benchcorpus.Generate(40, func(_ string, data []byte) error {
+		out = append(out, data)
+		return nil
+	})
+	return out
+}
+
+// dump prints a node tree, one node a line, for a failure message.
+func dump(n *yaml.Node) string {
+	var b strings.Builder
+	var walk func(n *yaml.Node, depth int)
+	walk = func(n *yaml.Node, depth int) {
+		c := *n
+		c.Content = nil
+		fmt.Fprintf(&b, "%*s%+v\n", 2*depth, "", c)
+		for _, k := range n.Content {
+			walk(k, depth+1)
+		}
+	}
+	walk(n, 0)
+	return b.String()
+}
