@@ -68,7 +68,7 @@ func runReleaseNotes(opts *releaseNotesOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	end, notes, err := history.Range(repo, cfg, from, to)
+	end, notes, err := history.Range(repo, cfg, from, to, opts.Format == "json")
 	if err != nil {
 		return runtimeError(err)
 	}

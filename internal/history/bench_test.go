@@ -57,19 +57,28 @@ func openBench(b *testing.B) string {
 }
 
 // BenchmarkReleaseNotes is `prodspec release-notes v1.0.0..v2.0.0` but
-// for lint and rendering: open, resolve the range, load the spec at the
-// end, read the start where it differs, walk the range, list the notes.
+// for rendering: open, resolve the range, load the spec at the end, read
+// the start where it differs, list the notes; "commits" (what --format
+// json shows) also walks the range for the commit that accepted each.
 func BenchmarkReleaseNotes(b *testing.B) {
 	dir := openBench(b)
-	defer reportCPU(b)()
-	for b.Loop() {
-		notes, err := releaseNotes(dir, gittest.GenFrom+".."+gittest.GenTo)
-		if err != nil {
-			b.Fatal(err)
+	for _, commits := range []bool{false, true} {
+		name := "md"
+		if commits {
+			name = "commits"
 		}
-		if len(notes) == 0 {
-			b.Fatal("no release notes")
-		}
+		b.Run(name, func(b *testing.B) {
+			defer reportCPU(b)()
+			for b.Loop() {
+				notes, err := releaseNotes(dir, gittest.GenFrom+".."+gittest.GenTo, commits)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(notes) == 0 || commits && notes[0].Accepted == nil {
+					b.Fatal("no release notes, or no commits named")
+				}
+			}
+		})
 	}
 }
 
@@ -100,7 +109,7 @@ func reportCPU(b *testing.B) func() {
 	}
 }
 
-func releaseNotes(dir, arg string) ([]history.Note, error) {
+func releaseNotes(dir, arg string, commits bool) ([]history.Note, error) {
 	g, err := gitsrc.Open(dir)
 	if err != nil {
 		return nil, err
@@ -110,7 +119,7 @@ func releaseNotes(dir, arg string) ([]history.Note, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, notes, err := history.Range(g, config.Default(), from, to)
+	_, notes, err := history.Range(g, config.Default(), from, to, commits)
 	return notes, err
 }
 
@@ -152,10 +161,17 @@ func TestGenerated(t *testing.T) {
 		if len(tls) != 40 {
 			t.Errorf("loose=%v: %d timelines, want 40", loose, len(tls))
 		}
-		notes, err := releaseNotes(filepath.Join(dir, info.Prefix), gittest.GenFrom+".."+gittest.GenTo)
+		md, err := releaseNotes(filepath.Join(dir, info.Prefix), gittest.GenFrom+".."+gittest.GenTo, false)
 		check(t, err)
-		if len(notes) == 0 {
-			t.Errorf("loose=%v: no release notes", loose)
+		withCommits, err := releaseNotes(filepath.Join(dir, info.Prefix), gittest.GenFrom+".."+gittest.GenTo, true)
+		check(t, err)
+		if len(md) == 0 || len(md) != len(withCommits) {
+			t.Errorf("loose=%v: %d release notes, %d with commits", loose, len(md), len(withCommits))
+		}
+		for _, n := range withCommits {
+			if n.Accepted == nil {
+				t.Errorf("loose=%v: %s has no accepting commit", loose, n.Story.ID)
+			}
 		}
 	}
 }

@@ -21,7 +21,10 @@ type Note struct {
 // Range loads the spec at the end of a range with cfg and lists its
 // release notes: the end's front matter is loaded whole (the notes show
 // its titles, roadmap items and goals), the start only where it differs.
-func Range(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) (*spec.Spec, []Note, error) {
+// With commits it also walks the range to name the commit in which each
+// story became accepted; that walk is most of the work, so it is done
+// only for a format that shows it.
+func Range(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit, commits bool) (*spec.Spec, []Note, error) {
 	fsys, err := repo.FS(to)
 	if err != nil {
 		return nil, nil, err
@@ -34,11 +37,15 @@ func Range(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) (*spe
 	if err != nil {
 		return nil, nil, err
 	}
-	steps, err := Walk(repo, cfg, from, to)
-	if err != nil {
-		return nil, nil, err
+	var ts []Transition
+	if commits {
+		steps, err := Walk(repo, cfg, from, to)
+		if err != nil {
+			return nil, nil, err
+		}
+		ts = Transitions(steps)
 	}
-	return end, ReleaseNotes(start, end, Transitions(steps)), nil
+	return end, ReleaseNotes(start, end, ts), nil
 }
 
 // Start is what the stories were at the start of a range, read only from
