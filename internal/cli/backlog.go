@@ -13,9 +13,7 @@ import (
 )
 
 type backlogOptions struct {
-	*globalOptions
-	outputOptions
-	Format   string
+	reportOptions
 	Model    string
 	Roadmap  []string
 	Goals    []string
@@ -25,7 +23,7 @@ type backlogOptions struct {
 
 // NewCmdBacklog ranks the open stories.
 func NewCmdBacklog(g *globalOptions) *cobra.Command {
-	opts := &backlogOptions{globalOptions: g}
+	opts := &backlogOptions{reportOptions: reportOptions{globalOptions: g}}
 	cmd := &cobra.Command{
 		Use:   "backlog",
 		Short: "Rank the open stories by RICE, WSJF or MoSCoW, dependencies first",
@@ -38,13 +36,12 @@ func NewCmdBacklog(g *globalOptions) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error { return runBacklog(opts) },
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", "md", "output format: md, json or csv")
+	opts.bind(cmd, "md", "md, json or csv")
 	f.StringVar(&opts.Model, "model", "", "priority model: rice, wsjf or moscow (default: priority.model, else rice)")
 	f.StringSliceVar(&opts.Roadmap, "roadmap", nil, "only stories of these roadmap `items`")
 	f.StringSliceVar(&opts.Goals, "goal", nil, "only stories whose roadmap item serves these `goals`")
 	f.StringSliceVar(&opts.Statuses, "status", nil, "rank stories with these `statuses` (default: story.open)")
 	f.IntVarP(&opts.Limit, "limit", "n", 0, "show at most `n` stories (0: all)")
-	opts.outputOptions.bind(cmd)
 	bindAt(cmd, g)
 	return cmd
 }

@@ -11,15 +11,9 @@ import (
 	"github.com/prodspec/prodspec/internal/specdiff"
 )
 
-type diffOptions struct {
-	*globalOptions
-	outputOptions
-	Format string
-}
-
 // NewCmdDiff summarizes the product changes between two refs.
 func NewCmdDiff(g *globalOptions) *cobra.Command {
-	opts := &diffOptions{globalOptions: g}
+	opts := &reportOptions{globalOptions: g}
 	cmd := &cobra.Command{
 		Use:   "diff BASE[..HEAD]",
 		Short: "Summarize the product changes between two git refs, for a pull request",
@@ -31,12 +25,11 @@ func NewCmdDiff(g *globalOptions) *cobra.Command {
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error { return runDiff(opts, args[0]) },
 	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "md", "output format: md or json")
-	opts.outputOptions.bind(cmd)
+	opts.bind(cmd, "md", "md or json")
 	return cmd
 }
 
-func runDiff(opts *diffOptions, arg string) error {
+func runDiff(opts *reportOptions, arg string) error {
 	write, err := pickFormat(opts.Format, []format[*diffReport]{
 		{"md", func(w io.Writer, r *diffReport) error { return render.DiffMarkdown(w, r.diff, r.base, r.head) }},
 		{"json", func(w io.Writer, r *diffReport) error { return render.DiffJSON(w, r.diff, r.base, r.head) }},

@@ -11,15 +11,9 @@ import (
 	"github.com/prodspec/prodspec/internal/render"
 )
 
-type historyOptions struct {
-	*globalOptions
-	outputOptions
-	Format string
-}
-
 // NewCmdHistory lists the status transitions of stories from git.
 func NewCmdHistory(g *globalOptions) *cobra.Command {
-	opts := &historyOptions{globalOptions: g}
+	opts := &reportOptions{globalOptions: g}
 	cmd := &cobra.Command{
 		Use:   "history [ID]",
 		Short: "Show when each story changed status, in which commit and by whom",
@@ -29,13 +23,12 @@ func NewCmdHistory(g *globalOptions) *cobra.Command {
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error { return runHistory(opts, args) },
 	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text, md or json")
-	opts.outputOptions.bind(cmd)
+	opts.bind(cmd, "text", "text, md or json")
 	bindAt(cmd, g)
 	return cmd
 }
 
-func runHistory(opts *historyOptions, args []string) error {
+func runHistory(opts *reportOptions, args []string) error {
 	write, err := pickFormat(opts.Format, []format[[]history.Timeline]{
 		{"text", render.HistoryText}, {"md", render.HistoryMarkdown}, {"json", render.HistoryJSON},
 	})

@@ -18,16 +18,14 @@ import (
 )
 
 type lintOptions struct {
-	*globalOptions
-	outputOptions
-	Format string
+	reportOptions
 	Strict bool
 	Base   string
 }
 
 // NewCmdLint checks the spec and exits 1 on error-level findings.
 func NewCmdLint(g *globalOptions) *cobra.Command {
-	opts := &lintOptions{globalOptions: g}
+	opts := &lintOptions{reportOptions: reportOptions{globalOptions: g}}
 	cmd := &cobra.Command{
 		Use:   "lint",
 		Short: "Check the spec: traceability, IDs, statuses, acceptance criteria, file syntax",
@@ -36,10 +34,9 @@ func NewCmdLint(g *globalOptions) *cobra.Command {
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error { return runLint(opts) },
 	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text, json, sarif or github")
+	opts.bind(cmd, "text", "text, json, sarif or github")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 on warnings too")
 	cmd.Flags().StringVar(&opts.Base, "base", "", "report only findings that git `ref` did not already have; with roles configured, check who made each change since ref")
-	opts.outputOptions.bind(cmd)
 	bindAt(cmd, g)
 	return cmd
 }

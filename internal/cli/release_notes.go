@@ -9,15 +9,9 @@ import (
 	"github.com/prodspec/prodspec/internal/render"
 )
 
-type releaseNotesOptions struct {
-	*globalOptions
-	outputOptions
-	Format string
-}
-
 // NewCmdReleaseNotes lists the stories accepted between two refs.
 func NewCmdReleaseNotes(g *globalOptions) *cobra.Command {
-	opts := &releaseNotesOptions{globalOptions: g}
+	opts := &reportOptions{globalOptions: g}
 	cmd := &cobra.Command{
 		Use:   "release-notes [FROM[..TO]]",
 		Short: "List the stories accepted between two git refs",
@@ -28,12 +22,11 @@ func NewCmdReleaseNotes(g *globalOptions) *cobra.Command {
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error { return runReleaseNotes(opts, args) },
 	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "md", "output format: md or json")
-	opts.outputOptions.bind(cmd)
+	opts.bind(cmd, "md", "md or json")
 	return cmd
 }
 
-func runReleaseNotes(opts *releaseNotesOptions, args []string) error {
+func runReleaseNotes(opts *reportOptions, args []string) error {
 	write, err := pickFormat(opts.Format, []format[render.ReleaseNotes]{
 		{"md", render.ReleaseNotesMarkdown}, {"json", render.ReleaseNotesJSON},
 	})

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/prodspec/prodspec/internal/lint"
 	"github.com/prodspec/prodspec/internal/names"
 	"github.com/prodspec/prodspec/internal/render"
@@ -30,6 +32,20 @@ func warnFindings(g *globalOptions, res *lint.Result) {
 	if len(res.Diagnostics) > 0 {
 		fmt.Fprintf(g.Err, "prodspec: lint reports %s; run prodspec lint for details\n", render.Count(res.Errors, res.Warnings))
 	}
+}
+
+// reportOptions are the flags of a command that writes one report:
+// --format, and --output with --force.
+type reportOptions struct {
+	*globalOptions
+	outputOptions
+	Format string
+}
+
+// bind adds --format (default def; usage lists the formats) and --output.
+func (o *reportOptions) bind(cmd *cobra.Command, def, usage string) {
+	cmd.Flags().StringVarP(&o.Format, "format", "f", def, "output format: "+usage)
+	o.outputOptions.bind(cmd)
 }
 
 // format is one --format value of a report command and its renderer.

@@ -9,15 +9,9 @@ import (
 	"github.com/prodspec/prodspec/internal/report"
 )
 
-type statusOptions struct {
-	*globalOptions
-	outputOptions
-	Format string
-}
-
 // NewCmdStatus reports progress per goal and roadmap item.
 func NewCmdStatus(g *globalOptions) *cobra.Command {
-	opts := &statusOptions{globalOptions: g}
+	opts := &reportOptions{globalOptions: g}
 	cmd := &cobra.Command{
 		Use:   "status",
 		Short: "Report progress per goal and roadmap item",
@@ -28,13 +22,12 @@ func NewCmdStatus(g *globalOptions) *cobra.Command {
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error { return runStatus(opts) },
 	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "md", "output format: md, json or html")
-	opts.outputOptions.bind(cmd)
+	opts.bind(cmd, "md", "md, json or html")
 	bindAt(cmd, g)
 	return cmd
 }
 
-func runStatus(opts *statusOptions) error {
+func runStatus(opts *reportOptions) error {
 	write, err := pickFormat(opts.Format, []format[*report.StatusReport]{
 		{"md", render.StatusMarkdown}, {"json", render.StatusJSON}, {"html", render.StatusHTML},
 	})

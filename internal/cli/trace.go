@@ -9,15 +9,9 @@ import (
 	"github.com/prodspec/prodspec/internal/report"
 )
 
-type traceOptions struct {
-	*globalOptions
-	outputOptions
-	Format string
-}
-
 // NewCmdTrace shows what traces to what.
 func NewCmdTrace(g *globalOptions) *cobra.Command {
-	opts := &traceOptions{globalOptions: g}
+	opts := &reportOptions{globalOptions: g}
 	cmd := &cobra.Command{
 		Use:   "trace",
 		Short: "Show the goal → roadmap item → story tree, flagging untraced and broken links",
@@ -28,13 +22,12 @@ func NewCmdTrace(g *globalOptions) *cobra.Command {
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error { return runTrace(opts) },
 	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text, md or json")
-	opts.outputOptions.bind(cmd)
+	opts.bind(cmd, "text", "text, md or json")
 	bindAt(cmd, g)
 	return cmd
 }
 
-func runTrace(opts *traceOptions) error {
+func runTrace(opts *reportOptions) error {
 	write, err := pickFormat(opts.Format, []format[*report.TraceTree]{
 		{"text", render.TraceText}, {"md", render.TraceMarkdown}, {"json", render.TraceJSON},
 	})
