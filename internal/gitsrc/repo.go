@@ -41,7 +41,6 @@ func (e *ShallowError) Error() string {
 // Repo is a repository opened from a directory inside its work tree. It
 // is safe for concurrent use.
 type Repo struct {
-	root string // the work tree's root, absolute
 	// Prefix is the spec root relative to the work tree root,
 	// "/"-separated, "" when they are the same.
 	Prefix  string
@@ -119,7 +118,7 @@ func Open(dir string) (*Repo, error) {
 	if prefix == "." {
 		prefix = ""
 	}
-	return &Repo{root: root, Prefix: prefix, shallow: shallow, open: open, idle: make(chan *git.Repository, handles)}, nil
+	return &Repo{Prefix: prefix, shallow: shallow, open: open, idle: make(chan *git.Repository, handles)}, nil
 }
 
 // with runs f with a repository handle that no other goroutine uses
@@ -183,9 +182,6 @@ func realPath(p string) (string, error) {
 	}
 	return abs, nil
 }
-
-// Root is the work tree's root directory.
-func (r *Repo) Root() string { return r.root }
 
 // Commit is a resolved commit with what reports show of it.
 type Commit struct {
