@@ -115,6 +115,17 @@ func TestResolve(t *testing.T) {
 	}
 }
 
+func TestResolveInAnEmptyRepository(t *testing.T) {
+	r, err := gittest.Init(t.TempDir())
+	check(t, err)
+	repo, err := gitsrc.Open(r.Dir)
+	check(t, err)
+	_, err = repo.Resolve("HEAD")
+	if err == nil || err.Error() != `unknown revision "HEAD": the repository has no commits yet` {
+		t.Errorf("Resolve(HEAD) in an empty repository: %v", err)
+	}
+}
+
 func TestRange(t *testing.T) {
 	r, h := history(t)
 	repo, err := gitsrc.Open(r.Dir)

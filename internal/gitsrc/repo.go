@@ -26,9 +26,17 @@ import (
 var ErrNotRepository = errors.New("not inside a git repository")
 
 // UnknownRevError is a revision that names nothing in the repository.
-type UnknownRevError struct{ Rev string }
+type UnknownRevError struct {
+	Rev   string
+	Empty bool // the repository has no commits at all
+}
 
-func (e *UnknownRevError) Error() string { return fmt.Sprintf("unknown revision %q", e.Rev) }
+func (e *UnknownRevError) Error() string {
+	if e.Empty {
+		return fmt.Sprintf("unknown revision %q: the repository has no commits yet", e.Rev)
+	}
+	return fmt.Sprintf("unknown revision %q", e.Rev)
+}
 
 // ShallowError is history that a shallow clone does not have.
 type ShallowError struct{ What string }
@@ -196,15 +204,23 @@ func (c *Commit) Short() string { return c.Hash.String()[:7] }
 // annotated tag, HEAD~N, or a short or full hash.
 func (r *Repo) Resolve(rev string) (*Commit, error) {
 	var c *object.Commit
+	empty := false
 	err := r.with(func(g *git.Repository) error {
 		h, err := g.ResolveRevision(plumbing.Revision(rev))
 		if err == nil {
 			c, err = g.CommitObject(*h)
 		}
+		if err != nil {
+			_, headErr := g.Head()
+			empty = errors.Is(headErr, plumbing.ErrReferenceNotFound)
+		}
 		return err
 	})
 	if err == nil {
 		return &Commit{Commit: c, Rev: rev}, nil
+	}
+	if empty {
+		return nil, &UnknownRevError{Rev: rev, Empty: true}
 	}
 	if r.Shallow() {
 		return nil, &ShallowError{What: fmt.Sprintf("revision %q not found", rev)}
