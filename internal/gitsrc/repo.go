@@ -198,7 +198,13 @@ type Commit struct {
 }
 
 // Short is the commit's abbreviated hash.
-func (c *Commit) Short() string { return c.Hash.String()[:7] }
+func (c *Commit) Short() string { return short(c.Hash) }
+
+// short abbreviates a hash as git does by default.
+func short(h plumbing.Hash) string { return h.String()[:7] }
+
+// commit wraps a commit the walk found, named by its short hash.
+func commit(c *object.Commit) *Commit { return &Commit{Commit: c, Rev: short(c.Hash)} }
 
 // Resolve finds the commit a revision names: a branch, a lightweight or
 // annotated tag, HEAD~N, or a short or full hash.
@@ -303,6 +309,6 @@ func (r *Repo) mergeBase(a, b *Commit) (*Commit, error) {
 			best = c
 		}
 	}
-	rev := fmt.Sprintf("%s (merge base of %s and %s)", best.Hash.String()[:7], a.Rev, b.Rev)
+	rev := fmt.Sprintf("%s (merge base of %s and %s)", short(best.Hash), a.Rev, b.Rev)
 	return &Commit{Commit: best, Rev: rev}, nil
 }

@@ -58,7 +58,7 @@ func (r *Repo) ancestors(g *git.Repository, c *object.Commit, stop map[plumbing.
 			if !strict {
 				continue
 			}
-			return nil, &ShallowError{What: "history before commit " + c.Hash.String()[:7] + " is missing"}
+			return nil, &ShallowError{What: "history before commit " + short(c.Hash) + " is missing"}
 		}
 		for _, h := range c.ParentHashes {
 			if _, ok := stop[h]; ok {
@@ -66,7 +66,7 @@ func (r *Repo) ancestors(g *git.Repository, c *object.Commit, stop map[plumbing.
 			}
 			p, err := g.CommitObject(h)
 			if err != nil {
-				return nil, r.missing(err, "commit "+h.String()[:7])
+				return nil, r.missing(err, "commit "+short(h))
 			}
 			queue = append(queue, p)
 		}
@@ -99,7 +99,7 @@ func topoOrder(set map[plumbing.Hash]*object.Commit) []*Commit {
 		slices.SortFunc(ready, func(a, b *object.Commit) int { return -compareCommits(a, b) })
 		c := ready[len(ready)-1]
 		ready = ready[:len(ready)-1]
-		out = append(out, &Commit{Commit: c, Rev: c.Hash.String()[:7]})
+		out = append(out, commit(c))
 		for _, ch := range children[c.Hash] {
 			if waiting[ch.Hash]--; waiting[ch.Hash] == 0 {
 				ready = append(ready, ch)
@@ -125,7 +125,7 @@ func (r *Repo) SpecTree(c *Commit) (plumbing.Hash, error) {
 	for _, name := range strings.Split(r.Prefix, "/") {
 		raw, err := r.rawTree(h)
 		if err != nil {
-			return plumbing.ZeroHash, r.missing(err, r.Prefix+" at "+c.Hash.String()[:7])
+			return plumbing.ZeroHash, r.missing(err, r.Prefix+" at "+short(c.Hash))
 		}
 		e, ok := findRaw(raw, name)
 		if !ok || e.Mode != filemode.Dir {
@@ -145,7 +145,7 @@ func (r *Repo) Parents(c *Commit) ([]*Commit, error) {
 			if err != nil {
 				return r.missing(err, "parent of "+c.Short())
 			}
-			out = append(out, &Commit{Commit: p, Rev: p.Hash.String()[:7]})
+			out = append(out, commit(p))
 		}
 		return nil
 	})
@@ -179,11 +179,11 @@ func (r *Repo) diffTrees(dir string, a, b plumbing.Hash, out *[]FileChange) erro
 	}
 	ra, err := r.rawTree(a)
 	if err != nil {
-		return r.missing(err, "tree "+a.String()[:7])
+		return r.missing(err, "tree "+short(a))
 	}
 	rb, err := r.rawTree(b)
 	if err != nil {
-		return r.missing(err, "tree "+b.String()[:7])
+		return r.missing(err, "tree "+short(b))
 	}
 	for len(ra) > 0 || len(rb) > 0 {
 		// Most entries of a big directory are the same on both sides:
@@ -241,7 +241,7 @@ func (r *Repo) Blob(h plumbing.Hash) ([]byte, error) {
 	err := r.with(func(g *git.Repository) error {
 		b, err := g.BlobObject(h)
 		if err != nil {
-			return r.missing(err, "blob "+h.String()[:7])
+			return r.missing(err, "blob "+short(h))
 		}
 		rd, err := b.Reader()
 		if err != nil {

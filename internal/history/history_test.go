@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/gitsrc"
@@ -179,7 +180,7 @@ func load(t *testing.T, g *gitsrc.Repo, c *gitsrc.Commit) *spec.Spec {
 
 func TestFormatDuration(t *testing.T) {
 	for d, want := range map[int64]string{0: "0h", 59 * 60: "0h", 5 * 3600: "5h", 48 * 3600: "2d", 51 * 3600: "2d 3h"} {
-		if got := history.FormatDuration(timeSeconds(d)); got != want {
+		if got := history.FormatDuration(time.Duration(d) * time.Second); got != want {
 			t.Errorf("FormatDuration(%ds) = %q, want %q", d, got, want)
 		}
 	}
