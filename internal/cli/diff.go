@@ -37,11 +37,15 @@ func runDiff(opts *reportOptions, arg string) error {
 	if err != nil {
 		return err
 	}
-	repo, err := openRepo(opts.globalOptions)
+	src, err := openSource(opts.globalOptions)
 	if err != nil {
 		return err
 	}
-	defer repo.Close()
+	defer src.Close()
+	repo, err := src.Repo()
+	if err != nil {
+		return err
+	}
 	from, to, err := repo.Range(arg, "")
 	if err != nil {
 		return err
@@ -49,15 +53,15 @@ func runDiff(opts *reportOptions, arg string) error {
 	var head *spec.Spec
 	headName := "work tree"
 	if to == nil {
-		head, err = loadSpec(opts.globalOptions)
+		head, err = src.WorkTree()
 	} else {
-		head, err = loadCommit(repo, to, nil)
+		head, err = src.At(to)
 		headName = to.Rev
 	}
 	if err != nil {
 		return err
 	}
-	base, err := loadCommit(repo, from, head.Config)
+	base, err := src.At(from)
 	if err != nil {
 		return err
 	}

@@ -36,10 +36,11 @@ func NewCmdFmt(g *globalOptions) *cobra.Command {
 }
 
 func runFmt(opts *fmtOptions, only []string) error {
-	s, err := loadSpec(opts.globalOptions)
+	src, s, err := loadSpec(opts.globalOptions)
 	if err != nil {
 		return err
 	}
+	src.Close()
 	for i, p := range only {
 		only[i] = filepath.ToSlash(filepath.Clean(p))
 	}

@@ -35,19 +35,20 @@ func runHistory(opts *reportOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	repo, err := openRepo(opts.globalOptions)
+	src, err := openSource(opts.globalOptions)
 	if err != nil {
 		return err
 	}
-	defer repo.Close()
-	head, err := repo.Resolve(cmp.Or(opts.At, "HEAD"))
+	defer src.Close()
+	head, err := src.Resolve(cmp.Or(opts.At, "HEAD"))
 	if err != nil {
 		return err
 	}
-	cfg, err := configAt(repo, head)
+	repo, err := src.Repo()
 	if err != nil {
 		return err
 	}
+	cfg := src.Config
 	steps, err := history.Walk(repo, cfg, nil, head)
 	if err != nil {
 		return err

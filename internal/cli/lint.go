@@ -5,15 +5,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
-	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/history"
 	"github.com/prodspec/prodspec/internal/lint"
-	"github.com/prodspec/prodspec/internal/parse"
 	"github.com/prodspec/prodspec/internal/render"
+	"github.com/prodspec/prodspec/internal/source"
 	"github.com/prodspec/prodspec/internal/spec"
 )
 
@@ -46,20 +44,18 @@ func runLint(opts *lintOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := loadSpec(opts.globalOptions)
+	src, s, err := loadSpec(opts.globalOptions)
 	if err != nil {
 		return err
 	}
+	defer src.Close()
 	res := lint.Run(s, lint.Options{})
 	if opts.Base != "" {
-		if res, err = lintSinceBase(opts, s); err != nil {
+		if res, err = lintSinceBase(opts, src, s); err != nil {
 			return err
 		}
 	}
-	prefix, err := repoPrefix(opts.Dir)
-	if err != nil {
-		return runtimeError(err)
-	}
+	prefix := src.Prefix
 	if err := opts.write(opts.Out, func(w io.Writer) error { return renderer(w, res, prefix) }); err != nil {
 		return err
 	}
@@ -80,27 +76,26 @@ func runLint(opts *lintOptions) error {
 }
 
 // lintSinceBase lints s against the spec at --base: findings the base
-// already had are left out (both are linted with s's configuration, so a
-// finding is matched whatever the base's configuration said), and with
-// roles configured, the commits since the base are checked for who made
-// each governed change.
-func lintSinceBase(opts *lintOptions, s *spec.Spec) (*lint.Result, error) {
-	repo, err := openRepo(opts.globalOptions)
+// already had are left out (both are linted with the run's one
+// configuration, so a finding is matched whatever the base's
+// configuration said), and with roles configured, the commits since the
+// base are checked for who made each governed change.
+func lintSinceBase(opts *lintOptions, src *source.Source, s *spec.Spec) (*lint.Result, error) {
+	base, err := src.Resolve(opts.Base)
 	if err != nil {
 		return nil, err
 	}
-	defer repo.Close()
-	base, err := repo.Resolve(opts.Base)
-	if err != nil {
-		return nil, err
-	}
-	old, err := loadCommit(repo, base, s.Config)
+	old, err := src.At(base)
 	if err != nil {
 		return nil, err
 	}
 	var changes []lint.Change
 	if roles := s.Config.Roles; len(roles.ProductOwners)+len(roles.ProductManagers) > 0 {
-		head, err := repo.Resolve(cmp.Or(opts.At, "HEAD"))
+		head, err := src.Resolve(cmp.Or(opts.At, "HEAD"))
+		if err != nil {
+			return nil, err
+		}
+		repo, err := src.Repo()
 		if err != nil {
 			return nil, err
 		}
@@ -108,45 +103,9 @@ func lintSinceBase(opts *lintOptions, s *spec.Spec) (*lint.Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		changes = governedChanges(steps, s)
+		changes = history.Governed(steps, s)
 	}
 	return lint.Run(s, lint.Options{Changes: changes}).Since(lint.Run(old, lint.Options{})), nil
-}
-
-// governedChanges lists what roles govern in the steps: stories becoming
-// accepted, and changes to the vision and roadmap items, each placed in
-// s where it still exists.
-func governedChanges(steps []history.Step, s *spec.Spec) []lint.Change {
-	var out []lint.Change
-	cfg := s.Config
-	for _, t := range history.Transitions(steps) {
-		if cfg.IsAccepted(t.To) && !cfg.IsAccepted(t.From) {
-			c := lint.Change{Kind: lint.StoryAccepted, ID: t.ID, File: t.Path, Pos: parse.Start, Commit: t.Commit, Author: t.Author}
-			if st := s.Story(t.ID); st != nil {
-				c.File, c.Pos = st.File.Path, st.Fields.Pos("status")
-			}
-			out = append(out, c)
-		}
-	}
-	for _, step := range steps {
-		for _, d := range step.Deltas {
-			f := cmp.Or(d.After, d.Before)
-			c := lint.Change{File: d.Path, Pos: parse.Start, Commit: step.Commit.Short(), Author: step.Commit.Author.Email}
-			switch f.Kind {
-			case spec.KindVision:
-				c.Kind = lint.VisionChanged
-			case spec.KindRoadmap:
-				c.Kind, c.ID = lint.RoadmapChanged, f.ID
-				if it := s.Item(f.ID); it != nil {
-					c.File = it.File.Path
-				}
-			default:
-				continue
-			}
-			out = append(out, c)
-		}
-	}
-	return out
 }
 
 // lintRenderer picks the formatter. prefix is the spec root relative to
@@ -165,24 +124,6 @@ func lintRenderer(format string) (func(io.Writer, *lint.Result, string) error, e
 		return render.LintGitHub, nil
 	}
 	return nil, usageError("unknown format %q: want text, json, sarif or github", format)
-}
-
-// repoPrefix is the spec root relative to the repository root, "/"-separated
-// ("" when they are the same or there is no repository).
-func repoPrefix(dir string) (string, error) {
-	root, err := config.RepoRoot(dir)
-	if err != nil || root == "" {
-		return "", err
-	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	rel, err := filepath.Rel(root, abs)
-	if err != nil || rel == "." {
-		return "", err
-	}
-	return filepath.ToSlash(rel), nil
 }
 
 // appendStepSummary adds the markdown summary to GitHub's job summary,

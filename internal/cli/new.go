@@ -49,10 +49,11 @@ func runNew(opts *newOptions, kind string) error {
 	if strings.TrimSpace(it.Title) == "" {
 		return usageError("--title is required")
 	}
-	s, err := loadSpec(opts.globalOptions)
+	src, s, err := loadSpec(opts.globalOptions)
 	if err != nil {
 		return err
 	}
+	src.Close()
 	cfg := s.Config
 	it.Kind = kind
 	var existing, patterns, statuses []string

@@ -33,11 +33,15 @@ func runReleaseNotes(opts *reportOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	repo, err := openRepo(opts.globalOptions)
+	src, err := openSource(opts.globalOptions)
 	if err != nil {
 		return err
 	}
-	defer repo.Close()
+	defer src.Close()
+	repo, err := src.Repo()
+	if err != nil {
+		return err
+	}
 	arg := ""
 	if len(args) == 1 {
 		arg = args[0]
@@ -57,13 +61,16 @@ func runReleaseNotes(opts *reportOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := configAt(repo, to)
+	end, err := src.FrontMatterAt(to)
 	if err != nil {
 		return err
 	}
-	end, notes, err := history.Range(repo, cfg, from, to, opts.Format == "json")
+	if end, err = src.NonEmpty(end, to.Rev); err != nil {
+		return err
+	}
+	notes, err := history.Range(repo, end, from, to, opts.Format == "json")
 	if err != nil {
-		return runtimeError(err)
+		return err
 	}
 	rn := render.ReleaseNotes{Spec: end, From: from.Rev, To: to.Rev,
 		Notes: notes}

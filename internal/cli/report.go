@@ -18,10 +18,11 @@ import (
 // are, so a report from a broken spec is not taken for a clean one. The
 // exit code is not affected: lint is the gate.
 func loadForReport(g *globalOptions) (*spec.Spec, error) {
-	s, err := loadSpec(g)
+	src, s, err := loadSpec(g)
 	if err != nil {
 		return nil, err
 	}
+	src.Close()
 	warnFindings(g, lint.Run(s, lint.Options{}))
 	return s, nil
 }

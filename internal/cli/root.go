@@ -13,6 +13,7 @@ import (
 
 	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/gitsrc"
+	"github.com/prodspec/prodspec/internal/source"
 )
 
 // Exit codes, the same for every command.
@@ -66,8 +67,9 @@ type Streams struct {
 // globalOptions are the flags every command shares.
 type globalOptions struct {
 	*Streams
-	Dir string
-	At  string // --at: a git revision, "" for the work tree
+	Dir    string
+	Config string // --config: the configuration file, "" to look it up
+	At     string // --at: a git revision, "" for the work tree
 }
 
 // Main runs prodspec with the process's arguments and streams.
@@ -83,23 +85,35 @@ func Run(args []string, s *Streams) int {
 	if err == nil {
 		return ExitOK
 	}
-	code := ExitRuntime
+	code := exitCode(err)
 	var ee *exitError
-	var ce *config.Error
-	var unknown *gitsrc.UnknownRevError
-	switch {
-	case errors.As(err, &unknown): // however it was wrapped
-		code = ExitUsage
-	case errors.As(err, &ee):
-		code = ee.code
-		if ee.err == nil {
-			return code
-		}
-	case errors.As(err, &ce):
-		code = ExitUsage
+	if errors.As(err, &ee) && ee.err == nil {
+		return code
 	}
 	fmt.Fprintln(s.Err, "prodspec: "+err.Error())
 	return code
+}
+
+// exitCode maps an error to the exit-code table, however it was wrapped:
+// what the user can fix in the command line or the configuration is 2,
+// everything else that failed is 3.
+func exitCode(err error) int {
+	var (
+		ee      *exitError
+		ce      *config.Error
+		unknown *gitsrc.UnknownRevError
+		notDir  *source.NotADirError
+		notRepo *source.NotInRepoError
+		noSpec  *source.NoSpecError
+	)
+	switch {
+	case errors.As(err, &ee):
+		return ee.code
+	case errors.As(err, &unknown), errors.As(err, &ce), errors.As(err, &notDir),
+		errors.As(err, &notRepo), errors.As(err, &noSpec):
+		return ExitUsage
+	}
+	return ExitRuntime
 }
 
 // NewRootCmd builds a fresh command tree; nothing is global.
@@ -121,6 +135,9 @@ func NewRootCmd(s *Streams) *cobra.Command {
 		return &exitError{code: ExitUsage, err: err}
 	})
 	root.PersistentFlags().StringVarP(&opts.Dir, "dir", "C", ".", "spec root `directory`")
+	root.PersistentFlags().StringVar(&opts.Config, "config", "",
+		"configuration `file` (default: "+config.FileName+" in the spec root or an ancestor up to the repository root);\n"+
+			"it is read once, from the work tree, and every git ref is read with it")
 	root.AddCommand(
 		NewCmdLint(opts),
 		NewCmdBacklog(opts),

@@ -33,10 +33,12 @@ func NewCmdSchema(g *globalOptions) *cobra.Command {
 }
 
 func runSchema(opts *schemaOptions, args []string) error {
-	cfg, err := loadConfig(opts.globalOptions)
+	src, err := openSource(opts.globalOptions)
 	if err != nil {
 		return err
 	}
+	src.Close()
+	cfg := src.Config
 	var doc any = schema.All(cfg)
 	if len(args) == 1 {
 		kind := spec.Kind(args[0])

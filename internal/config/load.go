@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -34,10 +33,10 @@ func (e *Error) Error() string {
 	return e.File + ": " + e.Msg
 }
 
-// Find looks for FileName in dir and its ancestors, stopping at the
-// repository root (the first directory holding .git) or the file system
-// root. It returns "" when there is none.
-func Find(dir string) (string, error) {
+// Find looks for FileName in dir and its ancestors up to top, the
+// repository root ("" outside a repository: up to the file system root).
+// It returns "" when there is none.
+func Find(dir, top string) (string, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return "", err
@@ -49,48 +48,34 @@ func Find(dir string) (string, error) {
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return "", err
 		}
-		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
-			return "", nil
-		}
 		parent := filepath.Dir(dir)
-		if parent == dir {
+		if dir == top || parent == dir {
 			return "", nil
 		}
 		dir = parent
 	}
 }
 
-// Load finds and parses the configuration for the spec root dir. rules are
-// the known rule names, for checking the rules section.
-func Load(dir string, rules []string) (*Config, error) {
-	p, err := Find(dir)
-	if err != nil || p == "" {
-		return Default(), err
+// Load reads the one configuration of a run for the spec root dir: file
+// when it is not "" (--config), else the FileName that Find finds from dir
+// up to top, else the defaults. rules are the known rule names, for
+// checking the rules section.
+func Load(dir, top, file string, rules []string) (*Config, error) {
+	p := file
+	if p == "" {
+		var err error
+		if p, err = Find(dir, top); err != nil || p == "" {
+			return Default(), err
+		}
 	}
 	data, err := os.ReadFile(p)
+	if errors.Is(err, fs.ErrNotExist) && file != "" {
+		return nil, &Error{File: file, Msg: "configuration file does not exist"}
+	}
 	if err != nil {
 		return nil, err
 	}
 	return Parse(data, relName(dir, p), rules)
-}
-
-// LoadFS finds and parses the configuration for the spec root dir of fsys
-// (a repository's tree at some commit, dir "/"-separated and "." or ""
-// for its root), looking in dir and its ancestors up to the root.
-func LoadFS(fsys fs.FS, dir string, rules []string) (*Config, error) {
-	dir = path.Clean("./" + dir)
-	for d, up := dir, ""; ; d, up = path.Dir(d), up+"../" {
-		data, err := fs.ReadFile(fsys, path.Join(d, FileName))
-		if err == nil {
-			return Parse(data, up+FileName, rules)
-		}
-		if !errors.Is(err, fs.ErrNotExist) {
-			return nil, err
-		}
-		if d == "." {
-			return Default(), nil
-		}
-	}
 }
 
 // relName names the configuration file relative to the spec root, as
@@ -274,23 +259,4 @@ func sortedKeys(m map[string]string) []string {
 	}
 	slices.Sort(keys)
 	return keys
-}
-
-// RepoRoot returns the nearest directory at or above dir that holds .git
-// (a directory, or a file in a linked worktree), or "" when there is none.
-func RepoRoot(dir string) (string, error) {
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", nil
-		}
-		dir = parent
-	}
 }

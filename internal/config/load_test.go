@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"testing/fstest"
 )
 
 // TestLoadNamesFileRelative: a configuration error names the file relative
@@ -28,7 +27,7 @@ func TestLoadNamesFileRelative(t *testing.T) {
 		if err := os.WriteFile(c.cfg, []byte("rulez: {}\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, err := Load(c.dir, nil)
+		_, err := Load(c.dir, filepath.Join(root, "repo"), "", nil)
 		var ce *Error
 		if !errors.As(err, &ce) || ce.File != c.want || ce.Line != 1 {
 			t.Errorf("%s: error %v, want one in %s at line 1", c.cfg, err, c.want)
@@ -61,33 +60,46 @@ func TestParseErrorLines(t *testing.T) {
 	}
 }
 
-func TestLoadFSLooksUpToTheRoot(t *testing.T) {
-	fsys := fstest.MapFS{
-		".prodspec.yaml":         {Data: []byte("priority: {model: wsjf}\n")},
-		"product/stories/S-1.md": {Data: []byte("x")},
-		"other/.prodspec.yaml":   {Data: []byte("priority: {model: moscow}\n")},
-		"bad/.prodspec.yaml":     {Data: []byte("bogus: 1\n")},
-		"bad/stories/S-1.md":     {Data: []byte("x")},
+// TestLoadLooksUpToTheRepositoryRoot: the configuration is found in the
+// spec root or an ancestor, never above the repository root; --config
+// names a file instead, and one that is missing is a configuration error.
+func TestLoadLooksUpToTheRepositoryRoot(t *testing.T) {
+	root := t.TempDir()
+	write := func(rel, data string) {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	for dir, want := range map[string]string{"product": "wsjf", "": "wsjf", "other": "moscow"} {
-		c, err := LoadFS(fsys, dir, nil)
+	write(".prodspec.yaml", "priority: {model: moscow}\n") // above the repository
+	write("repo/.prodspec.yaml", "priority: {model: wsjf}\n")
+	write("repo/product/stories/S-1.md", "x")
+	write("repo/other/.prodspec.yaml", "priority: {model: moscow}\n")
+	write("norepo/product/stories/S-1.md", "x")
+	write("alt.yaml", "priority: {model: moscow}\n")
+	top := filepath.Join(root, "repo")
+	for _, c := range []struct{ dir, top, file, model, path string }{
+		{"repo/product", top, "", "wsjf", "../.prodspec.yaml"},
+		{"repo", top, "", "wsjf", ".prodspec.yaml"},
+		{"repo/other", top, "", "moscow", ".prodspec.yaml"},
+		{"repo/product", filepath.Join(top, "product"), "", "rice", ""},
+		{"norepo/product", "", "", "moscow", "../../.prodspec.yaml"},
+		{"repo/product", top, filepath.Join(root, "alt.yaml"), "moscow", "../../alt.yaml"},
+	} {
+		cfg, err := Load(filepath.Join(root, c.dir), c.top, c.file, nil)
 		if err != nil {
-			t.Fatalf("LoadFS(%q): %v", dir, err)
+			t.Fatalf("Load(%s): %v", c.dir, err)
 		}
-		if c.Priority.Model != want {
-			t.Errorf("LoadFS(%q).Priority.Model = %q, want %q", dir, c.Priority.Model, want)
+		if cfg.Priority.Model != c.model || cfg.Path != c.path {
+			t.Errorf("Load(%s, %q) = model %s from %q, want %s from %q", c.dir, c.file, cfg.Priority.Model, cfg.Path, c.model, c.path)
 		}
 	}
-	c, _ := LoadFS(fsys, "product", nil)
-	if c.Path != "../.prodspec.yaml" {
-		t.Errorf("Path = %q, want ../.prodspec.yaml", c.Path)
-	}
-	_, err := LoadFS(fsys, "bad", nil)
-	if err == nil || err.Error() != `.prodspec.yaml:1: unknown key "bogus"` {
-		t.Errorf("LoadFS(bad) error = %v", err)
-	}
-	c, err = LoadFS(fstest.MapFS{}, "x/y", nil)
-	if err != nil || c.Path != "" {
-		t.Errorf("LoadFS with no file: %v, %q; want the defaults", err, c.Path)
+	_, err := Load(root, "", filepath.Join(root, "missing.yaml"), nil)
+	var ce *Error
+	if !errors.As(err, &ce) {
+		t.Errorf("a missing --config file: %v, want a configuration error", err)
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"crypto/sha1"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -114,18 +113,14 @@ func Open(dir string) (*Repo, error) {
 	if err != nil {
 		return nil, err
 	}
-	abs, err := realPath(dir)
+	loc, err := Locate(dir)
 	if err != nil {
 		return nil, err
 	}
-	rel, err := filepath.Rel(root, abs)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	if loc.Root != root {
 		return nil, fmt.Errorf("%s is outside the work tree %s", dir, root)
 	}
-	prefix := filepath.ToSlash(rel)
-	if prefix == "." {
-		prefix = ""
-	}
+	prefix := loc.Prefix
 	return &Repo{Prefix: prefix, shallow: shallow, open: open, idle: make(chan *git.Repository, handles)}, nil
 }
 
@@ -178,17 +173,6 @@ func (r *Repo) Close() error {
 	}
 	r.opened = nil
 	return errors.Join(errs...)
-}
-
-func realPath(p string) (string, error) {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return "", err
-	}
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		return real, nil
-	}
-	return abs, nil
 }
 
 // Commit is a resolved commit with what reports show of it.

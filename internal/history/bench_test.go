@@ -10,6 +10,7 @@ import (
 	"github.com/prodspec/prodspec/internal/gitsrc"
 	"github.com/prodspec/prodspec/internal/gittest"
 	"github.com/prodspec/prodspec/internal/history"
+	"github.com/prodspec/prodspec/internal/source"
 )
 
 // The benchmarks run on a generated repository of 10,000 stories and
@@ -110,17 +111,24 @@ func reportCPU(b *testing.B) func() {
 }
 
 func releaseNotes(dir, arg string, commits bool) ([]history.Note, error) {
-	g, err := gitsrc.Open(dir)
+	src, err := source.Open(source.Options{Dir: dir})
 	if err != nil {
 		return nil, err
 	}
-	defer g.Close()
+	defer src.Close()
+	g, err := src.Repo()
+	if err != nil {
+		return nil, err
+	}
 	from, to, err := g.Range(arg, "HEAD")
 	if err != nil {
 		return nil, err
 	}
-	_, notes, err := history.Range(g, config.Default(), from, to, commits)
-	return notes, err
+	end, err := src.FrontMatterAt(to)
+	if err != nil {
+		return nil, err
+	}
+	return history.Range(g, end, from, to, commits)
 }
 
 func timelines(dir string) ([]history.Timeline, error) {

@@ -18,34 +18,27 @@ type Note struct {
 	Accepted *Transition
 }
 
-// Range loads the spec at the end of a range with cfg and lists its
-// release notes: the end's front matter is loaded whole (the notes show
-// its titles, roadmap items and goals), the start only where it differs.
-// With commits it also walks the range to name the commit in which each
-// story became accepted; that walk is most of the work, so it is done
-// only for a format that shows it.
-func Range(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit, commits bool) (*spec.Spec, []Note, error) {
-	fsys, err := repo.FS(to)
-	if err != nil {
-		return nil, nil, err
-	}
-	end, err := spec.LoadFrontMatter(fsys, cfg)
-	if err != nil {
-		return nil, nil, err
-	}
+// Range lists the release notes of a range whose end, the spec at to,
+// the caller loaded (front matter is enough: the notes show its titles,
+// roadmap items and goals). The start is read only where it differs from
+// the end. With commits it also walks the range to name the commit in
+// which each story became accepted; that walk is most of the work, so it
+// is done only for a format that shows it.
+func Range(repo *gitsrc.Repo, end *spec.Spec, from, to *gitsrc.Commit, commits bool) ([]Note, error) {
+	cfg := end.Config
 	start, err := StartOf(repo, cfg, from, to)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	var ts []Transition
 	if commits {
 		steps, err := Walk(repo, cfg, from, to)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		ts = Transitions(steps)
 	}
-	return end, ReleaseNotes(start, end, ts), nil
+	return ReleaseNotes(start, end, ts), nil
 }
 
 // Start is what the stories were at the start of a range, read only from

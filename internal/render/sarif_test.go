@@ -21,11 +21,7 @@ import (
 func brokenResult(t *testing.T) *lint.Result {
 	t.Helper()
 	dir := "../../examples/broken"
-	cfg, err := config.Load(dir, lint.Names())
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := spec.Load(os.DirFS(dir), cfg)
+	s, err := spec.Load(os.DirFS(dir), config.Default())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,68 @@
+package gitsrc
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Location is where a directory sits in a repository's work tree.
+type Location struct {
+	// Root is the work tree's root (the directory holding .git, a
+	// directory or, in a linked worktree, a file), symlinks resolved;
+	// "" when the directory is in no repository.
+	Root string
+	// Prefix is the directory relative to Root, "/"-separated, "" when
+	// they are the same or there is no repository.
+	Prefix string
+}
+
+// Locate finds the work tree that holds dir, without opening the
+// repository: lint of a work tree needs only the prefix, for the formats
+// that name files from the repository root. Open uses the same answer,
+// so every command agrees on where the spec root is.
+func Locate(dir string) (Location, error) {
+	abs, err := realPath(dir)
+	if err != nil {
+		return Location{}, err
+	}
+	for d := abs; ; {
+		_, err := os.Lstat(filepath.Join(d, ".git"))
+		switch {
+		case err == nil:
+			return Location{Root: d, Prefix: relPrefix(d, abs)}, nil
+		case !errors.Is(err, fs.ErrNotExist):
+			return Location{}, fmt.Errorf("look for a repository: %w", err)
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return Location{}, nil
+		}
+		d = parent
+	}
+}
+
+// relPrefix is abs relative to root, "/"-separated; root must hold abs.
+func relPrefix(root, abs string) string {
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}
+
+// realPath is p made absolute with its symlinks resolved (as far as they
+// exist), so that a spec root reached through a link has one prefix.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		return real, nil
+	}
+	return abs, nil
+}

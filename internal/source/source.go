@@ -1,0 +1,203 @@
+// Package source is where a run of prodspec reads its spec. A command opens
+// one Source from --dir (and --config) and gets every spec it needs from
+// it: the work tree, or the tree of any git revision. The Source knows the
+// repository around the spec root (if any), the spec root's place in it,
+// and the one configuration of the run.
+//
+// One configuration per run: it is read once, from the work tree (the
+// spec root and its ancestors up to the repository root) or from the file
+// --config names, and every revision is read with it. A team that adopts
+// prodspec today reads its whole past with today's configuration; a
+// layout that moved over time is covered by listing both path patterns.
+package source
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/prodspec/prodspec/internal/config"
+	"github.com/prodspec/prodspec/internal/gitsrc"
+	"github.com/prodspec/prodspec/internal/spec"
+)
+
+// Options say where a run reads its spec.
+type Options struct {
+	Dir    string   // the spec root, as the user named it
+	Config string   // --config: the configuration file; "" to look it up
+	Rules  []string // the known lint rule names, to check the rules section
+}
+
+// Source is the spec root of one run. It is not safe for concurrent use.
+type Source struct {
+	Dir    string // the spec root, as the user named it
+	Config *config.Config
+	// Prefix is the spec root relative to the repository root,
+	// "/"-separated; "" at the root or outside a repository.
+	Prefix string
+
+	inRepo bool
+	repo   *gitsrc.Repo // opened on first use
+}
+
+// NotADirError is a spec root that is missing or not a directory.
+type NotADirError struct {
+	Dir     string
+	Missing bool
+}
+
+func (e *NotADirError) Error() string {
+	if e.Missing {
+		return "spec root " + e.Dir + " does not exist"
+	}
+	return "spec root " + e.Dir + " is not a directory"
+}
+
+// NotInRepoError is a command that needs git run outside a repository.
+type NotInRepoError struct{ Dir string }
+
+func (e *NotInRepoError) Error() string { return e.Dir + " is not inside a git repository" }
+
+// NoSpecError is a spec root where no spec file was found: an answer
+// from it would be silently empty, so no command gives one.
+type NoSpecError struct {
+	Dir string
+	Rev string // "" for the work tree
+	Cfg *config.Config
+}
+
+func (e *NoSpecError) Error() string {
+	where := e.Dir
+	if e.Rev != "" {
+		where += " at " + e.Rev
+	}
+	c := e.Cfg
+	pats := strings.Join(append(append(append([]string{}, c.Vision.Paths...), c.Roadmap.Paths...), c.Story.Paths...), ", ")
+	cfg := "the default path patterns"
+	if c.Path != "" {
+		cfg = "the path patterns of " + c.Path
+	}
+	return fmt.Sprintf("no spec files in %s: looked for %s (%s), and markdown files whose front matter declares a kind; "+
+		"name the spec root with --dir", where, pats, cfg)
+}
+
+// Open reads the configuration of the run and finds the repository
+// around the spec root, without opening it yet.
+func Open(o Options) (*Source, error) {
+	info, err := os.Stat(o.Dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, &NotADirError{Dir: o.Dir, Missing: true}
+	case err != nil:
+		return nil, err
+	case !info.IsDir():
+		return nil, &NotADirError{Dir: o.Dir}
+	}
+	loc, err := gitsrc.Locate(o.Dir)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := config.Load(o.Dir, loc.Root, o.Config, o.Rules)
+	if err != nil {
+		return nil, err
+	}
+	return &Source{Dir: o.Dir, Config: cfg, Prefix: loc.Prefix, inRepo: loc.Root != ""}, nil
+}
+
+// Close releases the repository, if it was opened.
+func (s *Source) Close() error {
+	if s.repo == nil {
+		return nil
+	}
+	return s.repo.Close()
+}
+
+// Repo is the repository around the spec root, opened on first use.
+func (s *Source) Repo() (*gitsrc.Repo, error) {
+	if s.repo != nil {
+		return s.repo, nil
+	}
+	if !s.inRepo {
+		return nil, &NotInRepoError{Dir: s.Dir}
+	}
+	repo, err := gitsrc.Open(s.Dir)
+	if errors.Is(err, gitsrc.ErrNotRepository) {
+		return nil, &NotInRepoError{Dir: s.Dir}
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.repo = repo
+	return repo, nil
+}
+
+// Resolve finds the commit a revision names.
+func (s *Source) Resolve(rev string) (*gitsrc.Commit, error) {
+	repo, err := s.Repo()
+	if err != nil {
+		return nil, err
+	}
+	return repo.Resolve(rev)
+}
+
+// WorkTree loads the spec in the work tree. No spec file is a NoSpecError.
+func (s *Source) WorkTree() (*spec.Spec, error) {
+	sp, err := spec.Load(os.DirFS(s.Dir), s.Config)
+	if err != nil {
+		return nil, err
+	}
+	return s.NonEmpty(sp, "")
+}
+
+// Load loads the spec the command is about: the work tree when rev is
+// "", else the tree of the commit rev names. No spec file is a
+// NoSpecError.
+func (s *Source) Load(rev string) (*spec.Spec, error) {
+	if rev == "" {
+		return s.WorkTree()
+	}
+	c, err := s.Resolve(rev)
+	if err != nil {
+		return nil, err
+	}
+	sp, err := s.At(c)
+	if err != nil {
+		return nil, err
+	}
+	return s.NonEmpty(sp, rev)
+}
+
+// At loads the spec as it is in commit c; it may be empty (the spec did
+// not exist yet at c).
+func (s *Source) At(c *gitsrc.Commit) (*spec.Spec, error) {
+	return s.at(c, spec.Load)
+}
+
+// FrontMatterAt is At without reading the markdown bodies, for what
+// needs only IDs, titles, statuses and references.
+func (s *Source) FrontMatterAt(c *gitsrc.Commit) (*spec.Spec, error) {
+	return s.at(c, spec.LoadFrontMatter)
+}
+
+func (s *Source) at(c *gitsrc.Commit, load func(fs.FS, *config.Config) (*spec.Spec, error)) (*spec.Spec, error) {
+	repo, err := s.Repo()
+	if err != nil {
+		return nil, err
+	}
+	fsys, err := repo.FS(c)
+	if err != nil {
+		return nil, err
+	}
+	return load(fsys, s.Config)
+}
+
+// NonEmpty is sp, or a NoSpecError when it holds no spec file; rev names
+// where it was read ("" for the work tree).
+func (s *Source) NonEmpty(sp *spec.Spec, rev string) (*spec.Spec, error) {
+	if len(sp.Files) == 0 {
+		return nil, &NoSpecError{Dir: s.Dir, Rev: rev, Cfg: s.Config}
+	}
+	return sp, nil
+}
