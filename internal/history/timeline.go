@@ -13,15 +13,15 @@ import (
 // Transition is a story's status changing in one commit. From is "" when
 // the story appears, To is "" when it is removed.
 type Transition struct {
-	ID     string    `json:"id"`
-	Title  string    `json:"title"`
-	From   string    `json:"from"`
-	To     string    `json:"to"`
-	Commit string    `json:"commit"` // short hash
-	Hash   string    `json:"-"`
-	Path   string    `json:"-"`      // the story's file after the commit (before it, when removed)
-	Author string    `json:"author"` // email
-	Date   time.Time `json:"date"`   // the author's date
+	ID     string
+	Title  string
+	From   string
+	To     string
+	Commit string // short hash
+	Hash   string
+	Path   string    // the story's file after the commit (before it, when removed)
+	Author string    // email
+	Date   time.Time // the author's date
 }
 
 // Transitions lists every story status change in the steps, in commit
@@ -83,20 +83,20 @@ func storiesByID(ds []Delta, before bool) map[string]located {
 
 // Timeline is one story's transitions and, once accepted, its cycle time.
 type Timeline struct {
-	ID          string       `json:"id"`
-	Title       string       `json:"title"`
-	Status      string       `json:"status"` // after the last transition ("" when removed)
-	Transitions []Transition `json:"transitions"`
+	ID          string
+	Title       string
+	Status      string // after the last transition ("" when removed)
+	Transitions []Transition
 	// CycleTime runs from the story first entering an in-progress status
 	// to its last acceptance; nil unless it is accepted now and was ever
 	// in progress before.
-	CycleTime *Duration `json:"cycle_time,omitempty"`
+	CycleTime *Duration
 }
 
-// Duration is a cycle time, in JSON as seconds and as text.
+// Duration is a cycle time in whole seconds and as text ("3d 4h").
 type Duration struct {
-	Seconds int64  `json:"seconds"`
-	Text    string `json:"text"`
+	Seconds int64
+	Text    string
 }
 
 // Timelines groups transitions by story, in natural ID order.

@@ -23,12 +23,12 @@ const (
 // Diagnostic is one finding. File is relative to the spec root; Line and
 // Column are 1-based and point at the offending key or value.
 type Diagnostic struct {
-	Rule     string   `json:"rule"`
-	Severity Severity `json:"severity"`
-	File     string   `json:"file"`
-	Line     int      `json:"line"`
-	Column   int      `json:"column"`
-	Message  string   `json:"message"`
+	Rule     string
+	Severity Severity
+	File     string
+	Line     int
+	Column   int
+	Message  string
 }
 
 // Rule is one check. Doc is a one-sentence description (used in SARIF and

@@ -10,20 +10,84 @@ import (
 
 // DiffJSON writes the changes from base to head as one JSON document.
 func DiffJSON(w io.Writer, d *specdiff.Diff, base, head string) error {
-	nonNil := func(cs []specdiff.Change) []specdiff.Change {
-		if cs == nil {
-			return []specdiff.Change{}
-		}
-		return cs
-	}
 	return writeJSON(w, struct {
-		Version int               `json:"version"`
-		Base    string            `json:"base"`
-		Head    string            `json:"head"`
-		Goals   []specdiff.Change `json:"goals"`
-		Items   []specdiff.Change `json:"roadmap"`
-		Stories []specdiff.Change `json:"stories"`
-	}{1, base, head, nonNil(d.Goals), nonNil(d.Items), nonNil(d.Stories)})
+		Version int          `json:"version"`
+		Base    string       `json:"base"`
+		Head    string       `json:"head"`
+		Goals   []changeJSON `json:"goals"`
+		Items   []changeJSON `json:"roadmap"`
+		Stories []changeJSON `json:"stories"`
+	}{1, base, head, changesJSON(d.Goals), changesJSON(d.Items), changesJSON(d.Stories)})
+}
+
+// changeJSON is the JSON shape of a specdiff.Change.
+type changeJSON struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`  // at head, or at base when removed
+	Change string `json:"change"` // added | removed | changed
+
+	Status   *fromTo         `json:"status,omitempty"`
+	TitleWas string          `json:"title_was,omitempty"`
+	Roadmap  *fromTo         `json:"roadmap,omitempty"` // a story moved to another item
+	Goals    *listChangeJSON `json:"goals,omitempty"`   // a roadmap item's goals
+	Horizon  *fromTo         `json:"horizon,omitempty"`
+	Priority []fieldJSON     `json:"priority,omitempty"` // changed priority inputs
+	Rank     *rankJSON       `json:"rank,omitempty"`
+	Criteria []criterionJSON `json:"criteria,omitempty"`
+}
+
+// The JSON shapes of specdiff's parts: the same fields, so each converts.
+type (
+	fromTo struct {
+		From string `json:"from"`
+		To   string `json:"to"`
+	}
+	listChangeJSON struct {
+		Added   []string `json:"added,omitempty"`
+		Removed []string `json:"removed,omitempty"`
+	}
+	fieldJSON struct {
+		Name string `json:"name"`
+		From string `json:"from"`
+		To   string `json:"to"`
+	}
+	rankJSON struct {
+		From int `json:"from"`
+		To   int `json:"to"`
+	}
+	criterionJSON struct {
+		Text   string `json:"text"`
+		Change string `json:"change"` // added | removed | checked | unchecked
+	}
+)
+
+func changesJSON(cs []specdiff.Change) []changeJSON {
+	out := make([]changeJSON, len(cs))
+	for i, c := range cs {
+		out[i] = changeJSON{ID: c.ID, Title: c.Title, Change: c.Change, TitleWas: c.TitleWas,
+			Status: fromToJSON(c.Status), Roadmap: fromToJSON(c.Roadmap), Horizon: fromToJSON(c.Horizon)}
+		if g := c.Goals; g != nil {
+			out[i].Goals = &listChangeJSON{Added: g.Added, Removed: g.Removed}
+		}
+		if r := c.Rank; r != nil {
+			out[i].Rank = &rankJSON{From: r.From, To: r.To}
+		}
+		for _, f := range c.Priority {
+			out[i].Priority = append(out[i].Priority, fieldJSON(f))
+		}
+		for _, cr := range c.Criteria {
+			out[i].Criteria = append(out[i].Criteria, criterionJSON(cr))
+		}
+	}
+	return out
+}
+
+func fromToJSON(t *specdiff.Transition) *fromTo {
+	if t == nil {
+		return nil
+	}
+	j := fromTo(*t)
+	return &j
 }
 
 // DiffMarkdown writes the changes as a pull-request comment: a summary

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/prodspec/prodspec/internal/history"
 )
@@ -90,11 +91,39 @@ func HistoryMarkdown(w io.Writer, tls []history.Timeline) error {
 
 // HistoryJSON writes the timelines as one JSON document.
 func HistoryJSON(w io.Writer, tls []history.Timeline) error {
-	if tls == nil {
-		tls = []history.Timeline{}
+	type transition struct {
+		ID     string    `json:"id"`
+		Title  string    `json:"title"`
+		From   string    `json:"from"`
+		To     string    `json:"to"`
+		Commit string    `json:"commit"` // short hash
+		Author string    `json:"author"` // email
+		Date   time.Time `json:"date"`   // the author's date
+	}
+	type duration struct {
+		Seconds int64  `json:"seconds"`
+		Text    string `json:"text"`
+	}
+	type timeline struct {
+		ID          string       `json:"id"`
+		Title       string       `json:"title"`
+		Status      string       `json:"status"` // after the last transition ("" when removed)
+		Transitions []transition `json:"transitions"`
+		CycleTime   *duration    `json:"cycle_time,omitempty"`
+	}
+	stories := make([]timeline, len(tls))
+	for i, tl := range tls {
+		out := timeline{ID: tl.ID, Title: tl.Title, Status: tl.Status, Transitions: make([]transition, len(tl.Transitions))}
+		for j, t := range tl.Transitions {
+			out.Transitions[j] = transition{ID: t.ID, Title: t.Title, From: t.From, To: t.To, Commit: t.Commit, Author: t.Author, Date: t.Date}
+		}
+		if c := tl.CycleTime; c != nil {
+			out.CycleTime = &duration{Seconds: c.Seconds, Text: c.Text}
+		}
+		stories[i] = out
 	}
 	return writeJSON(w, struct {
-		Version int                `json:"version"`
-		Stories []history.Timeline `json:"stories"`
-	}{1, tls})
+		Version int        `json:"version"`
+		Stories []timeline `json:"stories"`
+	}{1, stories})
 }

@@ -28,16 +28,27 @@ type lintSummary struct {
 }
 
 type lintDoc struct {
-	Version     int               `json:"version"`
-	Diagnostics []lint.Diagnostic `json:"diagnostics"`
-	Summary     lintSummary       `json:"summary"`
+	Version     int              `json:"version"`
+	Diagnostics []diagnosticJSON `json:"diagnostics"`
+	Summary     lintSummary      `json:"summary"`
+}
+
+// diagnosticJSON is lint.Diagnostic's JSON shape (the fields are the
+// same, so one converts to the other).
+type diagnosticJSON struct {
+	Rule     string        `json:"rule"`
+	Severity lint.Severity `json:"severity"`
+	File     string        `json:"file"`
+	Line     int           `json:"line"`
+	Column   int           `json:"column"`
+	Message  string        `json:"message"`
 }
 
 // LintJSON writes the whole result as one JSON document.
 func LintJSON(w io.Writer, res *lint.Result) error {
-	diags := res.Diagnostics
-	if diags == nil {
-		diags = []lint.Diagnostic{}
+	diags := make([]diagnosticJSON, len(res.Diagnostics))
+	for i, d := range res.Diagnostics {
+		diags[i] = diagnosticJSON(d)
 	}
 	return writeJSON(w, lintDoc{Version: 1, Diagnostics: diags,
 		Summary: lintSummary{Files: res.Files, Errors: res.Errors, Warnings: res.Warnings}})

@@ -13,57 +13,58 @@ import (
 )
 
 // Diff is every product change between two specs. Each list is in ID order.
+// Its JSON shape is render's (render/diff.go), like every report's.
 type Diff struct {
-	Goals   []Change `json:"goals"`
-	Items   []Change `json:"roadmap"`
-	Stories []Change `json:"stories"`
+	Goals   []Change
+	Items   []Change
+	Stories []Change
 }
 
 // Change is what happened to one goal, roadmap item or story.
 type Change struct {
-	ID     string `json:"id"`
-	Title  string `json:"title"`  // at head, or at base when removed
-	Change string `json:"change"` // added | removed | changed
+	ID     string
+	Title  string // at head, or at base when removed
+	Change string // added | removed | changed
 
-	Status   *Transition `json:"status,omitempty"`
-	TitleWas string      `json:"title_was,omitempty"`
-	Roadmap  *Transition `json:"roadmap,omitempty"` // a story moved to another item
-	Goals    *ListChange `json:"goals,omitempty"`   // a roadmap item's goals
-	Horizon  *Transition `json:"horizon,omitempty"`
-	Priority []Field     `json:"priority,omitempty"` // changed priority inputs
-	Rank     *RankMove   `json:"rank,omitempty"`
-	Criteria []Criterion `json:"criteria,omitempty"`
+	Status   *Transition
+	TitleWas string
+	Roadmap  *Transition // a story moved to another item
+	Goals    *ListChange // a roadmap item's goals
+	Horizon  *Transition
+	Priority []Field // changed priority inputs
+	Rank     *RankMove
+	Criteria []Criterion
 }
 
 // Transition is a value before and after; "" means absent.
 type Transition struct {
-	From string `json:"from"`
-	To   string `json:"to"`
+	From string
+	To   string
 }
 
 // ListChange is what was added to and removed from a list of IDs.
 type ListChange struct {
-	Added   []string `json:"added,omitempty"`
-	Removed []string `json:"removed,omitempty"`
+	Added   []string
+	Removed []string
 }
 
 // Field is one changed priority input, values as written ("" when absent).
 type Field struct {
-	Name string `json:"name"`
-	From string `json:"from"`
-	To   string `json:"to"`
+	Name string
+	From string
+	To   string
 }
 
 // RankMove is a story's backlog rank before and after (0: not ranked).
 type RankMove struct {
-	From int `json:"from"`
-	To   int `json:"to"`
+	From int
+	To   int
 }
 
 // Criterion is an acceptance criterion added, removed, checked or unchecked.
 type Criterion struct {
-	Text   string `json:"text"`
-	Change string `json:"change"` // added | removed | checked | unchecked
+	Text   string
+	Change string // added | removed | checked | unchecked
 }
 
 // Empty reports whether nothing changed.

@@ -1,12 +1,15 @@
-package specdiff
+package specdiff_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"testing"
 	"testing/fstest"
 
 	"github.com/prodspec/prodspec/internal/config"
+	"github.com/prodspec/prodspec/internal/render"
 	"github.com/prodspec/prodspec/internal/spec"
+	. "github.com/prodspec/prodspec/internal/specdiff"
 )
 
 func load(t *testing.T, files map[string]string) *spec.Spec {
@@ -47,8 +50,15 @@ func TestCompare(t *testing.T) {
 		"stories/S-4.md": story("S-4", "New", "R-2", "draft", "", ""),
 	})
 	d := Compare(base, head, nil)
-	got, _ := json.Marshal(d)
-	want := `{"goals":null,` +
+	// Compared as JSON, the shape reviewers' tools read.
+	var buf, got bytes.Buffer
+	if err := render.DiffJSON(&buf, d, "b", "h"); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Compact(&got, buf.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	want := `{"version":1,"base":"b","head":"h","goals":[],` +
 		`"roadmap":[{"id":"R-1","title":"One","change":"changed","status":{"from":"planned","to":"in-progress"},"goals":{"added":["G2"]}}],` +
 		`"stories":[` +
 		`{"id":"S-1","title":"Capture fast","change":"changed","status":{"from":"ready","to":"accepted"},"title_was":"Capture",` +
@@ -57,8 +67,8 @@ func TestCompare(t *testing.T) {
 		`{"id":"S-2","title":"Sync","change":"changed","roadmap":{"from":"R-1","to":"R-2"}},` +
 		`{"id":"S-3","title":"Old","change":"removed"},` +
 		`{"id":"S-4","title":"New","change":"added"}]}`
-	if string(got) != want {
-		t.Fatalf("got\n%s\nwant\n%s", got, want)
+	if got.String() != want {
+		t.Fatalf("got\n%s\nwant\n%s", got.String(), want)
 	}
 }
 
