@@ -2,7 +2,6 @@ package cli
 
 import (
 	"cmp"
-	"io"
 	"slices"
 
 	"github.com/spf13/cobra"
@@ -36,7 +35,7 @@ func NewCmdBacklog(g *globalOptions) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error { return runBacklog(opts) },
 	}
 	f := cmd.Flags()
-	opts.bind(cmd, "md", "md, json or csv")
+	opts.bind(cmd, render.BacklogFormats.Names())
 	f.StringVar(&opts.Model, "model", "", "priority model: rice, wsjf or moscow (default: priority.model, else rice)")
 	f.StringSliceVar(&opts.Roadmap, "roadmap", nil, "only stories of these roadmap `items`")
 	f.StringSliceVar(&opts.Goals, "goal", nil, "only stories whose roadmap item serves these `goals`")
@@ -47,12 +46,6 @@ func NewCmdBacklog(g *globalOptions) *cobra.Command {
 }
 
 func runBacklog(opts *backlogOptions) error {
-	write, err := pickFormat(opts.Format, []format[render.Backlog]{
-		{"md", render.BacklogMarkdown}, {"json", render.BacklogJSON}, {"csv", render.BacklogCSV},
-	})
-	if err != nil {
-		return err
-	}
 	if opts.Limit < 0 {
 		return usageError("--limit must not be negative")
 	}
@@ -79,7 +72,7 @@ func runBacklog(opts *backlogOptions) error {
 		return usageError("%v", err)
 	}
 	b := render.Backlog{Title: title(s), Model: model, Items: ranked}
-	return opts.write(opts.Out, func(w io.Writer) error { return write(w, b) })
+	return writeReport(&opts.reportOptions, render.BacklogFormats, b)
 }
 
 // check rejects filter values that name nothing, which would otherwise

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"io"
 
 	"github.com/spf13/cobra"
 
@@ -25,18 +24,11 @@ func NewCmdDiff(g *globalOptions) *cobra.Command {
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error { return runDiff(opts, args[0]) },
 	}
-	opts.bind(cmd, "md", "md or json")
+	opts.bind(cmd, render.DiffFormats.Names())
 	return cmd
 }
 
 func runDiff(opts *reportOptions, arg string) error {
-	write, err := pickFormat(opts.Format, []format[*diffReport]{
-		{"md", func(w io.Writer, r *diffReport) error { return render.DiffMarkdown(w, r.diff, r.base, r.head) }},
-		{"json", func(w io.Writer, r *diffReport) error { return render.DiffJSON(w, r.diff, r.base, r.head) }},
-	})
-	if err != nil {
-		return err
-	}
 	src, err := openSource(opts.globalOptions)
 	if err != nil {
 		return err
@@ -74,11 +66,5 @@ func runDiff(opts *reportOptions, arg string) error {
 		}
 		return ranks
 	})
-	r := &diffReport{diff: d, base: from.Rev, head: headName}
-	return opts.write(opts.Out, func(w io.Writer) error { return write(w, r) })
-}
-
-type diffReport struct {
-	diff       *specdiff.Diff
-	base, head string
+	return writeReport(opts, render.DiffFormats, render.Diff{Diff: d, Base: from.Rev, Head: headName})
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"cmp"
-	"io"
 	"slices"
 
 	"github.com/spf13/cobra"
@@ -23,18 +22,12 @@ func NewCmdHistory(g *globalOptions) *cobra.Command {
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error { return runHistory(opts, args) },
 	}
-	opts.bind(cmd, "text", "text, md or json")
+	opts.bind(cmd, render.HistoryFormats.Names())
 	bindAt(cmd, g)
 	return cmd
 }
 
 func runHistory(opts *reportOptions, args []string) error {
-	write, err := pickFormat(opts.Format, []format[[]history.Timeline]{
-		{"text", render.HistoryText}, {"md", render.HistoryMarkdown}, {"json", render.HistoryJSON},
-	})
-	if err != nil {
-		return err
-	}
 	src, err := openSource(opts.globalOptions)
 	if err != nil {
 		return err
@@ -65,5 +58,5 @@ func runHistory(opts *reportOptions, args []string) error {
 		}
 		tls = tls[i : i+1]
 	}
-	return opts.write(opts.Out, func(w io.Writer) error { return write(w, tls) })
+	return writeReport(opts, render.HistoryFormats, tls)
 }

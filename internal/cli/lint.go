@@ -3,7 +3,6 @@ package cli
 import (
 	"cmp"
 	"fmt"
-	"io"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -32,7 +31,7 @@ func NewCmdLint(g *globalOptions) *cobra.Command {
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error { return runLint(opts) },
 	}
-	opts.bind(cmd, "text", "text, json, sarif or github")
+	opts.bind(cmd, render.LintFormats.Names())
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 on warnings too")
 	cmd.Flags().StringVar(&opts.Base, "base", "", "report only findings that git `ref` did not already have; with roles configured, check who made each change since ref")
 	bindAt(cmd, g)
@@ -40,10 +39,6 @@ func NewCmdLint(g *globalOptions) *cobra.Command {
 }
 
 func runLint(opts *lintOptions) error {
-	renderer, err := lintRenderer(opts.Format)
-	if err != nil {
-		return err
-	}
 	src, s, err := loadSpec(opts.globalOptions)
 	if err != nil {
 		return err
@@ -56,7 +51,8 @@ func runLint(opts *lintOptions) error {
 		}
 	}
 	prefix := src.Prefix
-	if err := opts.write(opts.Out, func(w io.Writer) error { return renderer(w, res, prefix) }); err != nil {
+	report := render.Lint{Result: res, Prefix: prefix, Rules: lint.Rules(), Version: version()}
+	if err := writeReport(&opts.reportOptions, render.LintFormats, report); err != nil {
 		return err
 	}
 	// The job summary goes with the annotations: a workflow that also
@@ -106,24 +102,6 @@ func lintSinceBase(opts *lintOptions, src *source.Source, s *spec.Spec) (*lint.R
 		changes = history.Governed(steps, s)
 	}
 	return lint.Run(s, lint.Options{Changes: changes}).Since(lint.Run(old, lint.Options{})), nil
-}
-
-// lintRenderer picks the formatter. prefix is the spec root relative to
-// the repository root, for the formats that GitHub resolves from there.
-func lintRenderer(format string) (func(io.Writer, *lint.Result, string) error, error) {
-	switch format {
-	case "text":
-		return func(w io.Writer, r *lint.Result, _ string) error { return render.LintText(w, r) }, nil
-	case "json":
-		return func(w io.Writer, r *lint.Result, _ string) error { return render.LintJSON(w, r) }, nil
-	case "sarif":
-		return func(w io.Writer, r *lint.Result, prefix string) error {
-			return render.LintSARIF(w, r, lint.Rules(), prefix, version())
-		}, nil
-	case "github":
-		return render.LintGitHub, nil
-	}
-	return nil, usageError("unknown format %q: want text, json, sarif or github", format)
 }
 
 // appendStepSummary adds the markdown summary to GitHub's job summary,

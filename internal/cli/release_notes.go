@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"io"
 
 	"github.com/spf13/cobra"
 
@@ -22,17 +21,11 @@ func NewCmdReleaseNotes(g *globalOptions) *cobra.Command {
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error { return runReleaseNotes(opts, args) },
 	}
-	opts.bind(cmd, "md", "md or json")
+	opts.bind(cmd, render.ReleaseNotesFormats.Names())
 	return cmd
 }
 
 func runReleaseNotes(opts *reportOptions, args []string) error {
-	write, err := pickFormat(opts.Format, []format[render.ReleaseNotes]{
-		{"md", render.ReleaseNotesMarkdown}, {"json", render.ReleaseNotesJSON},
-	})
-	if err != nil {
-		return err
-	}
 	src, err := openSource(opts.globalOptions)
 	if err != nil {
 		return err
@@ -74,5 +67,5 @@ func runReleaseNotes(opts *reportOptions, args []string) error {
 	}
 	rn := render.ReleaseNotes{Spec: end, From: from.Rev, To: to.Rev,
 		Notes: notes}
-	return opts.write(opts.Out, func(w io.Writer) error { return write(w, rn) })
+	return writeReport(opts, render.ReleaseNotesFormats, rn)
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -43,29 +42,20 @@ type reportOptions struct {
 	Format string
 }
 
-// bind adds --format (default def; usage lists the formats) and --output.
-func (o *reportOptions) bind(cmd *cobra.Command, def, usage string) {
-	cmd.Flags().StringVarP(&o.Format, "format", "f", def, "output format: "+usage)
+// bind adds --format (formats' names, the first the default) and
+// --output.
+func (o *reportOptions) bind(cmd *cobra.Command, formats []string) {
+	bindFormat(cmd, &o.Format, formats)
 	o.outputOptions.bind(cmd)
 }
 
-// format is one --format value of a report command and its renderer.
-type format[T any] struct {
-	name   string
-	render func(io.Writer, T) error
-}
-
-// pickFormat returns the renderer named name, or a usage error that lists
-// the formats in order.
-func pickFormat[T any](name string, formats []format[T]) (func(io.Writer, T) error, error) {
-	var all []string
-	for _, f := range formats {
-		if f.name == name {
-			return f.render, nil
-		}
-		all = append(all, f.name)
+// writeReport writes v in the chosen format to stdout or --output.
+func writeReport[T any](o *reportOptions, formats render.Formats[T], v T) error {
+	f, ok := formats.Lookup(o.Format)
+	if !ok { // the flag admits only the formats' names
+		return &choiceError{what: "format", value: o.Format, allowed: formats.Names()}
 	}
-	return nil, usageError("unknown format %q: want %s", name, strings.Join(all, ", "))
+	return o.write(o.Out, func(w io.Writer) error { return f.Write(w, v) })
 }
 
 // checkIDs makes the first of ids that does not exist a usage error, with

@@ -132,6 +132,10 @@ func NewRootCmd(s *Streams) *cobra.Command {
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		var ce *choiceError // says all there is to say without pflag's wrapping
+		if errors.As(err, &ce) {
+			err = ce
+		}
 		return &exitError{code: ExitUsage, err: err}
 	})
 	root.PersistentFlags().StringVarP(&opts.Dir, "dir", "C", ".", "spec root `directory`")

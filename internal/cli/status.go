@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"io"
 
 	"github.com/spf13/cobra"
 
@@ -22,22 +21,16 @@ func NewCmdStatus(g *globalOptions) *cobra.Command {
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error { return runStatus(opts) },
 	}
-	opts.bind(cmd, "md", "md, json or html")
+	opts.bind(cmd, render.StatusFormats.Names())
 	bindAt(cmd, g)
 	return cmd
 }
 
 func runStatus(opts *reportOptions) error {
-	write, err := pickFormat(opts.Format, []format[*report.StatusReport]{
-		{"md", render.StatusMarkdown}, {"json", render.StatusJSON}, {"html", render.StatusHTML},
-	})
-	if err != nil {
-		return err
-	}
 	s, err := loadForReport(opts.globalOptions)
 	if err != nil {
 		return err
 	}
 	r := report.Status(s)
-	return opts.write(opts.Out, func(w io.Writer) error { return write(w, r) })
+	return writeReport(opts, render.StatusFormats, r)
 }

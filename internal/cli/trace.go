@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"io"
 
 	"github.com/spf13/cobra"
 
@@ -22,22 +21,16 @@ func NewCmdTrace(g *globalOptions) *cobra.Command {
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error { return runTrace(opts) },
 	}
-	opts.bind(cmd, "text", "text, md or json")
+	opts.bind(cmd, render.TraceFormats.Names())
 	bindAt(cmd, g)
 	return cmd
 }
 
 func runTrace(opts *reportOptions) error {
-	write, err := pickFormat(opts.Format, []format[*report.TraceTree]{
-		{"text", render.TraceText}, {"md", render.TraceMarkdown}, {"json", render.TraceJSON},
-	})
-	if err != nil {
-		return err
-	}
 	s, err := loadForReport(opts.globalOptions)
 	if err != nil {
 		return err
 	}
 	t := report.Trace(s)
-	return opts.write(opts.Out, func(w io.Writer) error { return write(w, t) })
+	return writeReport(opts, render.TraceFormats, t)
 }

@@ -3,17 +3,12 @@ package render
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/prodspec/prodspec/internal/history"
 )
-
-// historyEnd is the closing line of the text format, by which --output
-// knows its own file.
-var historyEnd = regexp.MustCompile(`\n\d+ status transitions? of \d+ stor(?:y|ies)\n\z`)
 
 const dateLayout = "2006-01-02 15:04"
 
