@@ -203,105 +203,149 @@ func mermaid(t *report.TraceTree) (graph, note string) {
 }
 
 // mermaidGraph writes goal --> item --> story, dashed arrows from missing
-// nodes, and classes for untraced, broken, accepted and rejected nodes.
-// Node names are generated (g1, r1, s1, m1) so no ID can break the syntax.
+// nodes, and classes for untraced, broken, accepted and rejected nodes,
+// and returns the graph with its number of edges. Node names are
+// generated (g1, r1, s1, m1) so no ID can break the syntax.
 func mermaidGraph(t *report.TraceTree, withStories bool) (string, int) {
-	var b strings.Builder
-	edges := 0
-	edge := func(from, arrow, to string) {
-		fmt.Fprintf(&b, "  %s %s %s\n", from, arrow, to)
-		edges++
+	g := &mermaidGraphWriter{classes: map[string][]string{}, missing: map[string]string{}}
+	g.b.WriteString("```mermaid\ngraph LR\n")
+	for i, goal := range t.Goals {
+		g.goal(i, goal)
 	}
-	node := func(name, id, title string) {
-		label := id
-		if title != "" {
-			label += ": " + title
-		}
-		fmt.Fprintf(&b, "  %s[\"%s\"]\n", name, mermaidText(label))
-	}
-	classes := map[string][]string{}
-	class := func(name, node string) { classes[name] = append(classes[name], node) }
-	missing := map[string]string{} // "goal G9" -> m1: one node per missing target
-	missingNode := func(kind, id string) string {
-		key := kind + " " + id
-		if n, ok := missing[key]; ok {
-			return n
-		}
-		n := "m" + strconv.Itoa(len(missing)+1)
-		missing[key] = n
-		node(n, id+" (missing "+kind+")", "")
-		class("broken", n)
-		return n
-	}
-	b.WriteString("```mermaid\ngraph LR\n")
-	for i, g := range t.Goals {
-		n := "g" + strconv.Itoa(i+1)
-		node(n, g.ID, g.Title)
-		if len(g.Items) == 0 {
-			class("untraced", n)
-		}
-	}
-	sn := 0
-	story := func(st *report.TraceStory, from string) {
-		sn++
-		n := "s" + strconv.Itoa(sn)
-		node(n, st.ID, st.Title)
-		switch {
-		case st.MissingRoadmap:
-			edge(missingNode("roadmap item", st.Roadmap), "-.->", n)
-			class("broken", n)
-		case from == "":
-			class("untraced", n)
-		default:
-			edge(from, "-->", n)
-		}
-		if len(st.MissingDeps) > 0 {
-			class("broken", n)
-		} else if st.Category == report.Accepted || st.Category == report.Rejected {
-			class(string(st.Category), n)
-		}
-	}
-	items := map[*report.TraceItem]string{}
+	itemNodes := map[*report.TraceItem]string{}
 	for i, it := range t.Items {
-		n := "r" + strconv.Itoa(i+1)
-		items[it] = n
-		node(n, it.ID, it.Title)
-		for _, g := range it.MissingGoals {
-			edge(missingNode("goal", g), "-.->", n)
-		}
-		switch {
-		case len(it.MissingGoals) > 0:
-			class("broken", n)
-		case len(it.Goals) == 0:
-			class("untraced", n)
-		}
-		if withStories {
-			for _, st := range it.Stories {
-				story(st, n)
-			}
-		}
+		itemNodes[it] = g.item(i, it, withStories)
 	}
 	if withStories {
 		for _, st := range t.UntracedStories {
-			story(st, "")
+			g.story(st, "")
 		}
 	}
-	for i, g := range t.Goals {
-		for _, it := range g.Items {
-			edge("g"+strconv.Itoa(i+1), "-->", items[it])
+	for i, goal := range t.Goals {
+		for _, it := range goal.Items {
+			g.edge(goalNode(i), "-->", itemNodes[it])
 		}
 	}
-	b.WriteString("  classDef accepted fill:#dafbe1,stroke:#1a7f37,color:#0d1117\n")
-	b.WriteString("  classDef rejected fill:#eaeef2,stroke:#8c959f,color:#57606a\n")
-	b.WriteString("  classDef untraced fill:#fff8c5,stroke:#9a6700,color:#0d1117,stroke-dasharray:4 3\n")
-	b.WriteString("  classDef broken fill:#ffebe9,stroke:#cf222e,color:#0d1117,stroke-dasharray:4 3\n")
-	for _, name := range []string{"accepted", "rejected", "untraced", "broken"} {
-		if nodes := classes[name]; len(nodes) > 0 {
-			fmt.Fprintf(&b, "  class %s %s\n", strings.Join(nodes, ","), name)
+	g.classDefs()
+	g.b.WriteString("```\n")
+	return g.b.String(), g.edges
+}
+
+// mermaidGraphWriter accumulates one graph: its lines, its edge count,
+// the nodes of each class, and one node per missing goal or item.
+type mermaidGraphWriter struct {
+	b       strings.Builder
+	edges   int
+	stories int                 // story nodes so far, for their names
+	classes map[string][]string // class -> node names, in order
+	missing map[string]string   // "goal G9" -> its node name
+}
+
+func goalNode(i int) string { return "g" + strconv.Itoa(i+1) }
+
+func (g *mermaidGraphWriter) node(name, id, title string) {
+	label := id
+	if title != "" {
+		label += ": " + title
+	}
+	fmt.Fprintf(&g.b, "  %s[\"%s\"]\n", name, mermaidText(label))
+}
+
+func (g *mermaidGraphWriter) edge(from, arrow, to string) {
+	fmt.Fprintf(&g.b, "  %s %s %s\n", from, arrow, to)
+	g.edges++
+}
+
+func (g *mermaidGraphWriter) class(name, node string) {
+	g.classes[name] = append(g.classes[name], node)
+}
+
+// missingNode is the node of a goal or item that is referred to but does
+// not exist, drawn once however many nodes refer to it.
+func (g *mermaidGraphWriter) missingNode(kind, id string) string {
+	key := kind + " " + id
+	if n, ok := g.missing[key]; ok {
+		return n
+	}
+	n := "m" + strconv.Itoa(len(g.missing)+1)
+	g.missing[key] = n
+	g.node(n, id+" (missing "+kind+")", "")
+	g.class("broken", n)
+	return n
+}
+
+// goal draws the i-th goal, marked untraced when no item serves it.
+func (g *mermaidGraphWriter) goal(i int, goal *report.TraceGoal) {
+	n := goalNode(i)
+	g.node(n, goal.ID, goal.Title)
+	if len(goal.Items) == 0 {
+		g.class("untraced", n)
+	}
+}
+
+// item draws the i-th roadmap item with arrows from its missing goals
+// and, withStories, its stories; it returns the item's node name.
+func (g *mermaidGraphWriter) item(i int, it *report.TraceItem, withStories bool) string {
+	n := "r" + strconv.Itoa(i+1)
+	g.node(n, it.ID, it.Title)
+	for _, goal := range it.MissingGoals {
+		g.edge(g.missingNode("goal", goal), "-.->", n)
+	}
+	switch {
+	case len(it.MissingGoals) > 0:
+		g.class("broken", n)
+	case len(it.Goals) == 0:
+		g.class("untraced", n)
+	}
+	if withStories {
+		for _, st := range it.Stories {
+			g.story(st, n)
 		}
 	}
-	b.WriteString("```\n")
-	return b.String(), edges
+	return n
+}
+
+// story draws a story with an arrow from its item's node from ("" when
+// it reaches no item), classed by what is wrong with it or else by
+// whether it was accepted or rejected.
+func (g *mermaidGraphWriter) story(st *report.TraceStory, from string) {
+	g.stories++
+	n := "s" + strconv.Itoa(g.stories)
+	g.node(n, st.ID, st.Title)
+	switch {
+	case st.MissingRoadmap:
+		g.edge(g.missingNode("roadmap item", st.Roadmap), "-.->", n)
+		g.class("broken", n)
+	case from == "":
+		g.class("untraced", n)
+	default:
+		g.edge(from, "-->", n)
+	}
+	if len(st.MissingDeps) > 0 {
+		g.class("broken", n)
+	} else if st.Category == report.Accepted || st.Category == report.Rejected {
+		g.class(string(st.Category), n)
+	}
+}
+
+// mermaidClasses are the node classes in the order they are assigned,
+// each with its GitHub-light colours.
+var mermaidClasses = []struct{ name, style string }{
+	{"accepted", "fill:#dafbe1,stroke:#1a7f37,color:#0d1117"},
+	{"rejected", "fill:#eaeef2,stroke:#8c959f,color:#57606a"},
+	{"untraced", "fill:#fff8c5,stroke:#9a6700,color:#0d1117,stroke-dasharray:4 3"},
+	{"broken", "fill:#ffebe9,stroke:#cf222e,color:#0d1117,stroke-dasharray:4 3"},
+}
+
+func (g *mermaidGraphWriter) classDefs() {
+	for _, c := range mermaidClasses {
+		fmt.Fprintf(&g.b, "  classDef %s %s\n", c.name, c.style)
+	}
+	for _, c := range mermaidClasses {
+		if nodes := g.classes[c.name]; len(nodes) > 0 {
+			fmt.Fprintf(&g.b, "  class %s %s\n", strings.Join(nodes, ","), c.name)
+		}
+	}
 }
 
 // mermaidText makes text safe inside a quoted Mermaid label: quotes,
