@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/prodspec/prodspec/internal/priority"
@@ -42,15 +44,19 @@ func runDiff(opts *reportOptions, arg string) error {
 		return err
 	}
 	var head *spec.Spec
-	headName := "work tree"
+	headEnd := render.DiffEnd{Name: "work tree"}
 	if to == nil {
 		head, err = src.WorkTree()
 	} else {
 		head, err = src.At(to)
-		headName = to.Rev
+		headEnd = render.DiffEnd{Name: to.Rev, Ref: to.Rev, Commit: to.Hash.String()}
 	}
 	if err != nil {
 		return err
+	}
+	baseEnd := render.DiffEnd{Name: from.Rev, Ref: from.Rev, Commit: from.Hash.String()}
+	if strings.Contains(arg, "...") { // the merge base has no name of its own
+		baseEnd.Ref = arg
 	}
 	base, err := src.At(from)
 	if err != nil {
@@ -65,5 +71,5 @@ func runDiff(opts *reportOptions, arg string) error {
 		}
 		return ranks
 	})
-	return writeReport(opts, render.DiffFormats, render.Diff{Diff: d, Base: from.Rev, Head: headName})
+	return writeReport(opts, render.DiffFormats, render.Diff{Diff: d, Base: baseEnd, Head: headEnd})
 }

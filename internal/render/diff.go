@@ -9,15 +9,26 @@ import (
 )
 
 // DiffJSON writes the changes from base to head as one JSON document.
-func DiffJSON(w io.Writer, d *specdiff.Diff, base, head string) error {
+// Each end is {ref, commit}; the work tree is {"work_tree": true}.
+func DiffJSON(w io.Writer, d Diff) error {
 	return writeJSON(w, struct {
 		Version int          `json:"version"`
-		Base    string       `json:"base"`
-		Head    string       `json:"head"`
+		Base    diffEndJSON  `json:"base"`
+		Head    diffEndJSON  `json:"head"`
 		Goals   []changeJSON `json:"goals"`
 		Items   []changeJSON `json:"roadmap"`
 		Stories []changeJSON `json:"stories"`
-	}{1, base, head, changesJSON(d.Goals), changesJSON(d.Items), changesJSON(d.Stories)})
+	}{1, endJSON(d.Base), endJSON(d.Head), changesJSON(d.Diff.Goals), changesJSON(d.Diff.Items), changesJSON(d.Diff.Stories)})
+}
+
+type diffEndJSON struct {
+	Ref      string `json:"ref,omitempty"`
+	Commit   string `json:"commit,omitempty"`
+	WorkTree bool   `json:"work_tree,omitempty"`
+}
+
+func endJSON(e DiffEnd) diffEndJSON {
+	return diffEndJSON{Ref: e.Ref, Commit: e.Commit, WorkTree: e.Commit == ""}
 }
 
 // changeJSON is the JSON shape of a specdiff.Change.
@@ -92,9 +103,10 @@ func fromToJSON(t *specdiff.Transition) *fromTo {
 
 // DiffMarkdown writes the changes as a pull-request comment: a summary
 // line, then one section per kind of change, each line naming the story.
-func DiffMarkdown(w io.Writer, d *specdiff.Diff, base, head string) error {
+func DiffMarkdown(w io.Writer, rd Diff) error {
+	d := rd.Diff
 	var b strings.Builder
-	fmt.Fprintf(&b, "<!-- %s -->\n## Product changes: %s → %s\n\n", Marker, md(base), md(head))
+	fmt.Fprintf(&b, "<!-- %s -->\n## Product changes: %s → %s\n\n", Marker, md(rd.Base.Name), md(rd.Head.Name))
 	if d.Empty() {
 		b.WriteString("No product changes.\n")
 		_, err := io.WriteString(w, b.String())
@@ -118,13 +130,13 @@ func diffSummary(d *specdiff.Diff) string {
 		case c.Change == "removed":
 			removed++
 		}
-		if c.Status != nil {
+		if c.Change == "changed" && c.Status != nil {
 			status++
 		}
 		if c.Roadmap != nil {
 			moved++
 		}
-		if len(c.Priority) > 0 || c.Rank != nil {
+		if len(c.Priority) > 0 { // a rank that moved because others changed is not re-prioritization
 			prio++
 		}
 	}
@@ -155,8 +167,10 @@ func section(b *strings.Builder, title string, cs []specdiff.Change, noun string
 
 // changeNotes says in words what happened to one value.
 func changeNotes(c specdiff.Change, noun string) []string {
-	switch c.Change {
-	case "added", "removed":
+	switch {
+	case c.Change == "added" && c.Status != nil:
+		return []string{"added, status " + md(c.Status.To)}
+	case c.Change != "changed":
 		return []string{c.Change}
 	}
 	var notes []string

@@ -61,10 +61,17 @@ type Lint struct {
 	Version string
 }
 
-// Diff is a spec diff to render, with the names of its two ends.
+// Diff is a spec diff to render, with its two ends.
 type Diff struct {
 	Diff       *specdiff.Diff
-	Base, Head string
+	Base, Head DiffEnd
+}
+
+// DiffEnd is one end of a diff: a commit, or the work tree.
+type DiffEnd struct {
+	Name   string // for people: "pr", "fc6514f (merge base of main and pr)", "work tree"
+	Ref    string // as the user named it ("main...pr" for a merge base); "" for the work tree
+	Commit string // the full hash; "" for the work tree
 }
 
 // The formats of every report.
@@ -100,8 +107,8 @@ var (
 		{"json", ReleaseNotesJSON, isJSONReport},
 	}
 	DiffFormats = Formats[Diff]{
-		{"md", func(w io.Writer, d Diff) error { return DiffMarkdown(w, d.Diff, d.Base, d.Head) }, hasMarker},
-		{"json", func(w io.Writer, d Diff) error { return DiffJSON(w, d.Diff, d.Base, d.Head) }, isJSONReport},
+		{"md", DiffMarkdown, hasMarker},
+		{"json", DiffJSON, isJSONReport},
 	}
 )
 

@@ -88,7 +88,20 @@ func Compare(base, head *spec.Spec, rank Ranker) *Diff {
 	d.Stories = compareByID(base.Stories, head.Stories, base.Story, head.Story,
 		func(st *spec.Story) string { return st.ID }, func(st *spec.Story) string { return st.Title },
 		func(c *Change, a, b *spec.Story) { storyChanges(c, a, b, before[a.ID], after[b.ID]) })
+	withStatusWhenAdded(d.Items, func(id string) string { return head.Item(id).Status })
+	withStatusWhenAdded(d.Stories, func(id string) string { return head.Story(id).Status })
 	return d
+}
+
+// withStatusWhenAdded gives each added value the status it was added
+// with, a transition from nothing: a reviewer asks whether a new story
+// arrives as a draft or already accepted.
+func withStatusWhenAdded(cs []Change, status func(id string) string) {
+	for i, c := range cs {
+		if c.Change == "added" {
+			cs[i].Status = transition("", status(c.ID))
+		}
+	}
 }
 
 // compareByID matches values by ID (the first definition of a duplicated

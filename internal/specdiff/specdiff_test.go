@@ -52,13 +52,13 @@ func TestCompare(t *testing.T) {
 	d := Compare(base, head, nil)
 	// Compared as JSON, the shape reviewers' tools read.
 	var buf, got bytes.Buffer
-	if err := render.DiffJSON(&buf, d, "b", "h"); err != nil {
+	if err := render.DiffJSON(&buf, render.Diff{Diff: d, Base: render.DiffEnd{Ref: "b", Commit: "1"}, Head: render.DiffEnd{Ref: "h", Commit: "2"}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := json.Compact(&got, buf.Bytes()); err != nil {
 		t.Fatal(err)
 	}
-	want := `{"version":1,"base":"b","head":"h","goals":[],` +
+	want := `{"version":1,"base":{"ref":"b","commit":"1"},"head":{"ref":"h","commit":"2"},"goals":[],` +
 		`"roadmap":[{"id":"R-1","title":"One","change":"changed","status":{"from":"planned","to":"in-progress"},"goals":{"added":["G2"]}}],` +
 		`"stories":[` +
 		`{"id":"S-1","title":"Capture fast","change":"changed","status":{"from":"ready","to":"accepted"},"title_was":"Capture",` +
@@ -66,7 +66,7 @@ func TestCompare(t *testing.T) {
 		`"criteria":[{"text":"a","change":"checked"},{"text":"d","change":"added"},{"text":"b","change":"removed"}]},` +
 		`{"id":"S-2","title":"Sync","change":"changed","roadmap":{"from":"R-1","to":"R-2"}},` +
 		`{"id":"S-3","title":"Old","change":"removed"},` +
-		`{"id":"S-4","title":"New","change":"added"}]}`
+		`{"id":"S-4","title":"New","change":"added","status":{"from":"","to":"draft"}}]}`
 	if got.String() != want {
 		t.Fatalf("got\n%s\nwant\n%s", got.String(), want)
 	}
