@@ -1,15 +1,25 @@
 package cli
 
 import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+
 	"github.com/spf13/cobra"
 
 	"github.com/prodspec/prodspec/internal/history"
 	"github.com/prodspec/prodspec/internal/render"
 )
 
+type releaseNotesOptions struct {
+	reportOptions
+	Prepend string
+}
+
 // NewCmdReleaseNotes lists the stories accepted between two refs.
 func NewCmdReleaseNotes(g *globalOptions) *cobra.Command {
-	opts := &reportOptions{globalOptions: g}
+	opts := &releaseNotesOptions{reportOptions: reportOptions{globalOptions: g}}
 	cmd := &cobra.Command{
 		Use:   "release-notes [FROM[..TO]]",
 		Short: "List the stories accepted between two git refs",
@@ -21,10 +31,17 @@ func NewCmdReleaseNotes(g *globalOptions) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error { return runReleaseNotes(opts, args) },
 	}
 	opts.bind(cmd, render.ReleaseNotesFormats.Names())
+	cmd.Flags().StringVar(&opts.Prepend, "prepend", "", "put the notes at the top of changelog `file` (md; replacing an earlier section for the same version)")
 	return cmd
 }
 
-func runReleaseNotes(opts *reportOptions, args []string) error {
+func runReleaseNotes(opts *releaseNotesOptions, args []string) error {
+	switch {
+	case opts.Prepend != "" && opts.Format != "md":
+		return usageError("--prepend writes markdown into the changelog, not --format %s", opts.Format)
+	case opts.Prepend != "" && opts.Output != "":
+		return usageError("--prepend and --output both name the file to write: give one")
+	}
 	src, err := openSource(opts.globalOptions)
 	if err != nil {
 		return err
@@ -64,7 +81,25 @@ func runReleaseNotes(opts *reportOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	rn := render.ReleaseNotes{Spec: end, From: from.Rev, To: to.Rev,
+	rn := render.ReleaseNotes{Spec: end, From: from.Rev, To: to.Rev, Date: to.Committer.When,
 		Notes: notes}
-	return writeReport(opts, render.ReleaseNotesFormats, rn)
+	if opts.Prepend != "" {
+		return prependNotes(opts.Prepend, rn)
+	}
+	return writeReport(&opts.reportOptions, render.ReleaseNotesFormats, rn)
+}
+
+// prependNotes puts the notes at the top of a changelog, atomically; a
+// missing changelog is created. The user named the file to change, so it
+// need not be one prodspec wrote.
+func prependNotes(path string, rn render.ReleaseNotes) error {
+	var section bytes.Buffer
+	if err := render.ReleaseNotesMarkdown(&section, rn); err != nil {
+		return err
+	}
+	old, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return runtimeError(err)
+	}
+	return writeFileAtomic(path, render.Prepend(old, section.Bytes()), true)
 }

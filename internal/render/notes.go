@@ -15,6 +15,7 @@ import (
 type ReleaseNotes struct {
 	Spec     *spec.Spec // at the end of the range, for goal titles
 	From, To string
+	Date     time.Time // of the commit at the end of the range
 	Notes    []history.Note
 }
 
@@ -26,7 +27,7 @@ func ReleaseNotesMarkdown(w io.Writer, rn ReleaseNotes) error {
 	if v := rn.Spec.Vision; v != nil && v.Title != "" {
 		b.WriteString(md(v.Title) + " ")
 	}
-	fmt.Fprintf(&b, "%s\n\n", md(rn.To))
+	fmt.Fprintf(&b, "%s (%s)\n\n", md(rn.To), rn.Date.UTC().Format(time.DateOnly))
 	if len(rn.Notes) == 0 {
 		fmt.Fprintf(&b, "No stories were accepted since %s.\n", md(rn.From))
 		_, err := io.WriteString(w, b.String())
@@ -98,6 +99,7 @@ func ReleaseNotesJSON(w io.Writer, rn ReleaseNotes) error {
 		Version int     `json:"version"`
 		From    string  `json:"from"`
 		To      string  `json:"to"`
+		Date    string  `json:"date"` // of the commit at TO
 		Stories []story `json:"stories"`
-	}{1, rn.From, rn.To, stories})
+	}{1, rn.From, rn.To, rn.Date.UTC().Format(time.DateOnly), stories})
 }
