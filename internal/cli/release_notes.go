@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 
@@ -80,6 +81,12 @@ func runReleaseNotes(opts *releaseNotesOptions, args []string) error {
 	notes, err := history.Range(repo, end, from, to, opts.Format == "json")
 	if err != nil {
 		return err
+	}
+	for _, n := range notes {
+		if k := len(n.Unchecked); k > 0 {
+			fmt.Fprintf(opts.Err, "prodspec: %s is accepted at %s with %d unchecked acceptance criteri%s; listed and marked (unmet-acceptance)\n",
+				n.Story.ID, to.Rev, k, map[bool]string{true: "on", false: "a"}[k == 1])
+		}
 	}
 	rn := render.ReleaseNotes{Spec: end, From: from.Rev, To: to.Rev, Date: to.Committer.When,
 		Notes: notes}

@@ -2,6 +2,7 @@ package history
 
 import (
 	"cmp"
+	"io/fs"
 	"slices"
 
 	"github.com/prodspec/prodspec/internal/config"
@@ -16,6 +17,10 @@ import (
 type Note struct {
 	Story    *spec.Story
 	Accepted *Transition
+	// Unchecked are its acceptance criteria not checked at the end of the
+	// range (lint's unmet-acceptance): it is in the notes all the same,
+	// since its status says accepted, but marked.
+	Unchecked []string
 }
 
 // Range lists the release notes of a range whose end, the spec at to,
@@ -38,7 +43,36 @@ func Range(repo *gitsrc.Repo, end *spec.Spec, from, to *gitsrc.Commit, commits b
 		}
 		ts = Transitions(steps)
 	}
-	return ReleaseNotes(start, end, ts), nil
+	notes := ReleaseNotes(start, end, ts)
+	if err := readCriteria(repo, to, cfg, notes); err != nil {
+		return nil, err
+	}
+	return notes, nil
+}
+
+// readCriteria finds the unchecked acceptance criteria of the noted
+// stories. The end was loaded without bodies, for speed; the few noted
+// stories' files are read again whole.
+func readCriteria(repo *gitsrc.Repo, to *gitsrc.Commit, cfg *config.Config, notes []Note) error {
+	if len(notes) == 0 {
+		return nil
+	}
+	fsys, err := repo.FS(to)
+	if err != nil {
+		return err
+	}
+	for i, n := range notes {
+		src, err := fs.ReadFile(fsys, n.Story.File.Path)
+		if err != nil {
+			return err
+		}
+		if f := spec.ParseFile(cfg, n.Story.File.Path, src); f != nil && f.Story != nil {
+			for _, c := range f.Story.Unchecked() {
+				notes[i].Unchecked = append(notes[i].Unchecked, c.Text)
+			}
+		}
+	}
+	return nil
 }
 
 // Start is what the stories were at the start of a range, read only from

@@ -13,10 +13,8 @@ func runUnmetAcceptance(p *Pass) {
 		if !cfg.IsAccepted(st.Status) {
 			continue
 		}
-		for _, c := range st.Criteria {
-			if !c.Checked {
-				p.Reportf(st.File, c.Pos, "story %q is %s but this acceptance criterion is not checked: %q", st.ID, st.Status, c.Text)
-			}
+		for _, c := range st.Unchecked() {
+			p.Reportf(st.File, c.Pos, "story %q is %s but this acceptance criterion is not checked: %q", st.ID, st.Status, c.Text)
 		}
 	}
 }

@@ -44,10 +44,23 @@ func ReleaseNotesMarkdown(w io.Writer, rn ReleaseNotes) error {
 			group = it
 			b.WriteString("\n" + noteHeading(rn.Spec, it) + "\n\n")
 		}
-		fmt.Fprintf(&b, "- %s %s\n", md(n.Story.ID), md(n.Story.Title))
+		fmt.Fprintf(&b, "- %s %s%s\n", md(n.Story.ID), md(n.Story.Title), uncheckedNote(n.Unchecked))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// uncheckedNote marks a story accepted with unchecked acceptance
+// criteria, which lint reports as unmet-acceptance.
+func uncheckedNote(texts []string) string {
+	if len(texts) == 0 {
+		return ""
+	}
+	quoted := make([]string, len(texts))
+	for i, t := range texts {
+		quoted[i] = "“" + md(t) + "”"
+	}
+	return " ⚠️ accepted with unchecked acceptance criteria: " + strings.Join(quoted, ", ")
 }
 
 // noteHeading names a roadmap item and the goals it serves.
@@ -74,17 +87,18 @@ func noteHeading(s *spec.Spec, it *spec.RoadmapItem) string {
 // carries the commit, author and date at which it became accepted.
 func ReleaseNotesJSON(w io.Writer, rn ReleaseNotes) error {
 	type story struct {
-		ID      string     `json:"id"`
-		Title   string     `json:"title"`
-		Roadmap string     `json:"roadmap"`
-		Goals   []string   `json:"goals"`
-		Commit  string     `json:"commit,omitempty"`
-		Author  string     `json:"author,omitempty"`
-		Date    *time.Time `json:"date,omitempty"`
+		ID        string     `json:"id"`
+		Title     string     `json:"title"`
+		Roadmap   string     `json:"roadmap"`
+		Goals     []string   `json:"goals"`
+		Unchecked []string   `json:"unchecked_criteria,omitempty"`
+		Commit    string     `json:"commit,omitempty"`
+		Author    string     `json:"author,omitempty"`
+		Date      *time.Time `json:"date,omitempty"`
 	}
 	stories := []story{}
 	for _, n := range rn.Notes {
-		s := story{ID: n.Story.ID, Title: n.Story.Title, Roadmap: n.Story.Roadmap.ID, Goals: []string{}}
+		s := story{ID: n.Story.ID, Title: n.Story.Title, Roadmap: n.Story.Roadmap.ID, Goals: []string{}, Unchecked: n.Unchecked}
 		if it := n.Story.Item; it != nil {
 			for _, g := range it.Goals {
 				s.Goals = append(s.Goals, g.ID)

@@ -154,3 +154,14 @@ var MoSCoW = []string{"must", "should", "could", "wont"}
 func (s *Spec) Goal(id string) *Goal        { return s.goals[id] }
 func (s *Spec) Item(id string) *RoadmapItem { return s.items[id] }
 func (s *Spec) Story(id string) *Story      { return s.stories[id] }
+
+// Unchecked are the acceptance criteria of st not checked yet.
+func (st *Story) Unchecked() []parse.Criterion {
+	var out []parse.Criterion
+	for _, c := range st.Criteria {
+		if !c.Checked {
+			out = append(out, c)
+		}
+	}
+	return out
+}
