@@ -26,8 +26,8 @@ func FuzzSplit(f *testing.F) {
 		"--- \t\r\nid: S-1\n---  \nbody\n---\n", "x\n---\n---\n", "\ufeff", "---\nid: S-1\n"} {
 		f.Add([]byte(s))
 	}
-	for _, s := range testcorpus.Seeds() {
-		f.Add(s.Data)
+	for _, s := range seeds() {
+		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		testcorpus.Within(t, 10*time.Second, func() { checkSplit(t, src) })
@@ -113,6 +113,7 @@ func FuzzScanBody(f *testing.F) {
 		"Text\n- [ ] interrupts\n- [ ] item\nlazy continuation\n",
 		"Title\n---\nSetext\n===\n", "- [ ]\n- [x]", "-  [ ] two spaces\n1. [ ] ordered\n  - [ ] nested\n",
 		"#Not a heading\n####### seven\n# \n#\n", "- a\n\ntext after a list\n- [ ]x\n- [x]\ty\n",
+		"## Acceptance criteria\n<<<<<<< HEAD\n- [x] one\n=======\n- [ ] one\n- [ ] two\n>>>>>>> b\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -145,6 +146,8 @@ func FuzzScanYAML(f *testing.F) {
 		"depends_on: [S-7,  S-9 ]\nlabels: []\nrice: {reach: 800, impact: 2, confidence: 0.8, effort: 3}\nx: {}  \n",
 		"a: yes\nb: ~\nc: null\nd: -1\ne: +.5\nf: 0x1F\ng: .inf\nh: 1_000\ni: é ü — 漢字\nj: a,b [c] {d}\n",
 		"k: [a: b]\nl: {a:b}\nm: [a, ]\nn: a #c\no:\n  - x\np: 'q'\n", "\n  \nkey: v  \n\n",
+		"id: S-1\n<<<<<<< HEAD\nstatus: ready\n||||||| base\nstatus: draft\n=======\nstatus: done\n>>>>>>> b\n",
+		"id: S-1\n=======\n", "a: b\n>>>>>>> b\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -159,6 +162,9 @@ func FuzzScanYAML(f *testing.F) {
 			if !ok {
 				return
 			}
+			if off, m, found := firstMarker(fm, 0, true); found {
+				t.Errorf("scanYAML read a front matter holding the conflict marker %s at byte %d", m, off)
+			}
 			var doc yaml.Node
 			if err := yaml.Unmarshal(fm, &doc); err != nil || doc.Kind == 0 {
 				t.Errorf("scanYAML read what yaml.v3 does not: %v", err)
@@ -169,10 +175,21 @@ func FuzzScanYAML(f *testing.F) {
 	})
 }
 
-// seeds are the test corpora and, for files in the shape of a real spec,
-// a small generated one.
+// conflictSeeds are files in the middle of a merge conflict: in the front
+// matter (diff3 style, with CRLF), across the closing fence, in the body.
+var conflictSeeds = []string{
+	"---\r\nid: S-1\r\n<<<<<<< HEAD\r\nstatus: ready\r\n||||||| base\r\nstatus: draft\r\n=======\r\nstatus: done\r\n>>>>>>> feature\r\n---\r\n",
+	"---\nid: S-1\n<<<<<<< HEAD\nstatus: ready\n---\nOurs.\n=======\nstatus: done\n---\nTheirs.\n>>>>>>> b\n",
+	"<<<<<<< HEAD\n---\nid: S-1\n---\n## Acceptance criteria\n\n- [x] a\n=======\n>>>>>>> b\n",
+}
+
+// seeds are the conflict seeds, the test corpora and, for files in the
+// shape of a real spec, a small generated one.
 func seeds() [][]byte {
 	var out [][]byte
+	for _, s := range conflictSeeds {
+		out = append(out, []byte(s))
+	}
 	for _, s := range testcorpus.Seeds() {
 		out = append(out, s.Data)
 	}
