@@ -1,6 +1,12 @@
 package parse
 
-import "testing"
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"github.com/prodspec/prodspec/internal/testcorpus"
+)
 
 // TestConflictInFrontMatter: git's conflict markers anywhere in the front
 // matter are one front-matter problem at the first marker, column 1, in
@@ -90,5 +96,46 @@ func TestMarker(t *testing.T) {
 	}
 	if got := marker([]byte("======="), false); got != "" {
 		t.Errorf("the separator is a marker in the body")
+	}
+}
+
+// TestFirstMarker: the first marker line of any kind, past markers that
+// do not start a line.
+func TestFirstMarker(t *testing.T) {
+	for _, c := range []struct {
+		src    string
+		sep    bool
+		off    int
+		marker string
+	}{
+		{"a <<<<<<< x\n>>>>>>> b\n<<<<<<< c\n", false, 12, ">>>>>>>"},
+		{"x|||||||\n=======\n|||||||\n", false, 17, "|||||||"},
+		{"x|||||||\n=======\n|||||||\n", true, 9, "======="},
+		{"<<<<<<<<\n<<<<<<<<<<<<<<< <<<<<<< \n<<<<<<<", false, 34, "<<<<<<<"},
+		{"=======x\n", true, -1, ""},
+	} {
+		off, m, ok := firstMarker([]byte(c.src), 0, c.sep)
+		if !ok {
+			off = -1
+		}
+		if off != c.off || m != c.marker {
+			t.Errorf("%q: %d %q, want %d %q", c.src, off, m, c.off, c.marker)
+		}
+	}
+}
+
+// TestFirstMarkerLinear: near-markers on one long line and on a million
+// lines are read in one pass; a scan that went back over a line for
+// every near-marker on it would take hours here.
+func TestFirstMarkerLinear(t *testing.T) {
+	for _, src := range [][]byte{
+		bytes.Repeat([]byte("<"), 4<<20),
+		bytes.Repeat([]byte("<<<<<<<<\n=======x\n"), 1<<20),
+	} {
+		testcorpus.Within(t, 10*time.Second, func() {
+			if _, m, ok := firstMarker(src, 0, true); ok {
+				t.Errorf("found %s", m)
+			}
+		})
 	}
 }

@@ -18,7 +18,9 @@ import (
 // error is at a position inside the file, and the pieces it returns
 // reassemble the input exactly: optional BOM, opening fence line, front
 // matter, closing fence line, body; or optional BOM and body when there is
-// no front matter. The fences are the first two fence lines.
+// no front matter. The fences are the first two fence lines. It also
+// checks that the search for merge-conflict markers finds the line that
+// reading the file line by line finds.
 //
 //	go test -run '^$' -fuzz FuzzSplit -fuzztime 3m ./internal/parse
 func FuzzSplit(f *testing.F) {
@@ -30,7 +32,10 @@ func FuzzSplit(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		testcorpus.Within(t, 10*time.Second, func() { checkSplit(t, src) })
+		testcorpus.Within(t, 10*time.Second, func() {
+			checkSplit(t, src)
+			checkMarkers(t, src)
+		})
 	})
 }
 
@@ -58,6 +63,28 @@ func checkSplit(t *testing.T, src []byte) {
 		}
 	default:
 		checkPieces(t, src, start, parts)
+	}
+}
+
+// checkMarkers checks firstMarker against the slow way: every line.
+func checkMarkers(t *testing.T, src []byte) {
+	for _, sep := range []bool{false, true} {
+		want, wantM := -1, ""
+		for off := 0; off < len(src); {
+			l, next := line(src, off)
+			if m := marker(l, sep); m != "" {
+				want, wantM = off, m
+				break
+			}
+			off = next
+		}
+		off, m, ok := firstMarker(src, 0, sep)
+		if !ok {
+			off = -1
+		}
+		if off != want || m != wantM {
+			t.Errorf("separator %v: first marker %q at byte %d, want %q at %d", sep, m, off, wantM, want)
+		}
 	}
 }
 
