@@ -7,7 +7,6 @@ package canon
 
 import (
 	"bytes"
-	"fmt"
 	"slices"
 
 	"go.yaml.in/yaml/v3"
@@ -17,16 +16,32 @@ import (
 	"github.com/prodspec/prodspec/internal/spec"
 )
 
-// Format returns src with its front matter in canonical form. It fails on a
-// file whose front matter cannot be read; lint says why in detail.
+// SkipError is why Format leaves a file alone: the first problem lint
+// reports with the file's front matter, at the same file position and
+// with the same message, so `fmt` and `lint` name the same place.
+type SkipError struct {
+	parse.Problem
+}
+
+func (e *SkipError) Error() string { return e.Pos.String() + ": " + e.Msg }
+
+// Format returns src with its front matter in canonical form. It fails
+// with a *SkipError on a file whose front matter lint rejects (missing,
+// unterminated, not valid YAML, in a merge conflict, duplicate keys,
+// anchors, not a mapping): there is nothing sound to rewrite.
 func Format(src []byte, kind spec.Kind, cfg *config.Config) ([]byte, error) {
-	parts, serr := parse.Split(src)
-	if serr != nil {
-		return nil, serr
+	if probs := parse.ParseFrontMatter(src).Problems; len(probs) > 0 {
+		first := probs[0]
+		for _, p := range probs[1:] {
+			if p.Pos.Line < first.Pos.Line || p.Pos.Line == first.Pos.Line && p.Pos.Col < first.Pos.Col {
+				first = p
+			}
+		}
+		return nil, &SkipError{first}
 	}
-	if !parts.HasFrontMatter {
-		return nil, fmt.Errorf("no front matter")
-	}
+	// The tree to rewrite is yaml.v3's own: parse's stands for an empty
+	// or comment-only front matter with an empty mapping, written as {}.
+	parts, _ := parse.Split(src)
 	var doc yaml.Node
 	if err := yaml.Unmarshal(parts.FrontMatter, &doc); err != nil {
 		return nil, err
@@ -35,9 +50,6 @@ func Format(src []byte, kind spec.Kind, cfg *config.Config) ([]byte, error) {
 		return src, nil
 	}
 	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("front matter is not a mapping")
-	}
 	canonicalize(root, kind, cfg)
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)

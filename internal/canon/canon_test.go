@@ -1,9 +1,11 @@
 package canon
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/prodspec/prodspec/internal/config"
+	"github.com/prodspec/prodspec/internal/parse"
 	"github.com/prodspec/prodspec/internal/spec"
 )
 
@@ -65,10 +67,35 @@ func TestFormatVisionGoals(t *testing.T) {
 	}
 }
 
+// TestFormatRejectsBrokenFrontMatter: a file lint rejects for its front
+// matter is not formatted, and the error names lint's position and
+// message (file lines, not the YAML's: see testdata/script/fmt_yaml_error.txtar).
 func TestFormatRejectsBrokenFrontMatter(t *testing.T) {
-	for _, src := range []string{"---\nid: [\n---\n", "---\nid: S-1\n", "no front matter\n", "---\n- a\n---\n"} {
-		if _, err := Format([]byte(src), spec.KindStory, config.Default()); err == nil {
-			t.Errorf("%q: no error", src)
+	for _, c := range []struct {
+		src  string
+		want parse.Pos
+		msg  string
+	}{
+		{"---\nid: [\n---\n", parse.Pos{Line: 3, Col: 1}, "invalid YAML: did not find expected node content"},
+		{"---\nid: S-1\ntitle: T\nroadmap: R-1\nstatus: a: b\n---\n", parse.Pos{Line: 5, Col: 1}, "invalid YAML: mapping values are not allowed in this context"},
+		{"---\nid: S-1\n", parse.Start, `unterminated front matter: no closing "---" line`},
+		{"no front matter\n", parse.Start, `no front matter: the file must start with a "---" line`},
+		{"---\n- a\n---\n", parse.Pos{Line: 2, Col: 1}, "front matter must be a mapping of keys to values, not a list"},
+		{"---\nid: S-1\nid: S-2\nx: &a 1\n---\n", parse.Pos{Line: 3, Col: 1}, `duplicate key "id" (first at line 2)`},
+		{"---\nid: S-1\n<<<<<<< HEAD\nstatus: ready\n=======\nstatus: done\n>>>>>>> b\n---\n", parse.Pos{Line: 3, Col: 1},
+			"unresolved merge conflict (<<<<<<< marker); resolve it before linting"},
+	} {
+		_, err := Format([]byte(c.src), spec.KindStory, config.Default())
+		var skip *SkipError
+		if !errors.As(err, &skip) {
+			t.Errorf("%q: error %v, want a SkipError", c.src, err)
+			continue
+		}
+		if skip.Pos != c.want || skip.Msg != c.msg {
+			t.Errorf("%q: %v, want %v: %s", c.src, skip, c.want, c.msg)
+		}
+		if probs := parse.Parse([]byte(c.src)).Problems; len(probs) == 0 || probs[0].Pos != skip.Pos || probs[0].Msg != skip.Msg {
+			t.Errorf("%q: %v, but lint reports %v", c.src, skip, probs)
 		}
 	}
 }

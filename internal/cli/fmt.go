@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -81,7 +82,13 @@ func fmtFile(opts *fmtOptions, cfg *config.Config, f *spec.File) (bool, error) {
 	}
 	out, ferr := canon.Format(src, f.Kind, cfg)
 	if ferr != nil {
-		fmt.Fprintf(opts.Err, "prodspec: %s: skipped: %v (see prodspec lint)\n", f.Path, ferr)
+		// Where lint reports it and in lint's shape, so an editor jumps there.
+		var skip *canon.SkipError
+		if errors.As(ferr, &skip) {
+			fmt.Fprintf(opts.Err, "%s:%s: skipped: %s (see prodspec lint)\n", f.Path, skip.Pos, skip.Msg)
+		} else {
+			fmt.Fprintf(opts.Err, "%s: skipped: %v\n", f.Path, ferr)
+		}
 		return false, nil
 	}
 	if bytes.Equal(src, out) {

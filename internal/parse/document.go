@@ -43,8 +43,9 @@ func HasFrontMatter(src []byte) bool {
 func Parse(src []byte) *Document { return parse(src, true) }
 
 // ParseFrontMatter reads one file as Parse does but leaves its markdown
-// body unparsed (Body is empty): for readers that need only the front
-// matter, such as history reading thousands of old versions.
+// body unparsed (Body is empty, and a merge conflict in it goes unseen):
+// for readers that need only the front matter, such as history reading
+// thousands of old versions.
 func ParseFrontMatter(src []byte) *Document { return parse(src, false) }
 
 func parse(src []byte, body bool) *Document {
@@ -55,6 +56,11 @@ func parse(src []byte, body bool) *Document {
 	}
 	lines := newLineIndex(src)
 	parts, err := Split(src)
+	conflict, inConflict := conflictProblem(src, parts, err, body, lines)
+	if inConflict && conflict.Rule == RuleFrontMatter {
+		d.Problems = append(d.Problems, conflict)
+		return d
+	}
 	if err != nil {
 		d.Problems = append(d.Problems, Problem{Rule: RuleFrontMatter, Pos: err.Pos, Msg: err.Msg})
 		return d
@@ -68,6 +74,9 @@ func parse(src []byte, body bool) *Document {
 	} else {
 		parts.FMLine = lines.pos(parts.FMOffset).Line
 		d.FrontMatter, d.Problems = decodeFrontMatter(parts, lines)
+	}
+	if inConflict {
+		d.Problems = append(d.Problems, conflict)
 	}
 	if body {
 		d.Body = parseBody(parts.Body, parts.BodyOffset, lines)

@@ -18,7 +18,9 @@ import (
 // error is at a position inside the file, and the pieces it returns
 // reassemble the input exactly: optional BOM, opening fence line, front
 // matter, closing fence line, body; or optional BOM and body when there is
-// no front matter. The fences are the first two fence lines.
+// no front matter. The fences are the first two fence lines. It also
+// checks that the search for merge-conflict markers finds the line that
+// reading the file line by line finds.
 //
 //	go test -run '^$' -fuzz FuzzSplit -fuzztime 3m ./internal/parse
 func FuzzSplit(f *testing.F) {
@@ -26,11 +28,14 @@ func FuzzSplit(f *testing.F) {
 		"--- \t\r\nid: S-1\n---  \nbody\n---\n", "x\n---\n---\n", "\ufeff", "---\nid: S-1\n"} {
 		f.Add([]byte(s))
 	}
-	for _, s := range testcorpus.Seeds() {
-		f.Add(s.Data)
+	for _, s := range seeds() {
+		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		testcorpus.Within(t, 10*time.Second, func() { checkSplit(t, src) })
+		testcorpus.Within(t, 10*time.Second, func() {
+			checkSplit(t, src)
+			checkMarkers(t, src)
+		})
 	})
 }
 
@@ -58,6 +63,28 @@ func checkSplit(t *testing.T, src []byte) {
 		}
 	default:
 		checkPieces(t, src, start, parts)
+	}
+}
+
+// checkMarkers checks firstMarker against the slow way: every line.
+func checkMarkers(t *testing.T, src []byte) {
+	for _, sep := range []bool{false, true} {
+		want, wantM := -1, ""
+		for off := 0; off < len(src); {
+			l, next := line(src, off)
+			if m := marker(l, sep); m != "" {
+				want, wantM = off, m
+				break
+			}
+			off = next
+		}
+		off, m, ok := firstMarker(src, 0, sep)
+		if !ok {
+			off = -1
+		}
+		if off != want || m != wantM {
+			t.Errorf("separator %v: first marker %q at byte %d, want %q at %d", sep, m, off, wantM, want)
+		}
 	}
 }
 
@@ -113,6 +140,7 @@ func FuzzScanBody(f *testing.F) {
 		"Text\n- [ ] interrupts\n- [ ] item\nlazy continuation\n",
 		"Title\n---\nSetext\n===\n", "- [ ]\n- [x]", "-  [ ] two spaces\n1. [ ] ordered\n  - [ ] nested\n",
 		"#Not a heading\n####### seven\n# \n#\n", "- a\n\ntext after a list\n- [ ]x\n- [x]\ty\n",
+		"## Acceptance criteria\n<<<<<<< HEAD\n- [x] one\n=======\n- [ ] one\n- [ ] two\n>>>>>>> b\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -145,6 +173,8 @@ func FuzzScanYAML(f *testing.F) {
 		"depends_on: [S-7,  S-9 ]\nlabels: []\nrice: {reach: 800, impact: 2, confidence: 0.8, effort: 3}\nx: {}  \n",
 		"a: yes\nb: ~\nc: null\nd: -1\ne: +.5\nf: 0x1F\ng: .inf\nh: 1_000\ni: é ü — 漢字\nj: a,b [c] {d}\n",
 		"k: [a: b]\nl: {a:b}\nm: [a, ]\nn: a #c\no:\n  - x\np: 'q'\n", "\n  \nkey: v  \n\n",
+		"id: S-1\n<<<<<<< HEAD\nstatus: ready\n||||||| base\nstatus: draft\n=======\nstatus: done\n>>>>>>> b\n",
+		"id: S-1\n=======\n", "a: b\n>>>>>>> b\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -159,6 +189,9 @@ func FuzzScanYAML(f *testing.F) {
 			if !ok {
 				return
 			}
+			if off, m, found := firstMarker(fm, 0, true); found {
+				t.Errorf("scanYAML read a front matter holding the conflict marker %s at byte %d", m, off)
+			}
 			var doc yaml.Node
 			if err := yaml.Unmarshal(fm, &doc); err != nil || doc.Kind == 0 {
 				t.Errorf("scanYAML read what yaml.v3 does not: %v", err)
@@ -169,10 +202,21 @@ func FuzzScanYAML(f *testing.F) {
 	})
 }
 
-// seeds are the test corpora and, for files in the shape of a real spec,
-// a small generated one.
+// conflictSeeds are files in the middle of a merge conflict: in the front
+// matter (diff3 style, with CRLF), across the closing fence, in the body.
+var conflictSeeds = []string{
+	"---\r\nid: S-1\r\n<<<<<<< HEAD\r\nstatus: ready\r\n||||||| base\r\nstatus: draft\r\n=======\r\nstatus: done\r\n>>>>>>> feature\r\n---\r\n",
+	"---\nid: S-1\n<<<<<<< HEAD\nstatus: ready\n---\nOurs.\n=======\nstatus: done\n---\nTheirs.\n>>>>>>> b\n",
+	"<<<<<<< HEAD\n---\nid: S-1\n---\n## Acceptance criteria\n\n- [x] a\n=======\n>>>>>>> b\n",
+}
+
+// seeds are the conflict seeds, the test corpora and, for files in the
+// shape of a real spec, a small generated one.
 func seeds() [][]byte {
 	var out [][]byte
+	for _, s := range conflictSeeds {
+		out = append(out, []byte(s))
+	}
 	for _, s := range testcorpus.Seeds() {
 		out = append(out, s.Data)
 	}

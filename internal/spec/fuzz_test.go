@@ -25,6 +25,15 @@ func FuzzParse(f *testing.F) {
 	for _, s := range testcorpus.Seeds() {
 		f.Add(s.Data)
 	}
+	// Files in the middle of a merge conflict: in the front matter, across
+	// the closing fence, in the acceptance criteria.
+	for _, s := range []string{
+		"---\nid: S-1\n<<<<<<< HEAD\nstatus: ready\n||||||| base\nstatus: draft\n=======\nstatus: done\n>>>>>>> feature\n---\n",
+		"---\nid: S-1\n<<<<<<< HEAD\nstatus: ready\n---\nOurs.\n=======\nstatus: done\n---\nTheirs.\n>>>>>>> b\n",
+		"---\nid: S-1\ntitle: T\nroadmap: R-1\nstatus: accepted\n---\n## Acceptance criteria\n<<<<<<< HEAD\n- [x] a\n=======\n- [ ] a\n>>>>>>> b\n",
+	} {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		testcorpus.Within(t, 10*time.Second, func() { checkFile(t, src) })
 	})
