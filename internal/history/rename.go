@@ -1,0 +1,115 @@
+package history
+
+import (
+	"bytes"
+	"cmp"
+	"hash/maphash"
+	"slices"
+)
+
+// A story keeps its identity when its ID changes: Backlog.md, for one,
+// renamed every task-N to BACK-N in one commit, renaming the files too.
+// Git's rule for a rename is content at least half the same; prodspec
+// applies it to a story whose ID vanishes and one whose ID appears in
+// the same commit (or between the two ends of a range).
+
+// version is one side of a candidate rename: a story file's path, the
+// story's ID and the file's content.
+type version struct {
+	path, id string
+	src      []byte
+}
+
+// minSimilarity is git's default rename threshold (-M50%).
+const minSimilarity = 0.5
+
+// pairRenames pairs stories whose ID vanished (gone) with stories whose
+// ID appeared (came): the same file with a new ID first, then the most
+// similar pairs at least half alike, each story in one pair at most. It
+// returns, for each paired index of gone, the index in came.
+func pairRenames(gone, came []version) map[int]int {
+	pairs := map[int]int{}
+	taken := make([]bool, len(came))
+	for i, g := range gone { // edited in place: the same file is the same story
+		if j := slices.IndexFunc(came, func(c version) bool { return c.path == g.path }); j >= 0 && !taken[j] {
+			pairs[i], taken[j] = j, true
+		}
+	}
+	type scored struct {
+		i, j  int
+		score float64
+	}
+	var cands []scored
+	lines := make([]lineSet, len(came))
+	for j, c := range came {
+		if !taken[j] {
+			lines[j] = linesOf(c.src, lineSeed)
+		}
+	}
+	for i, g := range gone {
+		if _, ok := pairs[i]; ok {
+			continue
+		}
+		gl := linesOf(g.src, lineSeed)
+		for j := range came {
+			if taken[j] {
+				continue
+			}
+			if s := gl.similarity(lines[j]); s >= minSimilarity {
+				cands = append(cands, scored{i, j, s})
+			}
+		}
+	}
+	// Best first; equal scores in path order, so the pairing is the same
+	// on every run.
+	slices.SortFunc(cands, func(a, b scored) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(gone[a.i].path, gone[b.i].path), cmp.Compare(came[a.j].path, came[b.j].path))
+	})
+	for _, c := range cands {
+		if _, ok := pairs[c.i]; !ok && !taken[c.j] {
+			pairs[c.i], taken[c.j] = c.j, true
+		}
+	}
+	return pairs
+}
+
+// lineSet is a file's lines as a multiset of hashes with their lengths
+// (line ending included), and its size.
+type lineSet struct {
+	bytes map[uint64]int // line hash -> bytes in all lines with that hash
+	size  int
+}
+
+func linesOf(src []byte, seed maphash.Seed) lineSet {
+	ls := lineSet{bytes: map[uint64]int{}, size: len(src)}
+	for len(src) > 0 {
+		n := bytes.IndexByte(src, '\n') + 1
+		if n == 0 {
+			n = len(src)
+		}
+		ls.bytes[maphash.Bytes(seed, src[:n])] += n
+		src = src[n:]
+	}
+	return ls
+}
+
+// similarity is the share of the larger file's bytes in lines both files
+// have, as git scores a rename: 1 for equal content, 0 for nothing shared.
+func (a lineSet) similarity(b lineSet) float64 {
+	big := max(a.size, b.size)
+	if big == 0 {
+		return 1
+	}
+	if len(b.bytes) < len(a.bytes) {
+		a, b = b, a
+	}
+	common := 0
+	for h, n := range a.bytes {
+		common += min(n, b.bytes[h])
+	}
+	return float64(common) / float64(big)
+}
+
+// lineSeed hashes lines for every pairing; any seed serves, since only
+// equality matters.
+var lineSeed = maphash.MakeSeed()

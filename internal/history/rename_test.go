@@ -1,0 +1,47 @@
+package history
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func task(id, status string) []byte {
+	return []byte(fmt.Sprintf("---\nid: %s\ntitle: Import notes from Evernote\nstatus: %s\nlabels: [import]\n---\n"+
+		"## Description\n\nImport every notebook with its tags.\n\n## Acceptance Criteria\n\n- [x] Notebooks\n- [x] Tags\n", id, status))
+}
+
+func TestPairRenames(t *testing.T) {
+	other := []byte("---\nid: BACK-9\ntitle: Something else entirely\nstatus: To Do\n---\nNothing alike.\n")
+	gone := []version{
+		{"tasks/task-1 - Import.md", "task-1", task("task-1", "Done")},
+		{"tasks/task-2.md", "task-2", task("task-2", "To Do")},
+		{"tasks/task-3.md", "task-3", []byte("---\nid: task-3\ntitle: Gone for good\nstatus: To Do\n---\n")},
+	}
+	came := []version{
+		{"tasks/back-1 - Import.md", "BACK-1", task("BACK-1", "Done")}, // renamed, ID changed
+		{"tasks/task-2.md", "BACK-2", other},                            // the same file: same story however much changed
+		{"tasks/back-9.md", "BACK-9", other},                            // new
+	}
+	got := pairRenames(gone, came)
+	want := map[int]int{0: 0, 1: 1}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("pairs %v, want %v", got, want)
+	}
+}
+
+func TestSimilarity(t *testing.T) {
+	a := linesOf([]byte(strings.Repeat("same line\n", 6)+"a\n"), lineSeed)
+	for _, c := range []struct {
+		b    string
+		want float64
+	}{
+		{strings.Repeat("same line\n", 6) + "a\n", 1},
+		{strings.Repeat("same line\n", 3) + strings.Repeat("x\n", 30), 30.0 / 90},
+		{"", 0},
+	} {
+		if got := a.similarity(linesOf([]byte(c.b), lineSeed)); got < c.want-1e-9 || got > c.want+1e-9 {
+			t.Errorf("similarity with %q = %v, want %v", c.b, got, c.want)
+		}
+	}
+}
