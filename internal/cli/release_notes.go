@@ -84,12 +84,18 @@ func runReleaseNotes(opts *releaseNotesOptions, args []string) error {
 	}
 	for _, n := range notes {
 		if k := len(n.Unchecked); k > 0 {
-			fmt.Fprintf(opts.Err, "prodspec: %s is accepted at %s with %d unchecked acceptance criteri%s; listed and marked (unmet-acceptance)\n",
-				n.Story.ID, to.Rev, k, map[bool]string{true: "on", false: "a"}[k == 1])
+			fmt.Fprintf(opts.Err, "prodspec: %s is accepted at %s with %s; listed and marked (unmet-acceptance)\n",
+				n.Story.ID, to.Rev, count(k, "unchecked acceptance criterion", "unchecked acceptance criteria"))
 		}
 	}
 	rn := render.ReleaseNotes{Spec: end, From: from.Rev, To: to.Rev, Date: to.Committer.When,
 		Notes: notes}
+	for _, f := range end.Unreadable() {
+		rn.Unreadable = append(rn.Unreadable, render.Unreadable{File: f.Path, Ref: to.Rev, Error: f.Why()})
+	}
+	if k := len(rn.Unreadable); k > 0 {
+		fmt.Fprintf(opts.Err, "prodspec: %s could not be read; the notes list the unreadable files\n", count(k, "spec file", "spec files"))
+	}
 	if opts.Prepend != "" {
 		return prependNotes(opts.Prepend, rn)
 	}

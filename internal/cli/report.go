@@ -76,3 +76,11 @@ func title(s *spec.Spec) string {
 	}
 	return s.Vision.Title
 }
+
+// count says "1 story" or "3 stories".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -17,6 +17,14 @@ type ReleaseNotes struct {
 	From, To string
 	Date     time.Time // of the commit at the end of the range
 	Notes    []history.Note
+	// Unreadable are spec files of either end that could not be read:
+	// a story in one may be missing from the notes, or wrongly in them.
+	Unreadable []Unreadable
+}
+
+// Unreadable is a spec file that could not be read at a ref, and why.
+type Unreadable struct {
+	File, Ref, Error string
 }
 
 // ReleaseNotesMarkdown writes notes ready to paste into a GitHub release:
@@ -30,6 +38,7 @@ func ReleaseNotesMarkdown(w io.Writer, rn ReleaseNotes) error {
 	fmt.Fprintf(&b, "%s (%s)\n\n", md(rn.To), rn.Date.UTC().Format(time.DateOnly))
 	if len(rn.Notes) == 0 {
 		fmt.Fprintf(&b, "No stories were accepted since %s.\n", md(rn.From))
+		unreadableSection(&b, rn.Unreadable)
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
@@ -46,8 +55,21 @@ func ReleaseNotesMarkdown(w io.Writer, rn ReleaseNotes) error {
 		}
 		fmt.Fprintf(&b, "- %s %s%s\n", md(n.Story.ID), md(n.Story.Title), uncheckedNote(n.Unchecked))
 	}
+	unreadableSection(&b, rn.Unreadable)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// unreadableSection lists the files that could not be read, so that a
+// story missing from the notes is not taken for one never accepted.
+func unreadableSection(b *strings.Builder, files []Unreadable) {
+	if len(files) == 0 {
+		return
+	}
+	b.WriteString("\n### Unreadable spec files\n\nA story in these files may be missing from the notes or wrongly in them:\n\n")
+	for _, u := range files {
+		fmt.Fprintf(b, "- %s at %s: %s\n", md(u.File), md(u.Ref), md(u.Error))
+	}
 }
 
 // uncheckedNote marks a story accepted with unchecked acceptance
@@ -109,11 +131,21 @@ func ReleaseNotesJSON(w io.Writer, rn ReleaseNotes) error {
 		}
 		stories = append(stories, s)
 	}
+	type unreadable struct {
+		File  string `json:"file"`
+		Ref   string `json:"ref"`
+		Error string `json:"error"`
+	}
+	files := make([]unreadable, len(rn.Unreadable))
+	for i, u := range rn.Unreadable {
+		files[i] = unreadable(u)
+	}
 	return writeJSON(w, struct {
-		Version int     `json:"version"`
-		From    string  `json:"from"`
-		To      string  `json:"to"`
-		Date    string  `json:"date"` // of the commit at TO
-		Stories []story `json:"stories"`
-	}{1, rn.From, rn.To, rn.Date.UTC().Format(time.DateOnly), stories})
+		Version    int          `json:"version"`
+		From       string       `json:"from"`
+		To         string       `json:"to"`
+		Date       string       `json:"date"` // of the commit at TO
+		Stories    []story      `json:"stories"`
+		Unreadable []unreadable `json:"unreadable"`
+	}{1, rn.From, rn.To, rn.Date.UTC().Format(time.DateOnly), stories, files})
 }

@@ -5,6 +5,10 @@
 package spec
 
 import (
+	"cmp"
+	"fmt"
+	"slices"
+
 	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/parse"
 )
@@ -164,4 +168,29 @@ func (st *Story) Unchecked() []parse.Criterion {
 		}
 	}
 	return out
+}
+
+// Unreadable are the spec files that hold nothing a report can use: not
+// read at all, or with front matter that could not be decoded. Reports
+// name them wherever they could change an answer.
+func (s *Spec) Unreadable() []*File {
+	var out []*File
+	for _, f := range s.Files {
+		if f.Vision == nil && f.Item == nil && f.Story == nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Why says what is wrong with a file, by its first problem: "3:5: invalid
+// YAML: …"; "" when it has none.
+func (f *File) Why() string {
+	if len(f.Problems) == 0 {
+		return ""
+	}
+	p := slices.MinFunc(f.Problems, func(a, b Problem) int {
+		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
+	})
+	return fmt.Sprintf("%d:%d: %s", p.Pos.Line, p.Pos.Col, p.Msg)
 }
