@@ -45,15 +45,6 @@ func (r *Repo) TreeFS(c *Commit, dir string) (fs.FS, error) {
 	return &treeFS{repo: r, mtime: c.Committer.When, dirs: map[string]*object.Tree{".": tree}}, nil
 }
 
-// missing turns an object go-git cannot find into a ShallowError when
-// the repository is shallow.
-func (r *Repo) missing(err error, what string) error {
-	if errors.Is(err, plumbing.ErrObjectNotFound) && r.Shallow() {
-		return &ShallowError{What: what + " not found"}
-	}
-	return err
-}
-
 // treeFS is a git tree as an fs.FS. Symlinks are reported as symlinks
 // (ReadLink, Lstat) and followed by Open and Stat within the tree. It is
 // safe for concurrent use: the loader reads files from several
