@@ -9,12 +9,12 @@ import (
 )
 
 // Blob reads a file's content.
-func (r *Repo) Blob(h plumbing.Hash) ([]byte, error) {
+func (r *Repo) Blob(h Hash) ([]byte, error) {
 	var data []byte
 	err := r.with(func(g *git.Repository) error {
-		b, err := g.BlobObject(h)
+		b, err := g.BlobObject(plumbing.Hash(h))
 		if err != nil {
-			return r.missing(err, "blob "+short(h))
+			return r.missing(err, "blob "+h.Short())
 		}
 		rd, err := b.Reader()
 		if err != nil {

@@ -6,15 +6,13 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
-	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
 // SpecTree is the hash of the spec root's tree in c, the zero hash when
 // the spec root does not exist there. Equal hashes mean an unchanged spec.
-func (r *Repo) SpecTree(c *Commit) (plumbing.Hash, error) {
-	h := c.TreeHash
+func (r *Repo) SpecTree(c *Commit) (Hash, error) {
+	h := c.Tree
 	if r.Prefix == "" {
 		return h, nil
 	}
@@ -23,13 +21,13 @@ func (r *Repo) SpecTree(c *Commit) (plumbing.Hash, error) {
 	for _, name := range strings.Split(r.Prefix, "/") {
 		raw, err := r.rawTree(h)
 		if err != nil {
-			return plumbing.ZeroHash, r.missing(err, r.Prefix+" at "+short(c.Hash))
+			return Hash{}, r.missing(err, r.Prefix+" at "+c.Short())
 		}
 		e, ok := findRaw(raw, name)
-		if !ok || e.Mode != filemode.Dir {
-			return plumbing.ZeroHash, nil
+		if !ok || e.mode != filemode.Dir {
+			return Hash{}, nil
 		}
-		h = e.Hash
+		h = e.hash
 	}
 	return h, nil
 }
@@ -39,13 +37,13 @@ func (r *Repo) SpecTree(c *Commit) (plumbing.Hash, error) {
 // submodules are left out: history reads files, not links.
 type FileChange struct {
 	Path     string // relative to the spec root
-	Old, New plumbing.Hash
+	Old, New Hash
 }
 
 // Changes lists the files that differ between two spec trees (either may
 // be the zero hash), in path order, descending only into subtrees whose
 // hashes differ.
-func (r *Repo) Changes(a, b plumbing.Hash) ([]FileChange, error) {
+func (r *Repo) Changes(a, b Hash) ([]FileChange, error) {
 	var out []FileChange
 	err := r.diffTrees("", a, b, &out)
 	slices.SortFunc(out, func(x, y FileChange) int { return strings.Compare(x.Path, y.Path) })
@@ -55,17 +53,17 @@ func (r *Repo) Changes(a, b plumbing.Hash) ([]FileChange, error) {
 // diffTrees merge-walks the raw entries of two trees, both in git's
 // order, so that only entries that differ are decoded: the stories
 // directory of a big spec has 10,000 entries and a commit changes a few.
-func (r *Repo) diffTrees(dir string, a, b plumbing.Hash, out *[]FileChange) error {
+func (r *Repo) diffTrees(dir string, a, b Hash, out *[]FileChange) error {
 	if a == b {
 		return nil
 	}
 	ra, err := r.rawTree(a)
 	if err != nil {
-		return r.missing(err, "tree "+short(a))
+		return r.missing(err, "tree "+a.Short())
 	}
 	rb, err := r.rawTree(b)
 	if err != nil {
-		return r.missing(err, "tree "+short(b))
+		return r.missing(err, "tree "+b.Short())
 	}
 	for len(ra) > 0 || len(rb) > 0 {
 		// Most entries of a big directory are the same on both sides:
@@ -76,7 +74,7 @@ func (r *Repo) diffTrees(dir string, a, b plumbing.Hash, out *[]FileChange) erro
 		if len(ra) == 0 && len(rb) == 0 {
 			break
 		}
-		var x, y object.TreeEntry
+		var x, y treeEntry
 		switch c := compareRaw(ra, rb); {
 		case c < 0:
 			x, ra, err = nextRaw(ra)
@@ -90,8 +88,8 @@ func (r *Repo) diffTrees(dir string, a, b plumbing.Hash, out *[]FileChange) erro
 		if err != nil {
 			return err
 		}
-		p := path.Join(dir, cmp.Or(x.Name, y.Name))
-		if x.Mode == filemode.Dir || y.Mode == filemode.Dir {
+		p := path.Join(dir, cmp.Or(x.name, y.name))
+		if x.mode == filemode.Dir || y.mode == filemode.Dir {
 			if err := r.diffTrees(p, dirHash(x), dirHash(y), out); err != nil {
 				return err
 			}
@@ -103,16 +101,16 @@ func (r *Repo) diffTrees(dir string, a, b plumbing.Hash, out *[]FileChange) erro
 	return nil
 }
 
-func dirHash(e object.TreeEntry) plumbing.Hash {
-	if e.Mode == filemode.Dir {
-		return e.Hash
+func dirHash(e treeEntry) Hash {
+	if e.mode == filemode.Dir {
+		return e.hash
 	}
-	return plumbing.ZeroHash
+	return Hash{}
 }
 
-func fileHash(e object.TreeEntry) plumbing.Hash {
-	if e.Mode == filemode.Regular || e.Mode == filemode.Executable || e.Mode == filemode.Deprecated {
-		return e.Hash
+func fileHash(e treeEntry) Hash {
+	if e.mode == filemode.Regular || e.mode == filemode.Executable || e.mode == filemode.Deprecated {
+		return e.hash
 	}
-	return plumbing.ZeroHash
+	return Hash{}
 }

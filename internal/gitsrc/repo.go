@@ -51,7 +51,7 @@ type Repo struct {
 	// Prefix is the spec root relative to the work tree root,
 	// "/"-separated, "" when they are the same.
 	Prefix  string
-	shallow []plumbing.Hash // where a shallow clone was cut; nil when complete
+	shallow []Hash // where a shallow clone was cut; nil when complete
 
 	// go-git's storage is not safe for concurrent readers (open pack
 	// files share a read position), so each goroutine reading objects
@@ -125,7 +125,11 @@ func Open(dir string) (*Repo, error) {
 	if prefix == "." {
 		prefix = ""
 	}
-	return &Repo{Prefix: prefix, shallow: shallow, open: open, idle: make(chan *git.Repository, handles)}, nil
+	var cut []Hash
+	for _, h := range shallow {
+		cut = append(cut, Hash(h))
+	}
+	return &Repo{Prefix: prefix, shallow: cut, open: open, idle: make(chan *git.Repository, handles)}, nil
 }
 
 // with runs f with a repository handle that no other goroutine uses

@@ -13,12 +13,12 @@ import (
 // Resolve finds the commit a revision names: a branch, a lightweight or
 // annotated tag, HEAD~N, or a short or full hash.
 func (r *Repo) Resolve(rev string) (*Commit, error) {
-	var c *object.Commit
+	var c *Commit
 	empty := false
 	err := r.with(func(g *git.Repository) error {
 		h, err := g.ResolveRevision(plumbing.Revision(rev))
 		if err == nil {
-			c, err = g.CommitObject(*h)
+			c, err = readCommit(g, Hash(*h))
 		}
 		if err != nil {
 			_, headErr := g.Head()
@@ -27,7 +27,8 @@ func (r *Repo) Resolve(rev string) (*Commit, error) {
 		return err
 	})
 	if err == nil {
-		return &Commit{Commit: c, Rev: rev}, nil
+		c.Rev = rev
+		return c, nil
 	}
 	if empty {
 		return nil, &UnknownRevError{Rev: rev, Empty: true}
@@ -82,11 +83,11 @@ func (r *Repo) mergeBase(a, b *Commit) (*Commit, error) {
 	err := r.with(func(g *git.Repository) error {
 		// The commits are read again with this handle: MergeBase walks
 		// through the storage an object was read from.
-		ca, err := g.CommitObject(a.Hash)
+		ca, err := g.CommitObject(plumbing.Hash(a.Hash))
 		if err != nil {
 			return err
 		}
-		cb, err := g.CommitObject(b.Hash)
+		cb, err := g.CommitObject(plumbing.Hash(b.Hash))
 		if err != nil {
 			return err
 		}
@@ -110,6 +111,6 @@ func (r *Repo) mergeBase(a, b *Commit) (*Commit, error) {
 			best = c
 		}
 	}
-	rev := fmt.Sprintf("%s (merge base of %s and %s)", short(best.Hash), a.Rev, b.Rev)
-	return &Commit{Commit: best, Rev: rev}, nil
+	rev := fmt.Sprintf("%s (merge base of %s and %s)", Hash(best.Hash).Short(), a.Rev, b.Rev)
+	return newCommit(best, rev), nil
 }

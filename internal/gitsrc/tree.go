@@ -9,7 +9,6 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
-	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
 // Walking history compares the spec tree of every commit with its
@@ -24,7 +23,7 @@ const rawTreeCacheSize = 64
 
 // rawTree returns a tree object's encoded entries, the zero hash's as
 // empty. Cached trees are shared by every handle: they never change.
-func (r *Repo) rawTree(h plumbing.Hash) ([]byte, error) {
+func (r *Repo) rawTree(h Hash) ([]byte, error) {
 	if h.IsZero() {
 		return nil, nil
 	}
@@ -35,7 +34,7 @@ func (r *Repo) rawTree(h plumbing.Hash) ([]byte, error) {
 		return b, nil
 	}
 	err := r.with(func(g *git.Repository) error {
-		obj, err := g.Storer.EncodedObject(plumbing.TreeObject, h)
+		obj, err := g.Storer.EncodedObject(plumbing.TreeObject, plumbing.Hash(h))
 		if err != nil {
 			return err
 		}
@@ -62,11 +61,11 @@ func (r *Repo) rawTree(h plumbing.Hash) ([]byte, error) {
 // current one is full it becomes the old one, and a tree found in the
 // old one moves back. That is an LRU's effect without its bookkeeping.
 type treeCache struct {
-	cur, old map[plumbing.Hash][]byte
+	cur, old map[Hash][]byte
 }
 
 // get finds a tree, moving one found in the old generation back.
-func (c *treeCache) get(h plumbing.Hash) ([]byte, bool) {
+func (c *treeCache) get(h Hash) ([]byte, bool) {
 	if b, ok := c.cur[h]; ok {
 		return b, true
 	}
@@ -77,12 +76,12 @@ func (c *treeCache) get(h plumbing.Hash) ([]byte, bool) {
 	return b, ok
 }
 
-func (c *treeCache) put(h plumbing.Hash, b []byte) {
+func (c *treeCache) put(h Hash, b []byte) {
 	if len(c.cur) >= rawTreeCacheSize/2 {
 		c.old, c.cur = c.cur, nil
 	}
 	if c.cur == nil {
-		c.cur = make(map[plumbing.Hash][]byte, rawTreeCacheSize/2)
+		c.cur = make(map[Hash][]byte, rawTreeCacheSize/2)
 	}
 	c.cur[h] = b
 }
@@ -99,19 +98,27 @@ func rawEntryLen(raw []byte) int {
 	return i + 1 + 20
 }
 
+// treeEntry is one entry of a tree: a file, directory, symlink or
+// submodule.
+type treeEntry struct {
+	name string
+	mode filemode.FileMode
+	hash Hash
+}
+
 // nextRaw decodes the first entry of raw and returns the rest.
-func nextRaw(raw []byte) (object.TreeEntry, []byte, error) {
+func nextRaw(raw []byte) (treeEntry, []byte, error) {
 	n := rawEntryLen(raw)
 	sp := bytes.IndexByte(raw[:max(n, 0)], ' ')
 	if n == 0 || sp < 0 {
-		return object.TreeEntry{}, nil, errBadTree
+		return treeEntry{}, nil, errBadTree
 	}
 	mode, err := strconv.ParseUint(string(raw[:sp]), 8, 32)
 	if err != nil {
-		return object.TreeEntry{}, nil, errBadTree
+		return treeEntry{}, nil, errBadTree
 	}
-	e := object.TreeEntry{Name: string(raw[sp+1 : n-21]), Mode: filemode.FileMode(mode)}
-	copy(e.Hash[:], raw[n-20:n])
+	e := treeEntry{name: string(raw[sp+1 : n-21]), mode: filemode.FileMode(mode)}
+	copy(e.hash[:], raw[n-20:n])
 	return e, raw[n:], nil
 }
 
@@ -167,11 +174,11 @@ func sortTail(name []byte, n int, dir bool) byte {
 }
 
 // findRaw finds an entry by name in a raw tree.
-func findRaw(raw []byte, name string) (object.TreeEntry, bool) {
+func findRaw(raw []byte, name string) (treeEntry, bool) {
 	for len(raw) > 0 {
 		n := rawEntryLen(raw)
 		if n == 0 {
-			return object.TreeEntry{}, false
+			return treeEntry{}, false
 		}
 		if got, _ := rawName(raw); string(got) == name {
 			e, _, err := nextRaw(raw)
@@ -179,5 +186,5 @@ func findRaw(raw []byte, name string) (object.TreeEntry, bool) {
 		}
 		raw = raw[n:]
 	}
-	return object.TreeEntry{}, false
+	return treeEntry{}, false
 }

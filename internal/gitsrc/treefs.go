@@ -27,7 +27,7 @@ func (r *Repo) TreeFS(c *Commit, dir string) (fs.FS, error) {
 	var tree *object.Tree
 	err := r.with(func(g *git.Repository) error {
 		var err error
-		if tree, err = g.TreeObject(c.TreeHash); err != nil {
+		if tree, err = g.TreeObject(plumbing.Hash(c.Tree)); err != nil {
 			return r.missing(err, "tree of "+c.Short())
 		}
 		if dir == "" {
@@ -58,7 +58,7 @@ type treeFS struct {
 	// read keeps the content of blobs whose size was asked and whose
 	// content was not read yet: go-git finds a packed object's size only
 	// by rebuilding it, so the loader's stat then read costs one rebuild.
-	read map[plumbing.Hash][]byte
+	read map[Hash][]byte
 }
 
 var (
@@ -74,7 +74,7 @@ type entry struct {
 	fsys *treeFS
 	name string
 	mode filemode.FileMode
-	hash plumbing.Hash
+	hash Hash
 }
 
 // lookup finds name without following a final symlink.
@@ -100,7 +100,7 @@ func (f *treeFS) lookup(op, name string) (entry, error) {
 		}
 	}
 	e := t.Entries[i]
-	return entry{fsys: f, name: base, mode: e.Mode, hash: e.Hash}, nil
+	return entry{fsys: f, name: base, mode: e.Mode, hash: Hash(e.Hash)}, nil
 }
 
 // tree returns the directory at p, decoding each tree object once.
@@ -157,7 +157,7 @@ func (f *treeFS) follow(op, name string) (string, entry, error) {
 
 // blob returns a blob's content, taking it from read when its size was
 // asked first.
-func (f *treeFS) blob(h plumbing.Hash) ([]byte, error) {
+func (f *treeFS) blob(h Hash) ([]byte, error) {
 	f.mu.Lock()
 	data, ok := f.read[h]
 	delete(f.read, h)
@@ -169,14 +169,14 @@ func (f *treeFS) blob(h plumbing.Hash) ([]byte, error) {
 }
 
 // size is a blob's size. Its content is kept for the read that follows.
-func (f *treeFS) size(h plumbing.Hash) int64 {
+func (f *treeFS) size(h Hash) int64 {
 	data, err := f.repo.Blob(h)
 	if err != nil {
 		return 0 // the read that follows reports the error
 	}
 	f.mu.Lock()
 	if f.read == nil {
-		f.read = map[plumbing.Hash][]byte{}
+		f.read = map[Hash][]byte{}
 	}
 	f.read[h] = data
 	f.mu.Unlock()
@@ -239,7 +239,7 @@ func (f *treeFS) readDir(p string) ([]fs.DirEntry, error) {
 		if te.Mode == filemode.Submodule {
 			continue
 		}
-		out = append(out, fileInfo{entry: entry{fsys: f, name: te.Name, mode: te.Mode, hash: te.Hash}, size: -1})
+		out = append(out, fileInfo{entry: entry{fsys: f, name: te.Name, mode: te.Mode, hash: Hash(te.Hash)}, size: -1})
 	}
 	slices.SortFunc(out, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	return out, nil
