@@ -12,22 +12,9 @@ import (
 // SpecTree is the hash of the spec root's tree in c, the zero hash when
 // the spec root does not exist there. Equal hashes mean an unchanged spec.
 func (r *Repo) SpecTree(c *Commit) (Hash, error) {
-	h := c.Tree
-	if r.Prefix == "" {
-		return h, nil
-	}
-	// Step down the prefix through raw trees: decoding the root tree
-	// with go-git for each of thousands of commits is needlessly slow.
-	for _, name := range strings.Split(r.Prefix, "/") {
-		raw, err := r.rawTree(h)
-		if err != nil {
-			return Hash{}, r.missing(err, r.Prefix+" at "+c.Short())
-		}
-		e, ok := findRaw(raw, name)
-		if !ok || e.mode != filemode.Dir {
-			return Hash{}, nil
-		}
-		h = e.hash
+	h, err := r.subtree(c.Tree, r.Prefix)
+	if err != nil {
+		return Hash{}, r.missing(err, r.Prefix+" at "+c.Short())
 	}
 	return h, nil
 }
@@ -57,14 +44,15 @@ func (r *Repo) diffTrees(dir string, a, b Hash, out *[]FileChange) error {
 	if a == b {
 		return nil
 	}
-	ra, err := r.rawTree(a)
+	ta, err := r.tree(a)
 	if err != nil {
 		return r.missing(err, "tree "+a.Short())
 	}
-	rb, err := r.rawTree(b)
+	tb, err := r.tree(b)
 	if err != nil {
 		return r.missing(err, "tree "+b.Short())
 	}
+	ra, rb := ta.raw, tb.raw
 	for len(ra) > 0 || len(rb) > 0 {
 		// Most entries of a big directory are the same on both sides:
 		// skip them by comparing bytes, without decoding names.

@@ -5,10 +5,12 @@
 package gitsrc
 
 import (
+	"bytes"
 	"crypto"
 	"crypto/sha1"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -141,6 +143,27 @@ func (r *Repo) with(f func(*git.Repository) error) error {
 	}
 	defer func() { r.idle <- g }()
 	return f(g)
+}
+
+// readObject reads an object's content whole.
+func (r *Repo) readObject(typ plumbing.ObjectType, h Hash) ([]byte, error) {
+	var data []byte
+	err := r.with(func(g *git.Repository) error {
+		obj, err := g.Storer.EncodedObject(typ, plumbing.Hash(h))
+		if err != nil {
+			return err
+		}
+		rd, err := obj.Reader()
+		if err != nil {
+			return err
+		}
+		defer rd.Close()
+		buf := bytes.NewBuffer(make([]byte, 0, obj.Size()))
+		_, err = io.Copy(buf, rd)
+		data = buf.Bytes()
+		return err
+	})
+	return data, err
 }
 
 // borrow takes an idle handle, opens one while there are fewer than

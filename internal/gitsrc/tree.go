@@ -2,88 +2,158 @@ package gitsrc
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
-	"io"
+	"slices"
 	"strconv"
+	"strings"
+	"sync"
 
-	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 )
 
-// Walking history compares the spec tree of every commit with its
-// parent's. go-git's Tree.Decode allocates every entry of a tree (10,000
-// in a big stories directory) through a bufio.Reader; comparing the
-// encoded bytes and decoding only the entries that differ is what git
-// itself does, and is many times faster.
+// Trees are read as git stores them: entries of "MODE NAME\0" and a
+// 20-byte hash, in git's order. The history walk compares a commit's
+// trees with its parent's by those bytes and decodes only the entries
+// that differ, as git does; the stories directory of a big spec has
+// 10,000 entries and a commit changes a few, and go-git's Tree.Decode
+// allocated every one of them. treeFS, the spec loader's view of a
+// commit, finds names in the same bytes by binary search.
 
-// rawTreeCacheSize bounds the trees kept; the walk goes parents first,
-// so the trees of a commit are asked for again as its child's parent's.
-const rawTreeCacheSize = 64
+// tree is a tree object's encoded entries. Trees never change, so one
+// value is shared by every reader.
+type tree struct {
+	raw []byte
 
-// rawTree returns a tree object's encoded entries, the zero hash's as
-// empty. Cached trees are shared by every handle: they never change.
-func (r *Repo) rawTree(h Hash) ([]byte, error) {
+	indexed sync.Once
+	starts  []int32 // where each entry starts; made by the first lookup
+	err     error   // the tree is malformed after the last entry in starts
+}
+
+// emptyTree is the zero hash's tree: a directory absent on one side of a
+// change, or a spec root absent from a commit.
+var emptyTree = &tree{}
+
+// treeCacheSize bounds the trees the repository keeps. The walk goes
+// parents first, so the trees of a commit are asked for again as its
+// child's parent's; a treeFS keeps the directories it read itself.
+const treeCacheSize = 64
+
+// tree returns a tree object, the zero hash's as empty. Cached trees are
+// shared by every handle.
+func (r *Repo) tree(h Hash) (*tree, error) {
 	if h.IsZero() {
-		return nil, nil
+		return emptyTree, nil
 	}
 	r.mu.Lock()
-	b, ok := r.trees.get(h)
+	t, ok := r.trees.get(h)
 	r.mu.Unlock()
 	if ok {
-		return b, nil
+		return t, nil
 	}
-	err := r.with(func(g *git.Repository) error {
-		obj, err := g.Storer.EncodedObject(plumbing.TreeObject, plumbing.Hash(h))
-		if err != nil {
-			return err
-		}
-		rd, err := obj.Reader()
-		if err != nil {
-			return err
-		}
-		defer rd.Close()
-		buf := bytes.NewBuffer(make([]byte, 0, obj.Size()))
-		_, err = io.Copy(buf, rd)
-		b = buf.Bytes()
-		return err
-	})
+	raw, err := r.readObject(plumbing.TreeObject, h)
 	if err != nil {
 		return nil, err
 	}
+	t = &tree{raw: raw}
 	r.mu.Lock()
-	r.trees.put(h, b)
+	r.trees.put(h, t)
 	r.mu.Unlock()
-	return b, nil
+	return t, nil
 }
 
 // treeCache keeps recently used trees in two generations: when the
 // current one is full it becomes the old one, and a tree found in the
 // old one moves back. That is an LRU's effect without its bookkeeping.
 type treeCache struct {
-	cur, old map[Hash][]byte
+	cur, old map[Hash]*tree
 }
 
 // get finds a tree, moving one found in the old generation back.
-func (c *treeCache) get(h Hash) ([]byte, bool) {
-	if b, ok := c.cur[h]; ok {
-		return b, true
+func (c *treeCache) get(h Hash) (*tree, bool) {
+	if t, ok := c.cur[h]; ok {
+		return t, true
 	}
-	b, ok := c.old[h]
+	t, ok := c.old[h]
 	if ok {
-		c.put(h, b)
+		c.put(h, t)
 	}
-	return b, ok
+	return t, ok
 }
 
-func (c *treeCache) put(h Hash, b []byte) {
-	if len(c.cur) >= rawTreeCacheSize/2 {
+func (c *treeCache) put(h Hash, t *tree) {
+	if len(c.cur) >= treeCacheSize/2 {
 		c.old, c.cur = c.cur, nil
 	}
 	if c.cur == nil {
-		c.cur = make(map[Hash][]byte, rawTreeCacheSize/2)
+		c.cur = make(map[Hash]*tree, treeCacheSize/2)
 	}
-	c.cur[h] = b
+	c.cur[h] = t
+}
+
+// subtree is the hash of directory dir ("/"-separated; "" is root
+// itself) in the tree root, the zero hash when there is no such
+// directory.
+func (r *Repo) subtree(root Hash, dir string) (Hash, error) {
+	h := root
+	if dir == "" {
+		return h, nil
+	}
+	for name := range strings.SplitSeq(dir, "/") {
+		t, err := r.tree(h)
+		if err != nil {
+			return Hash{}, err
+		}
+		e, ok := t.find(name)
+		if !ok || e.mode != filemode.Dir {
+			return Hash{}, nil
+		}
+		h = e.hash
+	}
+	return h, nil
+}
+
+// index is where each entry starts, made once.
+func (t *tree) index() ([]int32, error) {
+	t.indexed.Do(func() {
+		for off := 0; off < len(t.raw); {
+			n := rawEntryLen(t.raw[off:])
+			if n == 0 {
+				t.err = errBadTree
+				break
+			}
+			t.starts = append(t.starts, int32(off))
+			off += n
+		}
+	})
+	return t.starts, t.err
+}
+
+// find looks an entry up by name. In git's order a directory sorts as if
+// its name ended in "/", so the name is sought in both places.
+func (t *tree) find(name string) (treeEntry, bool) {
+	starts, _ := t.index()
+	key := []byte(name)
+	for _, dir := range []bool{false, true} {
+		i, ok := slices.BinarySearchFunc(starts, key, func(start int32, key []byte) int {
+			n, d := rawName(t.raw[start:])
+			return compareNames(n, d, key, dir)
+		})
+		if ok {
+			e, _, err := nextRaw(t.raw[starts[i]:])
+			return e, err == nil
+		}
+	}
+	return treeEntry{}, false
+}
+
+// treeEntry is one entry of a tree: a file, directory, symlink or
+// submodule.
+type treeEntry struct {
+	name string
+	mode filemode.FileMode
+	hash Hash
 }
 
 var errBadTree = errors.New("malformed tree object")
@@ -96,14 +166,6 @@ func rawEntryLen(raw []byte) int {
 		return 0
 	}
 	return i + 1 + 20
-}
-
-// treeEntry is one entry of a tree: a file, directory, symlink or
-// submodule.
-type treeEntry struct {
-	name string
-	mode filemode.FileMode
-	hash Hash
 }
 
 // nextRaw decodes the first entry of raw and returns the rest.
@@ -134,8 +196,8 @@ func rawName(raw []byte) (name []byte, dir bool) {
 	return raw[sp+1 : end], string(mode) == "40000" || string(mode) == "040000"
 }
 
-// compareRaw orders the first entries of two trees as git does, a
-// directory's name as if it ended in "/". An empty tree sorts last.
+// compareRaw orders the first entries of two trees as git does. An empty
+// tree sorts last.
 func compareRaw(a, b []byte) int {
 	switch {
 	case len(a) == 0 && len(b) == 0:
@@ -147,18 +209,17 @@ func compareRaw(a, b []byte) int {
 	}
 	na, da := rawName(a)
 	nb, db := rawName(b)
-	n := min(len(na), len(nb))
-	if c := bytes.Compare(na[:n], nb[:n]); c != 0 {
+	return compareNames(na, da, nb, db)
+}
+
+// compareNames is git's order of the entries of a tree: by name, bytes
+// compared, a directory's name as if it ended in "/".
+func compareNames(a []byte, aDir bool, b []byte, bDir bool) int {
+	n := min(len(a), len(b))
+	if c := bytes.Compare(a[:n], b[:n]); c != 0 {
 		return c
 	}
-	ca, cb := sortTail(na, n, da), sortTail(nb, n, db)
-	switch {
-	case ca < cb:
-		return -1
-	case ca > cb:
-		return 1
-	}
-	return 0
+	return cmp.Compare(sortTail(a, n, aDir), sortTail(b, n, bDir))
 }
 
 // sortTail is the byte after the first n of a name in git's order: its
@@ -171,20 +232,4 @@ func sortTail(name []byte, n int, dir bool) byte {
 		return '/'
 	}
 	return 0
-}
-
-// findRaw finds an entry by name in a raw tree.
-func findRaw(raw []byte, name string) (treeEntry, bool) {
-	for len(raw) > 0 {
-		n := rawEntryLen(raw)
-		if n == 0 {
-			return treeEntry{}, false
-		}
-		if got, _ := rawName(raw); string(got) == name {
-			e, _, err := nextRaw(raw)
-			return e, err == nil
-		}
-		raw = raw[n:]
-	}
-	return treeEntry{}, false
 }
