@@ -5,7 +5,6 @@
 package gitsrc
 
 import (
-	"bytes"
 	"crypto"
 	"crypto/sha1"
 	"errors"
@@ -158,9 +157,10 @@ func (r *Repo) readObject(typ plumbing.ObjectType, h Hash) ([]byte, error) {
 			return err
 		}
 		defer rd.Close()
-		buf := bytes.NewBuffer(make([]byte, 0, obj.Size()))
-		_, err = io.Copy(buf, rd)
-		data = buf.Bytes()
+		// Exactly its size: a bytes.Buffer of that capacity grows to
+		// twice it to look for the end.
+		data = make([]byte, obj.Size())
+		_, err = io.ReadFull(rd, data)
 		return err
 	})
 	return data, err
