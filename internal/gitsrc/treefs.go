@@ -170,6 +170,7 @@ func (f *treeFS) Open(name string) (fs.File, error) {
 	if err != nil {
 		return nil, err
 	}
+	e.name = path.Base(name) // a symlink's, not its target's
 	if e.mode == filemode.Dir {
 		ents, err := f.readDir(p)
 		if err != nil {
@@ -181,7 +182,6 @@ func (f *treeFS) Open(name string) (fs.File, error) {
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
-	e.name = path.Base(name)
 	return &blobFile{info: fileInfo{entry: e, size: int64(len(data))}, Reader: bytes.NewReader(data)}, nil
 }
 

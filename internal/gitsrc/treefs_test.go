@@ -148,6 +148,11 @@ func TestTreeFS(t *testing.T) {
 	if !fi.IsDir() || fi.Mode() != fs.ModeDir|0o555 {
 		t.Errorf("Stat(link-dir) = %v", fi.Mode())
 	}
+	if d, err := fsys.Open("link-dir"); err != nil {
+		t.Errorf("Open(link-dir): %v", err)
+	} else if fi, err := d.Stat(); err != nil || fi.Name() != "link-dir" || !fi.IsDir() {
+		t.Errorf("Open(link-dir).Stat() = %v, %v; want the link's name, a directory", fi.Name(), err)
+	}
 	sub, err := fs.ReadDir(fsys, "link-dir")
 	check(t, err)
 	if len(sub) != 2 || sub[0].Name() != "s.md" {
