@@ -1,7 +1,8 @@
 // Package gitsrc reads a spec from a git repository with go-git: it opens
 // the repository around a spec root, resolves revisions and ranges, offers
 // a commit's tree as an fs.FS for the spec loader, and lists the commits
-// of a range in the order history needs. No git binary is used.
+// of a range in the order history needs. No git binary is used. go-git's
+// types stay inside: callers see Hash, Commit and FileChange.
 package gitsrc
 
 import (
