@@ -37,8 +37,8 @@ func (r *Repo) Changes(a, b Hash) ([]FileChange, error) {
 	return out, err
 }
 
-// diffTrees merge-walks the raw entries of two trees, both in git's
-// order, so that only entries that differ are decoded: the stories
+// diffTrees merge-walks the encoded entries of two trees, both in git's
+// order (compareRaw), so that only entries that differ are decoded: the stories
 // directory of a big spec has 10,000 entries and a commit changes a few.
 func (r *Repo) diffTrees(dir string, a, b Hash, out *[]FileChange) error {
 	if a == b {
