@@ -27,9 +27,13 @@ type tree struct {
 	raw []byte
 
 	indexed sync.Once
-	starts  []int32 // where each entry starts; made by the first lookup
-	err     error   // the tree is malformed after the last entry in starts
+	entries []rawEntry // made by the first lookup
+	err     error      // the tree is malformed after the last of entries
 }
+
+// rawEntry is where an entry is in a tree's encoding: "MODE NAME\0" and
+// a 20-byte hash from start, NAME from name to nul.
+type rawEntry struct{ start, name, nul int32 }
 
 // emptyTree is the zero hash's tree: a directory absent on one side of a
 // change, or a spec root absent from a commit.
@@ -114,35 +118,33 @@ func (r *Repo) subtree(root Hash, dir string) (Hash, error) {
 	return h, nil
 }
 
-// index is where each entry starts, made once.
-func (t *tree) index() ([]int32, error) {
+// index is where each entry is, made once.
+func (t *tree) index() ([]rawEntry, error) {
 	t.indexed.Do(func() {
 		for off := 0; off < len(t.raw); {
-			n := rawEntryLen(t.raw[off:])
-			if n == 0 {
+			e, ok := locate(t.raw, off)
+			if !ok {
 				t.err = errBadTree
 				break
 			}
-			t.starts = append(t.starts, int32(off))
-			off += n
+			t.entries = append(t.entries, e)
+			off = e.end()
 		}
 	})
-	return t.starts, t.err
+	return t.entries, t.err
 }
 
 // find looks an entry up by name. In git's order a directory sorts as if
 // its name ended in "/", so the name is sought in both places.
 func (t *tree) find(name string) (treeEntry, bool) {
-	starts, _ := t.index()
-	key := []byte(name)
+	entries, _ := t.index()
 	for _, dir := range []bool{false, true} {
-		i, ok := slices.BinarySearchFunc(starts, key, func(start int32, key []byte) int {
-			n, d := rawName(t.raw[start:])
-			return compareNames(n, d, key, dir)
+		i, ok := slices.BinarySearchFunc(entries, name, func(e rawEntry, name string) int {
+			return compareNames(e.nameIn(t.raw), e.isDir(t.raw), name, dir)
 		})
 		if ok {
-			e, _, err := nextRaw(t.raw[starts[i]:])
-			return e, err == nil
+			te, err := entries[i].decode(t.raw, name)
+			return te, err == nil
 		}
 	}
 	return treeEntry{}, false
@@ -158,8 +160,49 @@ type treeEntry struct {
 
 var errBadTree = errors.New("malformed tree object")
 
-// rawEntryLen is the length of the first entry of raw ("MODE NAME\0"
-// and a 20-byte hash), 0 when raw is empty or malformed.
+// locate finds the entry at off in raw, "MODE NAME\0" and a 20-byte hash.
+func locate(raw []byte, off int) (rawEntry, bool) {
+	rest := raw[off:]
+	nul := bytes.IndexByte(rest, 0)
+	if nul < 0 || len(rest) < nul+1+20 {
+		return rawEntry{}, false
+	}
+	sp := bytes.IndexByte(rest[:nul], ' ')
+	if sp < 0 {
+		return rawEntry{}, false
+	}
+	return rawEntry{start: int32(off), name: int32(off + sp + 1), nul: int32(off + nul)}, true
+}
+
+// end is where the entry after e starts.
+func (e rawEntry) end() int { return int(e.nul) + 1 + 20 }
+
+func (e rawEntry) nameIn(raw []byte) []byte { return raw[e.name:e.nul] }
+
+// isDir reports whether e's mode is a directory's: 40000, or 040000 in
+// some old trees.
+func (e rawEntry) isDir(raw []byte) bool {
+	mode := raw[e.start : e.name-1]
+	return string(mode) == "40000" || string(mode) == "040000"
+}
+
+// decode decodes e. name, when not "", is its name, already a string.
+func (e rawEntry) decode(raw []byte, name string) (treeEntry, error) {
+	mode, err := strconv.ParseUint(string(raw[e.start:e.name-1]), 8, 32)
+	if err != nil {
+		return treeEntry{}, errBadTree
+	}
+	if name == "" {
+		name = string(e.nameIn(raw))
+	}
+	te := treeEntry{name: name, mode: filemode.FileMode(mode)}
+	copy(te.hash[:], raw[e.nul+1:e.end()])
+	return te, nil
+}
+
+// rawEntryLen is the length of the first entry of raw, 0 when raw is
+// empty or malformed: locate's end, sooner, for the merge-walk's skipping
+// of equal entries.
 func rawEntryLen(raw []byte) int {
 	i := bytes.IndexByte(raw, 0)
 	if i < 0 || len(raw) < i+1+20 {
@@ -170,30 +213,12 @@ func rawEntryLen(raw []byte) int {
 
 // nextRaw decodes the first entry of raw and returns the rest.
 func nextRaw(raw []byte) (treeEntry, []byte, error) {
-	n := rawEntryLen(raw)
-	sp := bytes.IndexByte(raw[:max(n, 0)], ' ')
-	if n == 0 || sp < 0 {
+	e, ok := locate(raw, 0)
+	if !ok {
 		return treeEntry{}, nil, errBadTree
 	}
-	mode, err := strconv.ParseUint(string(raw[:sp]), 8, 32)
-	if err != nil {
-		return treeEntry{}, nil, errBadTree
-	}
-	e := treeEntry{name: string(raw[sp+1 : n-21]), mode: filemode.FileMode(mode)}
-	copy(e.hash[:], raw[n-20:n])
-	return e, raw[n:], nil
-}
-
-// rawName is the first entry's name and whether it is a directory.
-func rawName(raw []byte) (name []byte, dir bool) {
-	sp := bytes.IndexByte(raw, ' ')
-	end := bytes.IndexByte(raw, 0)
-	if sp < 0 || end < sp {
-		return nil, false
-	}
-	// Directories are mode 40000 (040000 in some old trees).
-	mode := raw[:sp]
-	return raw[sp+1 : end], string(mode) == "40000" || string(mode) == "040000"
+	te, err := e.decode(raw, "")
+	return te, raw[e.end():], err
 }
 
 // compareRaw orders the first entries of two trees as git does. An empty
@@ -207,24 +232,29 @@ func compareRaw(a, b []byte) int {
 	case len(b) == 0:
 		return -1
 	}
-	na, da := rawName(a)
-	nb, db := rawName(b)
-	return compareNames(na, da, nb, db)
+	ea, okA := locate(a, 0)
+	eb, okB := locate(b, 0)
+	if !okA || !okB {
+		return 0 // decoding them reports it
+	}
+	return compareNames(ea.nameIn(a), ea.isDir(a), eb.nameIn(b), eb.isDir(b))
 }
 
 // compareNames is git's order of the entries of a tree: by name, bytes
 // compared, a directory's name as if it ended in "/".
-func compareNames(a []byte, aDir bool, b []byte, bDir bool) int {
+func compareNames[A, B string | []byte](a A, aDir bool, b B, bDir bool) int {
 	n := min(len(a), len(b))
-	if c := bytes.Compare(a[:n], b[:n]); c != 0 {
-		return c
+	for i := range n {
+		if a[i] != b[i] {
+			return cmp.Compare(a[i], b[i])
+		}
 	}
 	return cmp.Compare(sortTail(a, n, aDir), sortTail(b, n, bDir))
 }
 
 // sortTail is the byte after the first n of a name in git's order: its
 // next byte, "/" after a directory's name, 0 after a file's.
-func sortTail(name []byte, n int, dir bool) byte {
+func sortTail[S string | []byte](name S, n int, dir bool) byte {
 	switch {
 	case n < len(name):
 		return name[n]

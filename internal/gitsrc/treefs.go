@@ -213,13 +213,13 @@ func (f *treeFS) readDir(p string) ([]fs.DirEntry, error) {
 	if err != nil {
 		return nil, &fs.PathError{Op: "readdir", Path: p, Err: err}
 	}
-	starts, err := t.index()
+	entries, err := t.index()
 	if err != nil {
 		return nil, &fs.PathError{Op: "readdir", Path: p, Err: err}
 	}
-	out := make([]fs.DirEntry, 0, len(starts))
-	for _, start := range starts {
-		te, _, err := nextRaw(t.raw[start:])
+	out := make([]fs.DirEntry, 0, len(entries))
+	for _, e := range entries {
+		te, err := e.decode(t.raw, "")
 		if err != nil {
 			return nil, &fs.PathError{Op: "readdir", Path: p, Err: err}
 		}
