@@ -64,7 +64,7 @@ type Repo struct {
 
 	mu     sync.Mutex        // guards opened and trees
 	opened []*git.Repository // every handle, for Close
-	trees  treeCache         // raw trees for the history walk
+	trees  treeCache         // the one tree cache: history walk and treeFS
 }
 
 // plainSHA1 makes go-git hash with the standard library's SHA-1 rather
