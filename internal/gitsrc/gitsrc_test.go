@@ -10,8 +10,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/go-git/go-git/v5/plumbing"
-
 	"github.com/prodspec/prodspec/internal/gitsrc"
 	"github.com/prodspec/prodspec/internal/gittest"
 )
@@ -330,17 +328,17 @@ func TestChangesGitOrder(t *testing.T) {
 	check(t, err)
 	repo, err := gitsrc.Open(filepath.Join(dir, "x", "spec"))
 	check(t, err)
-	var trees []string
+	var trees []gitsrc.Hash
 	for _, rev := range []string{"HEAD~2", "HEAD"} {
 		c, err := repo.Resolve(rev)
 		check(t, err)
 		h, err := repo.SpecTree(c)
 		check(t, err)
-		trees = append(trees, h.String())
+		trees = append(trees, h)
 	}
 	var got []string
-	for _, pair := range [][2]string{{trees[0], trees[1]}, {trees[1], trees[0]}} {
-		changes, err := repo.Changes(plumbingHash(pair[0]), plumbingHash(pair[1]))
+	for _, pair := range [][2]gitsrc.Hash{{trees[0], trees[1]}, {trees[1], trees[0]}} {
+		changes, err := repo.Changes(pair[0], pair[1])
 		check(t, err)
 		var s []string
 		for _, c := range changes {
@@ -354,5 +352,3 @@ func TestChangesGitOrder(t *testing.T) {
 		t.Errorf("Changes =\n%q\nwant\n%q", got, want)
 	}
 }
-
-func plumbingHash(s string) plumbing.Hash { return plumbing.NewHash(s) }

@@ -1,7 +1,8 @@
 // Package gitsrc reads a spec from a git repository with go-git: it opens
 // the repository around a spec root, resolves revisions and ranges, offers
 // a commit's tree as an fs.FS for the spec loader, and lists the commits
-// of a range in the order history needs. No git binary is used.
+// of a range in the order history needs. No git binary is used. go-git's
+// types stay inside: callers see Hash, Commit and FileChange.
 package gitsrc
 
 import (
@@ -9,15 +10,14 @@ import (
 	"crypto/sha1"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
-	"strings"
 	"sync"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/hash"
-	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
@@ -51,7 +51,7 @@ type Repo struct {
 	// Prefix is the spec root relative to the work tree root,
 	// "/"-separated, "" when they are the same.
 	Prefix  string
-	shallow []plumbing.Hash // where a shallow clone was cut; nil when complete
+	shallow []Hash // where a shallow clone was cut; nil when complete
 
 	// go-git's storage is not safe for concurrent readers (open pack
 	// files share a read position), so each goroutine reading objects
@@ -62,7 +62,7 @@ type Repo struct {
 
 	mu     sync.Mutex        // guards opened and trees
 	opened []*git.Repository // every handle, for Close
-	trees  treeCache         // raw trees for the history walk
+	trees  treeCache         // the one tree cache: history walk and treeFS
 }
 
 // plainSHA1 makes go-git hash with the standard library's SHA-1 rather
@@ -121,7 +121,11 @@ func Open(dir string) (*Repo, error) {
 		return nil, fmt.Errorf("%s is outside the work tree %s", dir, root)
 	}
 	prefix := loc.Prefix
-	return &Repo{Prefix: prefix, shallow: shallow, open: open, idle: make(chan *git.Repository, handles)}, nil
+	var cut []Hash
+	for _, h := range shallow {
+		cut = append(cut, Hash(h))
+	}
+	return &Repo{Prefix: prefix, shallow: cut, open: open, idle: make(chan *git.Repository, handles)}, nil
 }
 
 // with runs f with a repository handle that no other goroutine uses
@@ -133,6 +137,28 @@ func (r *Repo) with(f func(*git.Repository) error) error {
 	}
 	defer func() { r.idle <- g }()
 	return f(g)
+}
+
+// readObject reads an object's content whole.
+func (r *Repo) readObject(typ plumbing.ObjectType, h Hash) ([]byte, error) {
+	var data []byte
+	err := r.with(func(g *git.Repository) error {
+		obj, err := g.Storer.EncodedObject(typ, plumbing.Hash(h))
+		if err != nil {
+			return err
+		}
+		rd, err := obj.Reader()
+		if err != nil {
+			return err
+		}
+		defer rd.Close()
+		// Exactly its size: a bytes.Buffer of that capacity grows to
+		// twice it to look for the end.
+		data = make([]byte, obj.Size())
+		_, err = io.ReadFull(rd, data)
+		return err
+	})
+	return data, err
 }
 
 // borrow takes an idle handle, opens one while there are fewer than
@@ -175,124 +201,14 @@ func (r *Repo) Close() error {
 	return errors.Join(errs...)
 }
 
-// Commit is a resolved commit with what reports show of it.
-type Commit struct {
-	*object.Commit
-	Rev string // as the user wrote it
-}
-
-// Short is the commit's abbreviated hash.
-func (c *Commit) Short() string { return short(c.Hash) }
-
-// short abbreviates a hash as git does by default.
-func short(h plumbing.Hash) string { return h.String()[:7] }
-
-// commit wraps a commit the walk found, named by its short hash.
-func commit(c *object.Commit) *Commit { return &Commit{Commit: c, Rev: short(c.Hash)} }
-
-// Resolve finds the commit a revision names: a branch, a lightweight or
-// annotated tag, HEAD~N, or a short or full hash.
-func (r *Repo) Resolve(rev string) (*Commit, error) {
-	var c *object.Commit
-	empty := false
-	err := r.with(func(g *git.Repository) error {
-		h, err := g.ResolveRevision(plumbing.Revision(rev))
-		if err == nil {
-			c, err = g.CommitObject(*h)
-		}
-		if err != nil {
-			_, headErr := g.Head()
-			empty = errors.Is(headErr, plumbing.ErrReferenceNotFound)
-		}
-		return err
-	})
-	if err == nil {
-		return &Commit{Commit: c, Rev: rev}, nil
-	}
-	if empty {
-		return nil, &UnknownRevError{Rev: rev, Empty: true}
-	}
-	if r.Shallow() {
-		return nil, &ShallowError{What: fmt.Sprintf("revision %q not found", rev)}
-	}
-	return nil, &UnknownRevError{Rev: rev}
-}
-
 // Shallow reports whether the repository is a shallow clone.
 func (r *Repo) Shallow() bool { return len(r.shallow) > 0 }
 
-// Range resolves "A..B" (commits reachable from B and not from A),
-// "A...B" (the same from the merge base of A and B) or a lone "A", whose
-// end is defaultTo (nil To when defaultTo is "": the work tree).
-func (r *Repo) Range(arg, defaultTo string) (from, to *Commit, err error) {
-	a, b, sym := splitRange(arg)
-	if a == "" {
-		return nil, nil, &UnknownRevError{Rev: arg}
+// missing turns an object go-git cannot find into a ShallowError when
+// the repository is shallow.
+func (r *Repo) missing(err error, what string) error {
+	if errors.Is(err, plumbing.ErrObjectNotFound) && r.Shallow() {
+		return &ShallowError{What: what + " not found"}
 	}
-	switch {
-	case b == "" && sym: // A... is A...HEAD, as git reads it
-		b = "HEAD"
-	case b == "":
-		b = defaultTo
-	}
-	if from, err = r.Resolve(a); err != nil {
-		return nil, nil, err
-	}
-	if b != "" {
-		if to, err = r.Resolve(b); err != nil {
-			return nil, nil, err
-		}
-	}
-	if sym {
-		if from, err = r.mergeBase(from, to); err != nil {
-			return nil, nil, err
-		}
-	}
-	return from, to, nil
-}
-
-// splitRange splits A..B and A...B; sym is true for the three dots.
-func splitRange(arg string) (a, b string, sym bool) {
-	if a, b, ok := strings.Cut(arg, "..."); ok {
-		return a, b, true
-	}
-	a, b, _ = strings.Cut(arg, "..")
-	return a, b, false
-}
-
-func (r *Repo) mergeBase(a, b *Commit) (*Commit, error) {
-	var bases []*object.Commit
-	err := r.with(func(g *git.Repository) error {
-		// The commits are read again with this handle: MergeBase walks
-		// through the storage an object was read from.
-		ca, err := g.CommitObject(a.Hash)
-		if err != nil {
-			return err
-		}
-		cb, err := g.CommitObject(b.Hash)
-		if err != nil {
-			return err
-		}
-		bases, err = ca.MergeBase(cb)
-		return err
-	})
-	if err != nil {
-		if r.Shallow() {
-			return nil, &ShallowError{What: "merge base of " + a.Rev + " and " + b.Rev}
-		}
-		return nil, err
-	}
-	if len(bases) == 0 {
-		return nil, fmt.Errorf("%s and %s have no common ancestor", a.Rev, b.Rev)
-	}
-	// Several bases are possible after criss-cross merges; take the
-	// smallest hash so the answer does not depend on go-git's order.
-	best := bases[0]
-	for _, c := range bases[1:] {
-		if c.Hash.String() < best.Hash.String() {
-			best = c
-		}
-	}
-	rev := fmt.Sprintf("%s (merge base of %s and %s)", short(best.Hash), a.Rev, b.Rev)
-	return &Commit{Commit: best, Rev: rev}, nil
+	return err
 }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
 // LatestTag is the greatest tag, in semantic-version order, whose commit
@@ -27,9 +26,9 @@ func (r *Repo) LatestTag(c *Commit) (string, error) {
 		}
 		return "", nil
 	}
-	var reach map[plumbing.Hash]*object.Commit
+	var reach map[Hash]*Commit
 	err = r.with(func(g *git.Repository) error {
-		reach, err = r.ancestors(g, c.Commit, nil, false)
+		reach, err = r.ancestors(g, c, nil, false)
 		return err
 	})
 	if err != nil {
@@ -52,7 +51,7 @@ func (r *Repo) LatestTag(c *Commit) (string, error) {
 
 type tagCommit struct {
 	name   string
-	commit *object.Commit
+	commit *Commit
 }
 
 // tagCommits lists every tag with the commit it points at, annotated
@@ -80,12 +79,12 @@ func appendTag(g *git.Repository, out []tagCommit, ref *plumbing.Reference) []ta
 	h := ref.Hash()
 	if tag, err := g.TagObject(h); err == nil {
 		if c, err := tag.Commit(); err == nil {
-			out = append(out, tagCommit{ref.Name().Short(), c})
+			out = append(out, tagCommit{ref.Name().Short(), newCommit(c, "")})
 		}
 		return out
 	}
 	if c, err := g.CommitObject(h); err == nil {
-		out = append(out, tagCommit{ref.Name().Short(), c})
+		out = append(out, tagCommit{ref.Name().Short(), newCommit(c, "")})
 	}
 	return out
 }

@@ -11,10 +11,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
-	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
 // FS returns the spec root as it is in commit c, read-only, for the spec
@@ -24,34 +21,19 @@ func (r *Repo) FS(c *Commit) (fs.FS, error) { return r.TreeFS(c, r.Prefix) }
 
 // TreeFS returns directory dir of commit c ("" for the whole tree).
 func (r *Repo) TreeFS(c *Commit, dir string) (fs.FS, error) {
-	var tree *object.Tree
-	err := r.with(func(g *git.Repository) error {
-		var err error
-		if tree, err = g.TreeObject(c.TreeHash); err != nil {
-			return r.missing(err, "tree of "+c.Short())
-		}
-		if dir == "" {
-			return nil
-		}
-		tree, err = tree.Tree(dir)
-		if errors.Is(err, object.ErrDirectoryNotFound) {
-			tree, err = nil, nil
-		}
-		return r.missing(err, dir+" at "+c.Short())
-	})
+	h, err := r.subtree(c.Tree, dir)
+	var t *tree
+	if err == nil {
+		t, err = r.tree(h)
+	}
 	if err != nil {
-		return nil, err
+		what := "tree of " + c.Short()
+		if dir != "" {
+			what = dir + " at " + c.Short()
+		}
+		return nil, r.missing(err, what)
 	}
-	return &treeFS{repo: r, mtime: c.Committer.When, dirs: map[string]*object.Tree{".": tree}}, nil
-}
-
-// missing turns an object go-git cannot find into a ShallowError when
-// the repository is shallow.
-func (r *Repo) missing(err error, what string) error {
-	if errors.Is(err, plumbing.ErrObjectNotFound) && r.Shallow() {
-		return &ShallowError{What: what + " not found"}
-	}
-	return err
+	return &treeFS{repo: r, mtime: c.Committer.When, dirs: map[string]*tree{".": t}}, nil
 }
 
 // treeFS is a git tree as an fs.FS. Symlinks are reported as symlinks
@@ -62,12 +44,15 @@ type treeFS struct {
 	repo  *Repo
 	mtime time.Time
 
-	mu   sync.Mutex              // guards dirs and read; never held while waiting for a handle's blob
-	dirs map[string]*object.Tree // by path; "." may be nil (empty)
+	mu sync.Mutex // guards dirs and read; never held while waiting for a handle's blob
+	// dirs holds every directory looked up, by path: a spec load reads
+	// them all, more than the repository's cache keeps, and then looks
+	// up each of their files.
+	dirs map[string]*tree
 	// read keeps the content of blobs whose size was asked and whose
 	// content was not read yet: go-git finds a packed object's size only
 	// by rebuilding it, so the loader's stat then read costs one rebuild.
-	read map[plumbing.Hash][]byte
+	read map[Hash][]byte
 }
 
 var (
@@ -81,9 +66,7 @@ var (
 // entry is one name in the tree: a directory, a blob or a symlink.
 type entry struct {
 	fsys *treeFS
-	name string
-	mode filemode.FileMode
-	hash plumbing.Hash
+	treeEntry
 }
 
 // lookup finds name without following a final symlink.
@@ -92,52 +75,42 @@ func (f *treeFS) lookup(op, name string) (entry, error) {
 		return entry{}, &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
 	}
 	if name == "." {
-		return entry{fsys: f, name: ".", mode: filemode.Dir}, nil
+		return entry{fsys: f, treeEntry: treeEntry{name: ".", mode: filemode.Dir}}, nil
 	}
 	dir, base := path.Split(name)
-	t, err := f.tree(path.Clean(dir))
-	if err != nil || t == nil {
+	t, err := f.dir(path.Clean(dir))
+	if err != nil {
 		return entry{}, &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
 	}
-	i, ok := slices.BinarySearchFunc(t.Entries, base, func(e object.TreeEntry, n string) int { return strings.Compare(e.Name, n) })
+	e, ok := t.find(base)
 	if !ok {
-		// Git sorts a directory as if its name ended in "/", so a
-		// binary search by name can miss it: fall back to a scan.
-		i = slices.IndexFunc(t.Entries, func(e object.TreeEntry) bool { return e.Name == base })
-		if i < 0 {
-			return entry{}, &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
-		}
+		return entry{}, &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
 	}
-	e := t.Entries[i]
-	return entry{fsys: f, name: base, mode: e.Mode, hash: e.Hash}, nil
+	return entry{fsys: f, treeEntry: e}, nil
 }
 
-// tree returns the directory at p, decoding each tree object once.
-func (f *treeFS) tree(p string) (*object.Tree, error) {
+// dir returns the directory at p, reading each tree once.
+func (f *treeFS) dir(p string) (*tree, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return f.treeLocked(p)
+	return f.dirLocked(p)
 }
 
-func (f *treeFS) treeLocked(p string) (*object.Tree, error) {
+func (f *treeFS) dirLocked(p string) (*tree, error) {
 	if t, ok := f.dirs[p]; ok {
 		return t, nil
 	}
-	parent, err := f.treeLocked(path.Dir(p))
-	if err != nil || parent == nil {
-		return nil, fs.ErrNotExist
-	}
-	e, err := parent.FindEntry(path.Base(p))
-	if err != nil || e.Mode != filemode.Dir {
-		return nil, fs.ErrNotExist
-	}
-	var t *object.Tree
-	err = f.repo.with(func(g *git.Repository) error {
-		t, err = g.TreeObject(e.Hash)
-		return f.repo.missing(err, p)
-	})
+	parent, err := f.dirLocked(path.Dir(p))
 	if err != nil {
 		return nil, err
+	}
+	e, ok := parent.find(path.Base(p))
+	if !ok || e.mode != filemode.Dir {
+		return nil, fs.ErrNotExist
+	}
+	t, err := f.repo.tree(e.hash)
+	if err != nil {
+		return nil, f.repo.missing(err, p)
 	}
 	f.dirs[p] = t
 	return t, nil
@@ -166,7 +139,7 @@ func (f *treeFS) follow(op, name string) (string, entry, error) {
 
 // blob returns a blob's content, taking it from read when its size was
 // asked first.
-func (f *treeFS) blob(h plumbing.Hash) ([]byte, error) {
+func (f *treeFS) blob(h Hash) ([]byte, error) {
 	f.mu.Lock()
 	data, ok := f.read[h]
 	delete(f.read, h)
@@ -178,14 +151,14 @@ func (f *treeFS) blob(h plumbing.Hash) ([]byte, error) {
 }
 
 // size is a blob's size. Its content is kept for the read that follows.
-func (f *treeFS) size(h plumbing.Hash) int64 {
+func (f *treeFS) size(h Hash) int64 {
 	data, err := f.repo.Blob(h)
 	if err != nil {
 		return 0 // the read that follows reports the error
 	}
 	f.mu.Lock()
 	if f.read == nil {
-		f.read = map[plumbing.Hash][]byte{}
+		f.read = map[Hash][]byte{}
 	}
 	f.read[h] = data
 	f.mu.Unlock()
@@ -197,6 +170,7 @@ func (f *treeFS) Open(name string) (fs.File, error) {
 	if err != nil {
 		return nil, err
 	}
+	e.name = path.Base(name) // a symlink's, not its target's
 	if e.mode == filemode.Dir {
 		ents, err := f.readDir(p)
 		if err != nil {
@@ -208,7 +182,6 @@ func (f *treeFS) Open(name string) (fs.File, error) {
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
-	e.name = path.Base(name)
 	return &blobFile{info: fileInfo{entry: e, size: int64(len(data))}, Reader: bytes.NewReader(data)}, nil
 }
 
@@ -236,20 +209,27 @@ func (f *treeFS) ReadDir(name string) ([]fs.DirEntry, error) {
 
 // readDir lists a directory in name order, leaving out submodules.
 func (f *treeFS) readDir(p string) ([]fs.DirEntry, error) {
-	t, err := f.tree(p)
+	t, err := f.dir(p)
 	if err != nil {
 		return nil, &fs.PathError{Op: "readdir", Path: p, Err: err}
 	}
-	if t == nil {
-		return nil, nil
+	entries, err := t.index()
+	if err != nil {
+		return nil, &fs.PathError{Op: "readdir", Path: p, Err: err}
 	}
-	out := make([]fs.DirEntry, 0, len(t.Entries))
-	for _, te := range t.Entries {
-		if te.Mode == filemode.Submodule {
+	out := make([]fs.DirEntry, 0, len(entries))
+	for _, e := range entries {
+		te, err := e.decode(t.raw, "")
+		if err != nil {
+			return nil, &fs.PathError{Op: "readdir", Path: p, Err: err}
+		}
+		if te.mode == filemode.Submodule {
 			continue
 		}
-		out = append(out, fileInfo{entry: entry{fsys: f, name: te.Name, mode: te.Mode, hash: te.Hash}, size: -1})
+		out = append(out, fileInfo{entry: entry{fsys: f, treeEntry: te}, size: -1})
 	}
+	// Git's order is by name but for directories, sorted as if their
+	// names ended in "/".
 	slices.SortFunc(out, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	return out, nil
 }

@@ -11,8 +11,6 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/go-git/go-git/v5/plumbing"
-
 	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/gitsrc"
 	"github.com/prodspec/prodspec/internal/spec"
@@ -148,7 +146,7 @@ func diffCommit(repo *gitsrc.Repo, cfg *config.Config, c *gitsrc.Commit) (pendin
 		}
 	}
 	if len(parents) == 0 { // a root commit: everything is new
-		if changes, err = repo.Changes(plumbing.ZeroHash, tree); err != nil {
+		if changes, err = repo.Changes(gitsrc.Hash{}, tree); err != nil {
 			return pendingStep{}, false, err
 		}
 	}
@@ -173,7 +171,7 @@ func inBoth(a, b []gitsrc.FileChange) []gitsrc.FileChange {
 // blobKey names a parse: the same blob at another path may be of another
 // kind, so the path is part of the key.
 type blobKey struct {
-	hash plumbing.Hash
+	hash gitsrc.Hash
 	path string
 }
 

@@ -1,0 +1,104 @@
+package gitsrc
+
+import (
+	"cmp"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+)
+
+// SpecTree is the hash of the spec root's tree in c, the zero hash when
+// the spec root does not exist there. Equal hashes mean an unchanged spec.
+func (r *Repo) SpecTree(c *Commit) (Hash, error) {
+	h, err := r.subtree(c.Tree, r.Prefix)
+	if err != nil {
+		return Hash{}, r.missing(err, r.Prefix+" at "+c.Short())
+	}
+	return h, nil
+}
+
+// FileChange is a file whose blob differs between two spec trees; a zero
+// hash on one side means the file is absent there. Symlinks and
+// submodules are left out: history reads files, not links.
+type FileChange struct {
+	Path     string // relative to the spec root
+	Old, New Hash
+}
+
+// Changes lists the files that differ between two spec trees (either may
+// be the zero hash), in path order, descending only into subtrees whose
+// hashes differ.
+func (r *Repo) Changes(a, b Hash) ([]FileChange, error) {
+	var out []FileChange
+	err := r.diffTrees("", a, b, &out)
+	slices.SortFunc(out, func(x, y FileChange) int { return strings.Compare(x.Path, y.Path) })
+	return out, err
+}
+
+// diffTrees merge-walks the encoded entries of two trees, both in git's
+// order (compareRaw), so that only entries that differ are decoded: the stories
+// directory of a big spec has 10,000 entries and a commit changes a few.
+func (r *Repo) diffTrees(dir string, a, b Hash, out *[]FileChange) error {
+	if a == b {
+		return nil
+	}
+	ta, err := r.tree(a)
+	if err != nil {
+		return r.missing(err, "tree "+a.Short())
+	}
+	tb, err := r.tree(b)
+	if err != nil {
+		return r.missing(err, "tree "+b.Short())
+	}
+	ra, rb := ta.raw, tb.raw
+	for len(ra) > 0 || len(rb) > 0 {
+		// Most entries of a big directory are the same on both sides:
+		// skip them by comparing bytes, without decoding names.
+		for n := rawEntryLen(ra); n > 0 && len(rb) >= n && string(ra[:n]) == string(rb[:n]); n = rawEntryLen(ra) {
+			ra, rb = ra[n:], rb[n:]
+		}
+		if len(ra) == 0 && len(rb) == 0 {
+			break
+		}
+		var x, y treeEntry
+		switch c := compareRaw(ra, rb); {
+		case c < 0:
+			x, ra, err = nextRaw(ra)
+		case c > 0:
+			y, rb, err = nextRaw(rb)
+		default: // the same name, another mode or hash
+			if x, ra, err = nextRaw(ra); err == nil {
+				y, rb, err = nextRaw(rb)
+			}
+		}
+		if err != nil {
+			return err
+		}
+		p := path.Join(dir, cmp.Or(x.name, y.name))
+		if x.mode == filemode.Dir || y.mode == filemode.Dir {
+			if err := r.diffTrees(p, dirHash(x), dirHash(y), out); err != nil {
+				return err
+			}
+		}
+		if fx, fy := fileHash(x), fileHash(y); fx != fy {
+			*out = append(*out, FileChange{Path: p, Old: fx, New: fy})
+		}
+	}
+	return nil
+}
+
+func dirHash(e treeEntry) Hash {
+	if e.mode == filemode.Dir {
+		return e.hash
+	}
+	return Hash{}
+}
+
+func fileHash(e treeEntry) Hash {
+	if e.mode == filemode.Regular || e.mode == filemode.Executable || e.mode == filemode.Deprecated {
+		return e.hash
+	}
+	return Hash{}
+}
