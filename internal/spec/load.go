@@ -4,14 +4,13 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"strings"
-	"sync"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/glob"
+	"github.com/prodspec/prodspec/internal/par"
 	"github.com/prodspec/prodspec/internal/parse"
 )
 
@@ -43,22 +42,10 @@ func load(fsys fs.FS, cfg *config.Config, parseDoc func([]byte) *parse.Document)
 		return nil, err
 	}
 	files := make([]*File, len(cands))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(cands), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				files[i] = loadFile(fsys, cfg, cands[i], parseDoc)
-			}
-		}()
-	}
-	for i := range cands {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	par.For(len(cands), func(i int) error {
+		files[i] = loadFile(fsys, cfg, cands[i], parseDoc)
+		return nil
+	})
 	return assemble(cfg, files), nil
 }
 
