@@ -49,8 +49,9 @@ func load(fsys fs.FS, cfg *config.Config, parseDoc func([]byte) *parse.Document)
 	return assemble(cfg, files), nil
 }
 
-// walk lists the candidate files in path order. Hidden directories (.git,
-// .github) and ignored paths are skipped.
+// walk lists the candidate files in path order: the files pathKind
+// accepts. It prunes the directories skipDir rejects rather than look at
+// every file below them.
 func walk(fsys fs.FS, cfg *config.Config) ([]candidate, error) {
 	var out []candidate
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -60,20 +61,14 @@ func walk(fsys fs.FS, cfg *config.Config) ([]candidate, error) {
 			}
 			return nil // an unreadable subdirectory is skipped, not fatal
 		}
-		if p != "." && glob.Any(cfg.Ignore, p) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
 		if d.IsDir() {
-			if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if p != "." && skipDir(cfg, p) {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		kind := kindOfPath(cfg, p)
-		if kind == "" && !strings.HasSuffix(p, ".md") {
+		kind, ok := pathKind(cfg, p)
+		if !ok {
 			return nil
 		}
 		c := candidate{path: p, kind: kind, entry: d, symlink: d.Type()&fs.ModeSymlink != 0}
@@ -83,6 +78,38 @@ func walk(fsys fs.FS, cfg *config.Config) ([]candidate, error) {
 		return nil
 	})
 	return out, err
+}
+
+// Candidate reports whether a file at p (relative to the spec root) may
+// be a spec file; see pathKind.
+func Candidate(cfg *config.Config, p string) bool {
+	_, ok := pathKind(cfg, p)
+	return ok
+}
+
+// pathKind is the one decision on which paths are spec files, for the
+// walk of a tree and for the paths a commit changed. A file at p may be
+// one when no directory above it is skipped and it is not ignored itself,
+// and it matches a kind's pattern or ends in .md (front matter may declare
+// its kind). kind is the one its path gives, "" when only front matter
+// can tell.
+func pathKind(cfg *config.Config, p string) (kind Kind, ok bool) {
+	if glob.Any(cfg.Ignore, p) {
+		return "", false
+	}
+	for d := path.Dir(p); d != "."; d = path.Dir(d) {
+		if skipDir(cfg, d) {
+			return "", false
+		}
+	}
+	kind = kindOfPath(cfg, p)
+	return kind, kind != "" || strings.HasSuffix(p, ".md")
+}
+
+// skipDir reports whether no file below the directory d is a spec file:
+// d is hidden (.git, .github) or ignored.
+func skipDir(cfg *config.Config, d string) bool {
+	return strings.HasPrefix(path.Base(d), ".") || glob.Any(cfg.Ignore, d)
 }
 
 func kindOfPath(cfg *config.Config, p string) Kind {
@@ -145,22 +172,11 @@ func loadFile(fsys fs.FS, cfg *config.Config, c candidate, parseDoc func([]byte)
 // (narrative, acceptance criteria) unread; nil when it is not a spec
 // file. History uses it on the blobs of each commit.
 func ParseFrontMatter(cfg *config.Config, p string, src []byte) *File {
-	if !Candidate(cfg, p) {
+	kind, ok := pathKind(cfg, p)
+	if !ok {
 		return nil
 	}
-	return parseFile(cfg, &File{Path: p, Kind: kindOfPath(cfg, p)}, src, parse.ParseFrontMatter)
-}
-
-// Candidate reports whether a file at p may be a spec file: not below a
-// hidden directory, not ignored, and matching a kind's pattern or ending
-// in .md (front matter may declare its kind).
-func Candidate(cfg *config.Config, p string) bool {
-	for d := p; d != "."; d = path.Dir(d) {
-		if glob.Any(cfg.Ignore, d) || d != p && strings.HasPrefix(path.Base(d), ".") {
-			return false
-		}
-	}
-	return kindOfPath(cfg, p) != "" || strings.HasSuffix(p, ".md")
+	return parseFile(cfg, &File{Path: p, Kind: kind}, src, parse.ParseFrontMatter)
 }
 
 // parseFile parses and decodes src into f, whose Kind is the one its path
