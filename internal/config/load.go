@@ -14,7 +14,6 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/prodspec/prodspec/internal/glob"
 	"github.com/prodspec/prodspec/internal/names"
 	"github.com/prodspec/prodspec/internal/parse"
 )
@@ -284,10 +283,8 @@ func (c *Config) validate(root *yaml.Node, rules []string) *Error {
 			}
 		}
 	}
-	for _, p := range slices.Concat(c.Vision.Paths, c.Roadmap.Paths, c.Story.Paths, c.Ignore) {
-		if !glob.Valid(p) {
-			return &Error{Msg: fmt.Sprintf("invalid glob %q", p)}
-		}
+	if p := slices.Concat(c.Vision.Paths, c.Roadmap.Paths, c.Story.Paths, c.Ignore).invalid(); p != "" {
+		return &Error{Msg: fmt.Sprintf("invalid glob %q", p)}
 	}
 	if c.MaxFileSize <= 0 {
 		return &Error{Line: line("max_file_size"), Msg: "max_file_size must be a positive number of bytes"}

@@ -16,8 +16,8 @@ func TestCandidateAgreesWithWalk(t *testing.T) {
 	cfg, err := config.Parse([]byte(`
 vision: {paths: [product/vision.md]}
 roadmap: {paths: ['roadmap/**/*.md', 'epics/*.txt']}
-story: {paths: ['stories/**/*.md', 'backlog/*/*.md']}
-ignore: ['stories/archive', 'drafts/**', '**/*.tmp.md', 'backlog/drafts/old-*']
+story: {paths: ['stories/**/*.md', 'backlog/{tasks,drafts}/*.md']}
+ignore: ['stories/archive', 'drafts/**', '**/*.tmp.md', 'backlog/drafts/old-*', '{notes,docs}/private']
 `), ".prodspec.yaml", nil)
 	if err != nil {
 		t.Fatal(err)
@@ -44,6 +44,8 @@ ignore: ['stories/archive', 'drafts/**', '**/*.tmp.md', 'backlog/drafts/old-*']
 		"stories/archive-2/S-6.md": KindStory,
 		"epics/nested/E-2.txt.md":  "",
 		"backlog/tasks/sub/t-2.md": "",
+		"backlog/other/t-3.md":     "", // not {tasks,drafts}
+		"notes/public/n.md":        "",
 		"backlog/drafts/old.md":    KindStory,
 		"stories/x/.S-8.md":        KindStory,
 		"stories/-/S-9.md":         KindStory,
@@ -71,6 +73,9 @@ ignore: ['stories/archive', 'drafts/**', '**/*.tmp.md', 'backlog/drafts/old-*']
 		"stories/S-26.txt",
 		"roadmap/R-5.markdown",
 		"notes.md/a.txt",
+		"backlog/other/t-4.txt",
+		"notes/private/n.md",
+		"docs/private/x/y.md",
 		"stories/notes/S-7.tmp.mdx",
 		"roadmap/R-3.MD",
 		"roadmap/R-4.md.bak",

@@ -9,7 +9,6 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/prodspec/prodspec/internal/config"
-	"github.com/prodspec/prodspec/internal/glob"
 	"github.com/prodspec/prodspec/internal/par"
 	"github.com/prodspec/prodspec/internal/parse"
 )
@@ -94,7 +93,7 @@ func Candidate(cfg *config.Config, p string) bool {
 // its kind). kind is the one its path gives, "" when only front matter
 // can tell.
 func pathKind(cfg *config.Config, p string) (kind Kind, ok bool) {
-	if glob.Any(cfg.Ignore, p) {
+	if cfg.Ignore.Match(p) {
 		return "", false
 	}
 	for d := path.Dir(p); d != "."; d = path.Dir(d) {
@@ -109,16 +108,16 @@ func pathKind(cfg *config.Config, p string) (kind Kind, ok bool) {
 // skipDir reports whether no file below the directory d is a spec file:
 // d is hidden (.git, .github) or ignored.
 func skipDir(cfg *config.Config, d string) bool {
-	return strings.HasPrefix(path.Base(d), ".") || glob.Any(cfg.Ignore, d)
+	return strings.HasPrefix(path.Base(d), ".") || cfg.Ignore.Match(d)
 }
 
 func kindOfPath(cfg *config.Config, p string) Kind {
 	switch {
-	case glob.Any(cfg.Vision.Paths, p):
+	case cfg.Vision.Paths.Match(p):
 		return KindVision
-	case glob.Any(cfg.Roadmap.Paths, p):
+	case cfg.Roadmap.Paths.Match(p):
 		return KindRoadmap
-	case glob.Any(cfg.Story.Paths, p):
+	case cfg.Story.Paths.Match(p):
 		return KindStory
 	}
 	return ""
