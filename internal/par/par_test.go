@@ -72,7 +72,8 @@ func TestForError(t *testing.T) {
 		} {
 			var mu sync.Mutex
 			var calls, lowest = 0, -1
-			err := For(1000, func(i int) error {
+			const n = 10000 // far more calls than are made before the first failure
+			err := For(n, func(i int) error {
 				time.Sleep(50 * time.Microsecond)
 				mu.Lock()
 				defer mu.Unlock()
@@ -88,7 +89,7 @@ func TestForError(t *testing.T) {
 			if want := fmt.Sprintf("f(%d) failed", lowest); err == nil || err.Error() != want {
 				t.Errorf("error %v, want %s", err, want)
 			}
-			if calls > 500 {
+			if calls > n/2 {
 				t.Errorf("%d calls after f(%d) failed; want no new calls", calls, lowest)
 			}
 		}
