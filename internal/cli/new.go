@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/prodspec/prodspec/internal/glob"
+	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/scaffold"
 )
 
@@ -56,7 +56,8 @@ func runNew(opts *newOptions, kind string) error {
 	src.Close()
 	cfg := s.Config
 	it.Kind = kind
-	var existing, patterns, statuses []string
+	var existing, statuses []string
+	var patterns config.Globs
 	re := cfg.StoryID()
 	if kind == "story" {
 		for _, st := range s.Stories {
@@ -94,7 +95,7 @@ func runNew(opts *newOptions, kind string) error {
 
 // newPath places a new file in the first path pattern's directory, and
 // checks that the pattern then matches it, so the file is found again.
-func newPath(id string, patterns []string) (string, error) {
+func newPath(id string, patterns config.Globs) (string, error) {
 	if len(patterns) == 0 {
 		return "", usageError("no path patterns configured for this kind")
 	}
@@ -105,7 +106,7 @@ func newPath(id string, patterns []string) (string, error) {
 	if strings.HasPrefix(rel, "../") {
 		return "", usageError("path pattern %q leads out of the spec root", patterns[0])
 	}
-	if glob.Any(patterns, rel) {
+	if patterns.Match(rel) {
 		return rel, nil
 	}
 	return "", usageError("cannot place a new file so that %q matches it; create it by hand", patterns[0])

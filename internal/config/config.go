@@ -21,7 +21,7 @@ type Config struct {
 	Fields      FieldsConfig      `yaml:"fields"`
 	Priority    PriorityConfig    `yaml:"priority"`
 	Rules       map[string]string `yaml:"rules"`  // rule name -> error | warning | off
-	Ignore      []string          `yaml:"ignore"` // globs relative to the spec root
+	Ignore      Globs             `yaml:"ignore"` // files and directories to skip
 	MaxFileSize int64             `yaml:"max_file_size"`
 	Roles       RolesConfig       `yaml:"roles"`
 
@@ -33,12 +33,12 @@ type Config struct {
 }
 
 type VisionConfig struct {
-	Paths  []string `yaml:"paths"`
-	GoalID string   `yaml:"goal_id"`
+	Paths  Globs  `yaml:"paths"`
+	GoalID string `yaml:"goal_id"`
 }
 
 type RoadmapConfig struct {
-	Paths    []string `yaml:"paths"`
+	Paths    Globs    `yaml:"paths"`
 	ID       string   `yaml:"id"`
 	Statuses []string `yaml:"statuses"`
 	Started  []string `yaml:"started"` // work has begun (or ended)
@@ -47,7 +47,7 @@ type RoadmapConfig struct {
 }
 
 type StoryConfig struct {
-	Paths      []string `yaml:"paths"`
+	Paths      Globs    `yaml:"paths"`
 	ID         string   `yaml:"id"`
 	Statuses   []string `yaml:"statuses"`
 	Accepted   string   `yaml:"accepted"`    // the status that means "accepted by the product owner"

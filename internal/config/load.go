@@ -7,14 +7,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/prodspec/prodspec/internal/glob"
 	"github.com/prodspec/prodspec/internal/names"
 	"github.com/prodspec/prodspec/internal/parse"
 )
@@ -107,14 +105,12 @@ func Parse(data []byte, name string, rules []string) (*Config, error) {
 		return c, nil
 	}
 	root := doc.Content[0]
-	if err := checkKeys(root, reflect.TypeOf(*c), ""); err != nil {
+	if err := check(root, reflect.TypeOf(*c), ""); err != nil {
 		err.File = name
 		return nil, err
 	}
-	if err := root.Decode(c); err != nil {
-		e := decodeError(err)
-		e.File = name
-		return nil, e
+	if err := root.Decode(c); err != nil { // check let through nothing Decode rejects
+		return nil, &Error{File: name, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
 	}
 	if err := c.validate(root, rules); err != nil {
 		err.File = name
@@ -123,63 +119,112 @@ func Parse(data []byte, name string, rules []string) (*Config, error) {
 	return c, nil
 }
 
-var unmarshalErr = regexp.MustCompile("line (\\d+): cannot unmarshal !!(\\w+) (?:`([^`]*)` )?into (\\S+)")
-
-// decodeError turns yaml.v3's first "cannot unmarshal !!str `abc` into
-// int64" into a line and words a user knows, not Go types.
-func decodeError(err error) *Error {
-	m := unmarshalErr.FindStringSubmatch(err.Error())
-	if m == nil {
-		return &Error{Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
-	}
-	line, _ := strconv.Atoi(m[1])
-	got := strconv.Quote(m[3])
-	switch m[2] {
-	case "seq":
-		got = "a list"
-	case "map":
-		got = "a mapping"
-	}
-	want := map[string]string{"int64": "a number", "string": "a single value", "[]string": "a list",
-		"map[string]string": "a mapping"}[m[4]]
-	if want == "" {
-		want = "a value of another kind"
-	}
-	return &Error{Line: line, Msg: fmt.Sprintf("%s where %s is expected", got, want)}
-}
-
-// checkKeys walks n against the struct type t and reports the first key
-// that t has no field for, with its line.
-func checkKeys(n *yaml.Node, t reflect.Type, where string) *Error {
+// check walks n against the type t it decodes into and reports the first
+// mistake, with its line: an anchor or alias, a key that t has no field
+// for, a duplicate key, or a value of the wrong kind. What it lets through
+// decodes into t.
+func check(n *yaml.Node, t reflect.Type, where string) *Error {
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
 		return &Error{Line: n.Line, Msg: "anchors and aliases are not allowed"}
 	}
-	if t.Kind() != reflect.Struct {
+	null := n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" // decodes as no value into all but a struct
+	switch t.Kind() {
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			return &Error{Line: n.Line, Msg: fmt.Sprintf("%s must be a mapping", strings.TrimSuffix(where, "."))}
+		}
+		fields := map[string]reflect.Type{}
+		var keys []string
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if tag == "" || tag == "-" {
+				continue
+			}
+			fields[tag] = f.Type
+			keys = append(keys, tag)
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			ft, ok := fields[k.Value]
+			if !ok {
+				return &Error{Line: k.Line, Msg: fmt.Sprintf("unknown key %q%s", where+k.Value, names.DidYouMean(k.Value, keys))}
+			}
+			if err := check(n.Content[i+1], ft, where+k.Value+"."); err != nil {
+				return err
+			}
+		}
+		return duplicateKey(n)
+	case reflect.Slice:
+		if null {
+			return nil
+		}
+		if n.Kind != yaml.SequenceNode {
+			return mistyped(n, t)
+		}
+		for _, item := range n.Content {
+			if err := check(item, t.Elem(), where); err != nil {
+				return err
+			}
+		}
+		return nil
+	case reflect.Map:
+		if null {
+			return nil
+		}
+		if n.Kind != yaml.MappingNode {
+			return mistyped(n, t)
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if err := check(n.Content[i], t.Key(), where); err != nil {
+				return err
+			}
+			if err := check(n.Content[i+1], t.Elem(), where); err != nil {
+				return err
+			}
+		}
+		return duplicateKey(n)
+	default: // a single value: a string or a number
+		if n.Kind != yaml.ScalarNode || n.Decode(reflect.New(t).Interface()) != nil {
+			return mistyped(n, t)
+		}
 		return nil
 	}
-	if n.Kind != yaml.MappingNode {
-		return &Error{Line: n.Line, Msg: fmt.Sprintf("%s must be a mapping", strings.TrimSuffix(where, "."))}
+}
+
+// mistyped says that n is not of the kind t needs, in words a user knows
+// rather than Go types.
+func mistyped(n *yaml.Node, t reflect.Type) *Error {
+	got := strconv.Quote(n.Value)
+	switch n.Kind {
+	case yaml.SequenceNode:
+		got = "a list"
+	case yaml.MappingNode:
+		got = "a mapping"
 	}
-	fields := map[string]reflect.Type{}
-	var keys []string
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-		if tag == "" || tag == "-" {
-			continue
-		}
-		fields[tag] = f.Type
-		keys = append(keys, tag)
+	want := "a value of another kind"
+	switch t.Kind() {
+	case reflect.Int64:
+		want = "a number"
+	case reflect.String:
+		want = "a single value"
+	case reflect.Slice:
+		want = "a list"
+	case reflect.Map:
+		want = "a mapping"
 	}
+	return &Error{Line: n.Line, Msg: fmt.Sprintf("%s where %s is expected", got, want)}
+}
+
+// duplicateKey reports the second of two equal keys in the mapping n.
+func duplicateKey(n *yaml.Node) *Error {
+	first := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
-		ft, ok := fields[k.Value]
-		if !ok {
-			return &Error{Line: k.Line, Msg: fmt.Sprintf("unknown key %q%s", where+k.Value, names.DidYouMean(k.Value, keys))}
+		if line, ok := first[k.Value]; ok {
+			return &Error{Line: k.Line, Msg: fmt.Sprintf("duplicate key %q (first at line %d)", k.Value, line)}
 		}
-		if err := checkKeys(n.Content[i+1], ft, where+k.Value+"."); err != nil {
-			return err
-		}
+		first[k.Value] = k.Line
 	}
 	return nil
 }
@@ -223,10 +268,8 @@ func (c *Config) validate(root *yaml.Node, rules []string) *Error {
 			}
 		}
 	}
-	for _, p := range slices.Concat(c.Vision.Paths, c.Roadmap.Paths, c.Story.Paths, c.Ignore) {
-		if !glob.Valid(p) {
-			return &Error{Msg: fmt.Sprintf("invalid glob %q", p)}
-		}
+	if p := slices.Concat(c.Vision.Paths, c.Roadmap.Paths, c.Story.Paths, c.Ignore).invalid(); p != "" {
+		return &Error{Msg: fmt.Sprintf("invalid glob %q", p)}
 	}
 	if c.MaxFileSize <= 0 {
 		return &Error{Line: line("max_file_size"), Msg: "max_file_size must be a positive number of bytes"}

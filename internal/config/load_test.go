@@ -36,10 +36,10 @@ func TestLoadNamesFileRelative(t *testing.T) {
 	}
 }
 
-// TestParseErrorLines: syntax and type errors in the configuration are
-// reported as file:line: message like every other configuration error, on
-// the right line (yaml.v3 counts parser errors from 0), and in words rather
-// than Go types.
+// TestParseErrorLines: syntax and type errors and duplicate keys in the
+// configuration are reported as file:line: message like every other
+// configuration error, on the right line (yaml.v3 counts parser errors
+// from 0), and in words rather than Go types.
 func TestParseErrorLines(t *testing.T) {
 	for _, c := range []struct {
 		src  string
@@ -51,6 +51,18 @@ func TestParseErrorLines(t *testing.T) {
 		{"story:\n  id: S\nmax_file_size: abc\n", 3, `"abc" where a number is expected`},
 		{"roles:\n  product_owners: po\n", 2, `"po" where a list is expected`},
 		{"story:\n  accepted: [done]\n", 2, "a list where a single value is expected"},
+		{"story:\n  accepted: {a: b}\n", 2, "a mapping where a single value is expected"},
+		{"max_file_size: !foo 12\n", 1, `"12" where a number is expected`},
+		{"max_file_size: [1]\n", 1, "a list where a number is expected"},
+		{"vision:\n  paths:\n    - a\n    - b: c\n", 4, "a mapping where a single value is expected"},
+		{"roles:\n  product_managers: !!set {a, b}\n", 2, "a mapping where a list is expected"},
+		{"rules: [front-matter]\n", 1, "a list where a mapping is expected"},
+		{"rules:\n  front-matter:\n    - error\n", 3, "a list where a single value is expected"},
+		{"rules:\n  [a]: error\n", 2, "a list where a single value is expected"},
+		{"fields:\n  aliases: x\n", 2, `"x" where a mapping is expected`},
+		{"story: x\n", 1, "story must be a mapping"},
+		{"max_file_size: 5\n\nmax_file_size: 6\n", 3, `duplicate key "max_file_size" (first at line 1)`},
+		{"rules:\n  empty-roadmap: off\n  empty-roadmap: error\n", 3, `duplicate key "empty-roadmap" (first at line 2)`},
 	} {
 		_, err := Parse([]byte(c.src), ".prodspec.yaml", nil)
 		var ce *Error

@@ -6,13 +6,11 @@
 package history
 
 import (
-	"errors"
-	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/gitsrc"
+	"github.com/prodspec/prodspec/internal/par"
 	"github.com/prodspec/prodspec/internal/spec"
 )
 
@@ -78,27 +76,17 @@ func Walk(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) ([]Ste
 	return steps, nil
 }
 
-// diffCommits compares every commit with its parents, in parallel: each
-// worker takes a run of consecutive commits, so a commit's trees are
+// diffCommits compares every commit with its parents, in parallel; par.For
+// hands each worker runs of consecutive commits, so a commit's trees are
 // still in the cache when its child asks for them as its parent's.
 func diffCommits(repo *gitsrc.Repo, cfg *config.Config, commits []*gitsrc.Commit) ([]pendingStep, error) {
 	found := make([]pendingStep, len(commits))
 	ok := make([]bool, len(commits))
-	workers := min(runtime.GOMAXPROCS(0), max(len(commits), 1))
-	run := (len(commits) + workers - 1) / workers
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w * run; i < min((w+1)*run, len(commits)) && errs[w] == nil; i++ {
-				found[i], ok[i], errs[w] = diffCommit(repo, cfg, commits[i])
-			}
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	err := par.For(len(commits), func(i int) (err error) {
+		found[i], ok[i], err = diffCommit(repo, cfg, commits[i])
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
 	var out []pendingStep
@@ -192,28 +180,15 @@ func parseBlobs(repo *gitsrc.Repo, cfg *config.Config, changes [][]gitsrc.FileCh
 		}
 	}
 	facts := make([]*Facts, len(keys))
-	errs := make([]error, len(keys))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(keys), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				facts[i], errs[i] = parseBlob(repo, cfg, keys[i])
-			}
-		}()
+	err := par.For(len(keys), func(i int) (err error) {
+		facts[i], err = parseBlob(repo, cfg, keys[i])
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
-	for i := range keys {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
 	out := make(map[blobKey]*Facts, len(keys))
 	for i, k := range keys {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
 		out[k] = facts[i]
 	}
 	return out, nil

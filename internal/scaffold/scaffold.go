@@ -46,12 +46,13 @@ func NextID(existing []string, re *regexp.Regexp) (string, error) {
 }
 
 // Dir is the directory a path pattern's files live in: its segments up to
-// the first one with a wildcard ("stories/**/*.md" -> "stories").
+// the first one with a wildcard or a choice ("stories/**/*.md" ->
+// "stories", "{stories,backlog}/*.md" -> "").
 func Dir(pattern string) string {
 	var dir []string
 	segs := strings.Split(pattern, "/")
 	for _, s := range segs[:len(segs)-1] {
-		if strings.ContainsAny(s, "*?[\\") {
+		if strings.ContainsAny(s, "*?[{\\") {
 			break
 		}
 		dir = append(dir, s)

@@ -28,7 +28,7 @@ func TestNextID(t *testing.T) {
 }
 
 func TestDir(t *testing.T) {
-	for pat, want := range map[string]string{"stories/**/*.md": "stories", "backlog/tasks/*.md": "backlog/tasks", "*.md": "", "a/b/c.md": "a/b"} {
+	for pat, want := range map[string]string{"stories/**/*.md": "stories", "backlog/tasks/*.md": "backlog/tasks", "*.md": "", "a/b/c.md": "a/b", "work/{stories,backlog}/*.md": "work"} {
 		if got := Dir(pat); got != want {
 			t.Errorf("Dir(%q) = %q, want %q", pat, got, want)
 		}

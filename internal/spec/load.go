@@ -4,14 +4,12 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"strings"
-	"sync"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/prodspec/prodspec/internal/config"
-	"github.com/prodspec/prodspec/internal/glob"
+	"github.com/prodspec/prodspec/internal/par"
 	"github.com/prodspec/prodspec/internal/parse"
 )
 
@@ -43,27 +41,16 @@ func load(fsys fs.FS, cfg *config.Config, parseDoc func([]byte) *parse.Document)
 		return nil, err
 	}
 	files := make([]*File, len(cands))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(cands), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				files[i] = loadFile(fsys, cfg, cands[i], parseDoc)
-			}
-		}()
-	}
-	for i := range cands {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	par.For(len(cands), func(i int) error {
+		files[i] = loadFile(fsys, cfg, cands[i], parseDoc)
+		return nil
+	})
 	return assemble(cfg, files), nil
 }
 
-// walk lists the candidate files in path order. Hidden directories (.git,
-// .github) and ignored paths are skipped.
+// walk lists the candidate files in path order: the files pathKind
+// accepts. It prunes the directories skipDir rejects rather than look at
+// every file below them.
 func walk(fsys fs.FS, cfg *config.Config) ([]candidate, error) {
 	var out []candidate
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -73,20 +60,14 @@ func walk(fsys fs.FS, cfg *config.Config) ([]candidate, error) {
 			}
 			return nil // an unreadable subdirectory is skipped, not fatal
 		}
-		if p != "." && glob.Any(cfg.Ignore, p) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
 		if d.IsDir() {
-			if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if p != "." && skipDir(cfg, p) {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		kind := kindOfPath(cfg, p)
-		if kind == "" && !strings.HasSuffix(p, ".md") {
+		kind, ok := pathKind(cfg, p)
+		if !ok {
 			return nil
 		}
 		c := candidate{path: p, kind: kind, entry: d, symlink: d.Type()&fs.ModeSymlink != 0}
@@ -98,13 +79,45 @@ func walk(fsys fs.FS, cfg *config.Config) ([]candidate, error) {
 	return out, err
 }
 
+// Candidate reports whether a file at p (relative to the spec root) may
+// be a spec file; see pathKind.
+func Candidate(cfg *config.Config, p string) bool {
+	_, ok := pathKind(cfg, p)
+	return ok
+}
+
+// pathKind is the one decision on which paths are spec files, for the
+// walk of a tree and for the paths a commit changed. A file at p may be
+// one when no directory above it is skipped and it is not ignored itself,
+// and it matches a kind's pattern or ends in .md (front matter may declare
+// its kind). kind is the one its path gives, "" when only front matter
+// can tell.
+func pathKind(cfg *config.Config, p string) (kind Kind, ok bool) {
+	if cfg.Ignore.Match(p) {
+		return "", false
+	}
+	for d := path.Dir(p); d != "."; d = path.Dir(d) {
+		if skipDir(cfg, d) {
+			return "", false
+		}
+	}
+	kind = kindOfPath(cfg, p)
+	return kind, kind != "" || strings.HasSuffix(p, ".md")
+}
+
+// skipDir reports whether no file below the directory d is a spec file:
+// d is hidden (.git, .github) or ignored.
+func skipDir(cfg *config.Config, d string) bool {
+	return strings.HasPrefix(path.Base(d), ".") || cfg.Ignore.Match(d)
+}
+
 func kindOfPath(cfg *config.Config, p string) Kind {
 	switch {
-	case glob.Any(cfg.Vision.Paths, p):
+	case cfg.Vision.Paths.Match(p):
 		return KindVision
-	case glob.Any(cfg.Roadmap.Paths, p):
+	case cfg.Roadmap.Paths.Match(p):
 		return KindRoadmap
-	case glob.Any(cfg.Story.Paths, p):
+	case cfg.Story.Paths.Match(p):
 		return KindStory
 	}
 	return ""
@@ -158,22 +171,11 @@ func loadFile(fsys fs.FS, cfg *config.Config, c candidate, parseDoc func([]byte)
 // (narrative, acceptance criteria) unread; nil when it is not a spec
 // file. History uses it on the blobs of each commit.
 func ParseFrontMatter(cfg *config.Config, p string, src []byte) *File {
-	if !Candidate(cfg, p) {
+	kind, ok := pathKind(cfg, p)
+	if !ok {
 		return nil
 	}
-	return parseFile(cfg, &File{Path: p, Kind: kindOfPath(cfg, p)}, src, parse.ParseFrontMatter)
-}
-
-// Candidate reports whether a file at p may be a spec file: not below a
-// hidden directory, not ignored, and matching a kind's pattern or ending
-// in .md (front matter may declare its kind).
-func Candidate(cfg *config.Config, p string) bool {
-	for d := p; d != "."; d = path.Dir(d) {
-		if glob.Any(cfg.Ignore, d) || d != p && strings.HasPrefix(path.Base(d), ".") {
-			return false
-		}
-	}
-	return kindOfPath(cfg, p) != "" || strings.HasSuffix(p, ".md")
+	return parseFile(cfg, &File{Path: p, Kind: kind}, src, parse.ParseFrontMatter)
 }
 
 // parseFile parses and decodes src into f, whose Kind is the one its path
