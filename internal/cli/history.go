@@ -2,7 +2,9 @@ package cli
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -47,6 +49,7 @@ func runHistory(opts *reportOptions, args []string) error {
 		return err
 	}
 	tls := history.Timelines(history.Transitions(steps), cfg)
+	unreadable := history.Unreadable(steps)
 	if len(args) == 1 {
 		i := slices.IndexFunc(tls, func(tl history.Timeline) bool { return tl.ID == args[0] })
 		if i < 0 {
@@ -54,9 +57,26 @@ func runHistory(opts *reportOptions, args []string) error {
 			for _, tl := range tls {
 				ids = append(ids, tl.ID)
 			}
-			return checkIDs("story", args, func(string) bool { return false }, ids)
+			err := checkIDs("story", args, func(string) bool { return false }, ids)
+			if len(unreadable) > 0 {
+				err = usageError("%v; it may be in %s that could not be read at %s: %s", err,
+					count(len(unreadable), "spec file", "spec files"), head.Rev, unreadableList(unreadable))
+			}
+			return err
 		}
 		tls = tls[i : i+1]
+	} else if len(unreadable) > 0 {
+		fmt.Fprintf(opts.Err, "prodspec: %s could not be read at %s, so the history of a story in one may be incomplete: %s\n",
+			count(len(unreadable), "spec file", "spec files"), head.Rev, unreadableList(unreadable))
 	}
 	return writeReport(opts, render.HistoryFormats, tls)
+}
+
+// unreadableList names unreadable files with why: "a.md (4:1: …), b.md (…)".
+func unreadableList(files []history.UnreadableFile) string {
+	parts := make([]string, len(files))
+	for i, f := range files {
+		parts[i] = f.Path + " (" + f.Err + ")"
+	}
+	return strings.Join(parts, ", ")
 }

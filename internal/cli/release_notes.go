@@ -78,7 +78,7 @@ func runReleaseNotes(opts *releaseNotesOptions, args []string) error {
 	if end, err = src.NonEmpty(end, to.Rev); err != nil {
 		return err
 	}
-	notes, err := history.Range(repo, end, from, to, opts.Format == "json")
+	notes, unreadableAtStart, err := history.Range(repo, end, from, to, opts.Format == "json")
 	if err != nil {
 		return err
 	}
@@ -90,6 +90,9 @@ func runReleaseNotes(opts *releaseNotesOptions, args []string) error {
 	}
 	rn := render.ReleaseNotes{Spec: end, From: from.Rev, To: to.Rev, Date: to.Committer.When,
 		Notes: notes}
+	for _, f := range unreadableAtStart {
+		rn.Unreadable = append(rn.Unreadable, render.Unreadable{File: f.Path, Ref: from.Rev, Error: f.Err})
+	}
 	for _, f := range end.Unreadable() {
 		rn.Unreadable = append(rn.Unreadable, render.Unreadable{File: f.Path, Ref: to.Rev, Error: f.Why()})
 	}

@@ -102,3 +102,24 @@ func fileHash(e treeEntry) Hash {
 	}
 	return Hash{}
 }
+
+// FileAt is the blob of the file at p (relative to the spec root) in
+// the spec tree specTree, the zero hash when there is no such regular
+// file: what an unchanged file holds in a commit, for history to read
+// beside the files the commit changed.
+func (r *Repo) FileAt(specTree Hash, p string) (Hash, error) {
+	dir, name := path.Split(p)
+	h, err := r.subtree(specTree, strings.TrimSuffix(dir, "/"))
+	if err != nil || h.IsZero() {
+		return Hash{}, err
+	}
+	t, err := r.tree(h)
+	if err != nil {
+		return Hash{}, err
+	}
+	e, ok := t.find(name)
+	if !ok {
+		return Hash{}, nil
+	}
+	return fileHash(e), nil
+}

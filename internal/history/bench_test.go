@@ -128,7 +128,8 @@ func releaseNotes(dir, arg string, commits bool) ([]history.Note, error) {
 	if err != nil {
 		return nil, err
 	}
-	return history.Range(g, end, from, to, commits)
+	notes, _, err := history.Range(g, end, from, to, commits)
+	return notes, err
 }
 
 func timelines(dir string) ([]history.Timeline, error) {

@@ -26,6 +26,9 @@ func Governed(steps []Step, s *spec.Spec) []lint.Change {
 	}
 	for _, step := range steps {
 		for _, d := range step.Deltas {
+			if d.Context {
+				continue
+			}
 			f := cmp.Or(d.After, d.Before)
 			c := lint.Change{File: d.Path, Pos: parse.Start, Commit: step.Commit.Short(), Author: step.Commit.Author.Email}
 			switch f.Kind {

@@ -152,9 +152,10 @@ func TestReleaseNotes(t *testing.T) {
 	from, to := resolve(t, g, "v1.0.0"), resolve(t, g, "v1.1.0")
 	steps, err := history.Walk(g, config.Default(), from, to)
 	check(t, err)
-	start, err := history.StartOf(g, config.Default(), from, to)
+	end := load(t, g, to)
+	start, err := history.StartOf(g, end, from, to)
 	check(t, err)
-	notes := history.ReleaseNotes(start, load(t, g, to), history.Transitions(steps))
+	notes := history.ReleaseNotes(start, end, history.Transitions(steps))
 	var got []string
 	for _, n := range notes {
 		got = append(got, n.Story.ID+" "+n.Accepted.Commit+" "+n.Accepted.Author)

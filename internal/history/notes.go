@@ -29,25 +29,28 @@ type Note struct {
 // the end. With commits it also walks the range to name the commit in
 // which each story became accepted; that walk is most of the work, so it
 // is done only for a format that shows it.
-func Range(repo *gitsrc.Repo, end *spec.Spec, from, to *gitsrc.Commit, commits bool) ([]Note, error) {
+//
+// It also returns the files that differ and could not be read at the
+// start, which the notes must name.
+func Range(repo *gitsrc.Repo, end *spec.Spec, from, to *gitsrc.Commit, commits bool) ([]Note, []UnreadableFile, error) {
 	cfg := end.Config
-	start, err := StartOf(repo, cfg, from, to)
+	start, err := StartOf(repo, end, from, to)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var ts []Transition
 	if commits {
 		steps, err := Walk(repo, cfg, from, to)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		ts = Transitions(steps)
 	}
 	notes := ReleaseNotes(start, end, ts)
 	if err := readCriteria(repo, to, cfg, notes); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return notes, nil
+	return notes, start.Unreadable, nil
 }
 
 // readCriteria finds the unchecked acceptance criteria of the noted
@@ -79,13 +82,22 @@ func readCriteria(repo *gitsrc.Repo, to *gitsrc.Commit, cfg *config.Config, note
 // the files that differ between its ends: a file that is the same at both
 // ends holds the same stories, in the same status.
 type Start struct {
-	changed map[string]bool   // paths, relative to the spec root
-	stories map[string]*Facts // by ID: the stories in those files at the start
+	changed map[string]*Facts // path -> its facts at the start, for every file that differs
+	stories map[string]*Facts // ID -> the first story in those files at the start, in path order
+	renamed map[string]*Facts // end ID -> the start story whose ID changed to it
+	// Unreadable are the files that differ and could not be read at the
+	// start: a story in one may wrongly be in the notes.
+	Unreadable []UnreadableFile
 }
 
+// UnreadableFile is a spec file that could not be read, and why.
+type UnreadableFile struct{ Path, Err string }
+
 // StartOf compares the spec trees at the ends of a range and reads the
-// start's side of each file that differs.
-func StartOf(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) (*Start, error) {
+// start's side of each file that differs. end is the spec at the end. A
+// story whose ID changed between the ends (its file the same, or at
+// least half the same) is known at the start by its new ID.
+func StartOf(repo *gitsrc.Repo, end *spec.Spec, from, to *gitsrc.Commit) (*Start, error) {
 	a, err := repo.SpecTree(from)
 	if err != nil {
 		return nil, err
@@ -98,27 +110,79 @@ func StartOf(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) (*S
 	if err != nil {
 		return nil, err
 	}
-	facts, err := parseBlobs(repo, cfg, [][]gitsrc.FileChange{changes})
+	facts, err := parseBlobs(repo, end.Config, [][]gitsrc.FileChange{changes})
 	if err != nil {
 		return nil, err
 	}
-	s := &Start{changed: map[string]bool{}, stories: map[string]*Facts{}}
+	s := &Start{changed: map[string]*Facts{}, stories: map[string]*Facts{}, renamed: map[string]*Facts{}}
 	for _, ch := range changes { // in path order: the first file wins an ID
-		s.changed[ch.Path] = true
-		if f := facts[blobKey{ch.Old, ch.Path}]; f != nil && f.Kind == spec.KindStory && s.stories[f.ID] == nil {
+		f := facts[blobKey{ch.Old, ch.Path}]
+		s.changed[ch.Path] = f
+		switch {
+		case f == nil:
+		case f.Err != "":
+			s.Unreadable = append(s.Unreadable, UnreadableFile{ch.Path, f.Err})
+		case f.Kind == spec.KindStory && f.ID != "" && s.stories[f.ID] == nil:
 			s.stories[f.ID] = f
 		}
 	}
-	return s, nil
+	return s, s.followRenames(repo, end, changes)
+}
+
+// followRenames pairs the start's stories whose ID the end lacks with
+// the end's stories in changed files whose ID the start lacks.
+func (s *Start) followRenames(repo *gitsrc.Repo, end *spec.Spec, changes []gitsrc.FileChange) error {
+	var gone, came []version
+	var goneBlobs, cameBlobs []gitsrc.Hash
+	blobs := make(map[string]gitsrc.FileChange, len(changes))
+	for _, ch := range changes {
+		blobs[ch.Path] = ch
+		if f := s.changed[ch.Path]; f != nil && s.stories[f.ID] == f && end.Story(f.ID) == nil {
+			gone, goneBlobs = append(gone, version{path: ch.Path, id: f.ID}), append(goneBlobs, ch.Old)
+		}
+	}
+	for _, st := range end.Stories {
+		ch, changed := blobs[st.File.Path]
+		if changed && st.ID != "" && s.stories[st.ID] == nil && end.Story(st.ID) == st {
+			came, cameBlobs = append(came, version{path: st.File.Path, id: st.ID}), append(cameBlobs, ch.New)
+		}
+	}
+	if len(gone) == 0 || len(came) == 0 {
+		return nil
+	}
+	if err := readVersions(repo, gone, goneBlobs); err != nil {
+		return err
+	}
+	if err := readVersions(repo, came, cameBlobs); err != nil {
+		return err
+	}
+	for gi, ci := range pairRenames(gone, came) {
+		s.renamed[came[ci].id] = s.stories[gone[gi].id]
+	}
+	return nil
+}
+
+func readVersions(repo *gitsrc.Repo, vs []version, blobs []gitsrc.Hash) error {
+	for i := range vs {
+		src, err := repo.Blob(blobs[i])
+		if err != nil {
+			return err
+		}
+		vs[i].src = src
+	}
+	return nil
 }
 
 // WasAccepted reports whether a story of the range's end was accepted at
 // its start.
 func (s *Start) WasAccepted(st *spec.Story, cfg *config.Config) bool {
-	if !s.changed[st.File.Path] {
+	if _, changed := s.changed[st.File.Path]; !changed {
 		return cfg.IsAccepted(st.Status)
 	}
 	f := s.stories[st.ID]
+	if f == nil {
+		f = s.renamed[st.ID]
+	}
 	return f != nil && cfg.IsAccepted(f.Status)
 }
 
@@ -136,7 +200,7 @@ func ReleaseNotes(start *Start, to *spec.Spec, ts []Transition) []Note {
 		}
 		n := Note{Story: st}
 		for i := len(ts) - 1; i >= 0; i-- {
-			if ts[i].ID == st.ID && cfg.IsAccepted(ts[i].To) {
+			if ts[i].ID == st.ID && cfg.IsAccepted(ts[i].To) && !cfg.IsAccepted(ts[i].From) {
 				n.Accepted = &ts[i]
 				break
 			}

@@ -6,34 +6,48 @@ import (
 	"time"
 
 	"github.com/prodspec/prodspec/internal/config"
+	"github.com/prodspec/prodspec/internal/gitsrc"
 	"github.com/prodspec/prodspec/internal/names"
 	"github.com/prodspec/prodspec/internal/spec"
 )
 
 // Transition is a story's status changing in one commit. From is "" when
-// the story appears, To is "" when it is removed.
+// the story appears, To is "" when it is removed. Two kinds of
+// transition may keep the status: a story whose ID changed (RenamedFrom
+// is the old ID), and one whose file stopped parsing (Unreadable says
+// why; the story is still there, with its last readable status).
 type Transition struct {
-	ID     string
-	Title  string
-	From   string
-	To     string
-	Commit string // short hash
-	Hash   string
-	Path   string    // the story's file after the commit (before it, when removed)
-	Author string    // email
-	Date   time.Time // the author's date
+	ID          string
+	Title       string
+	From        string
+	To          string
+	RenamedFrom string
+	Unreadable  string
+	Commit      string // short hash
+	Hash        string
+	Path        string    // the story's file after the commit (before it, when removed)
+	Author      string    // email
+	Date        time.Time // the author's date
 }
 
 // Transitions lists every story status change in the steps, in commit
 // order and, within a commit, by ID. A story is known by its ID, so a
-// renamed or moved file changes nothing.
+// renamed or moved file changes nothing; an ID that changed is one story
+// (see Rename).
 func Transitions(steps []Step) []Transition {
 	var out []Transition
 	for _, s := range steps {
 		before, after := storiesByID(s.Deltas, true), storiesByID(s.Deltas, false)
+		renamedFrom := map[string]string{} // new ID -> old ID
+		renamed := map[string]bool{}       // old IDs
+		for _, r := range s.Renames {
+			renamedFrom[r.To], renamed[r.From] = r.From, true
+		}
 		ids := make([]string, 0, len(before)+len(after))
 		for id := range before {
-			ids = append(ids, id)
+			if !renamed[id] {
+				ids = append(ids, id)
+			}
 		}
 		for id := range after {
 			if _, ok := before[id]; !ok {
@@ -43,15 +57,21 @@ func Transitions(steps []Step) []Transition {
 		slices.SortFunc(ids, names.Compare)
 		for _, id := range ids {
 			b, a := before[id], after[id]
-			if b.Status == a.Status && (b.ID == "") == (a.ID == "") {
+			t := Transition{ID: id, Title: a.Title, Path: a.path, From: b.Status, To: a.Status}
+			if old, ok := renamedFrom[id]; ok {
+				t.From, t.RenamedFrom = before[old].Status, old
+			}
+			if a.Err != "" && b.Err == "" && b.ID != "" {
+				t.Unreadable = a.Err
+			}
+			if t.From == t.To && t.RenamedFrom == "" && t.Unreadable == "" && (b.ID == "") == (a.ID == "") {
 				continue
 			}
-			title, path := a.Title, a.path
 			if a.ID == "" {
-				title, path = b.Title, b.path
+				t.Title, t.Path = b.Title, b.path
 			}
-			out = append(out, Transition{ID: id, Title: title, Path: path, From: b.Status, To: a.Status,
-				Commit: s.Commit.Short(), Hash: s.Commit.Hash.String(), Author: s.Commit.Author.Email, Date: s.Commit.Author.When.UTC()})
+			t.Commit, t.Hash, t.Author, t.Date = s.Commit.Short(), s.Commit.Hash.String(), s.Commit.Author.Email, s.Commit.Author.When.UTC()
+			out = append(out, t)
 		}
 	}
 	return out
@@ -60,6 +80,7 @@ func Transitions(steps []Step) []Transition {
 type located struct {
 	Facts
 	path string
+	blob gitsrc.Hash
 }
 
 // storiesByID collects the stories on one side of the deltas; the first
@@ -67,15 +88,15 @@ type located struct {
 func storiesByID(ds []Delta, before bool) map[string]located {
 	m := map[string]located{}
 	for _, d := range ds {
-		f := d.After
+		f, blob := d.After, d.New
 		if before {
-			f = d.Before
+			f, blob = d.Before, d.Old
 		}
 		if f == nil || f.Kind != spec.KindStory || f.ID == "" {
 			continue
 		}
 		if _, ok := m[f.ID]; !ok {
-			m[f.ID] = located{*f, d.Path}
+			m[f.ID] = located{*f, d.Path, blob}
 		}
 	}
 	return m
@@ -99,11 +120,20 @@ type Duration struct {
 	Text    string
 }
 
-// Timelines groups transitions by story, in natural ID order.
+// Timelines groups transitions by story, in natural ID order. A story
+// whose ID changed has one timeline, under its last ID, with the past
+// under its old ID.
 func Timelines(ts []Transition, cfg *config.Config) []Timeline {
 	byID := map[string]*Timeline{}
 	var ids []string
 	for _, t := range ts {
+		if past := byID[t.RenamedFrom]; past != nil && byID[t.ID] == nil {
+			delete(byID, t.RenamedFrom)
+			ids = slices.DeleteFunc(ids, func(id string) bool { return id == t.RenamedFrom })
+			past.ID = t.ID
+			byID[t.ID] = past
+			ids = append(ids, t.ID)
+		}
 		tl := byID[t.ID]
 		if tl == nil {
 			tl = &Timeline{ID: t.ID}

@@ -21,6 +21,10 @@ type Facts struct {
 	Title   string
 	Status  string
 	Roadmap string // a story's roadmap item
+	// Err says why the file could not be read, "" when it could. A story
+	// whose file stops parsing is unreadable there, not deleted: its ID,
+	// title and status are then those of its last readable version.
+	Err string
 }
 
 // Delta is a file that a commit changed. A nil side means the file was
@@ -28,13 +32,26 @@ type Facts struct {
 type Delta struct {
 	Path          string // relative to the spec root
 	Before, After *Facts
+	Old, New      gitsrc.Hash // the file's blobs; zero where absent
+	// Context is a file the commit did not change, listed because it
+	// defines an ID that a changed file defines too: an ID defined by two
+	// files exists while either does.
+	Context bool
 }
 
 // Step is one commit that changed the spec, with the files it changed.
 type Step struct {
-	Commit *gitsrc.Commit
-	Deltas []Delta // in path order
+	Commit  *gitsrc.Commit
+	Deltas  []Delta  // in path order
+	Renames []Rename // stories whose ID changed in the commit
+
+	tree, parentTree gitsrc.Hash // the spec trees of the commit and its first parent
 }
+
+// Rename is a story whose ID changed in a commit: its file at the new ID
+// is the same file, or at least half the same content (git's rule for a
+// rename), as the file at the old ID.
+type Rename struct{ From, To string }
 
 // Walk returns the steps of the commits reachable from to and not from
 // from (from nil: all of to's history), parents first.
@@ -62,9 +79,9 @@ func Walk(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) ([]Ste
 	}
 	steps := make([]Step, 0, len(pending))
 	for _, p := range pending {
-		s := Step{Commit: p.commit}
+		s := Step{Commit: p.commit, tree: p.tree, parentTree: p.parentTree}
 		for _, ch := range p.changes {
-			d := Delta{Path: ch.Path, Before: facts[blobKey{ch.Old, ch.Path}], After: facts[blobKey{ch.New, ch.Path}]}
+			d := Delta{Path: ch.Path, Before: facts[blobKey{ch.Old, ch.Path}], After: facts[blobKey{ch.New, ch.Path}], Old: ch.Old, New: ch.New}
 			if d.Before != nil || d.After != nil {
 				s.Deltas = append(s.Deltas, d)
 			}
@@ -72,6 +89,13 @@ func Walk(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) ([]Ste
 		if len(s.Deltas) > 0 {
 			steps = append(steps, s)
 		}
+	}
+	keepUnreadable(steps)
+	if err := addCodefiners(repo, cfg, steps, facts); err != nil {
+		return nil, err
+	}
+	if err := findRenames(repo, steps); err != nil {
+		return nil, err
 	}
 	return steps, nil
 }
@@ -99,8 +123,9 @@ func diffCommits(repo *gitsrc.Repo, cfg *config.Config, commits []*gitsrc.Commit
 }
 
 type pendingStep struct {
-	commit  *gitsrc.Commit
-	changes []gitsrc.FileChange
+	commit           *gitsrc.Commit
+	tree, parentTree gitsrc.Hash
+	changes          []gitsrc.FileChange
 }
 
 // diffCommit lists the candidate spec files c changed; ok is false when
@@ -115,6 +140,7 @@ func diffCommit(repo *gitsrc.Repo, cfg *config.Config, c *gitsrc.Commit) (pendin
 		return pendingStep{}, false, err
 	}
 	var changes []gitsrc.FileChange
+	var parentTree gitsrc.Hash
 	for i, p := range parents {
 		h, err := repo.SpecTree(p)
 		if err != nil {
@@ -122,6 +148,9 @@ func diffCommit(repo *gitsrc.Repo, cfg *config.Config, c *gitsrc.Commit) (pendin
 		}
 		if h == tree {
 			return pendingStep{}, false, nil
+		}
+		if i == 0 {
+			parentTree = h
 		}
 		vs, err := repo.Changes(h, tree)
 		if err != nil {
@@ -144,7 +173,7 @@ func diffCommit(repo *gitsrc.Repo, cfg *config.Config, c *gitsrc.Commit) (pendin
 			kept = append(kept, ch)
 		}
 	}
-	return pendingStep{commit: c, changes: kept}, len(kept) > 0, nil
+	return pendingStep{commit: c, tree: tree, parentTree: parentTree, changes: kept}, len(kept) > 0, nil
 }
 
 // inBoth keeps the changes of a whose path b changed too.
@@ -213,5 +242,5 @@ func factsOf(f *spec.File) *Facts {
 	case f.Vision != nil:
 		return &Facts{Kind: spec.KindVision, Title: f.Vision.Title}
 	}
-	return &Facts{Kind: f.Kind} // a spec file too broken to decode
+	return &Facts{Kind: f.Kind, Err: f.Why()} // a spec file too broken to decode
 }

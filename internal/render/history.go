@@ -31,7 +31,7 @@ func HistoryText(w io.Writer, tls []history.Timeline) error {
 		}
 		fmt.Fprintf(tw, "%s %s\n", oneLine(tl.ID), oneLine(tl.Title))
 		for _, t := range tl.Transitions {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s → %s\n", t.Date.Format(dateLayout), t.Commit, oneLine(t.Author), status(t.From), status(t.To))
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s → %s%s\n", t.Date.Format(dateLayout), t.Commit, oneLine(t.Author), status(t.From), status(t.To), oneLine(transitionNote(t)))
 			n++
 		}
 		if tl.CycleTime != nil {
@@ -44,6 +44,19 @@ func HistoryText(w io.Writer, tls []history.Timeline) error {
 	fmt.Fprintf(&b, "\n%d status transition%s of %d stor%s\n", n, suffix(n, "", "s"), len(tls), suffix(len(tls), "y", "ies"))
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// transitionNote says what else a transition is: "  (renamed from
+// task-5)", "  (file unreadable: 4:1: invalid YAML: …)"; "" for a plain
+// status change.
+func transitionNote(t history.Transition) string {
+	switch {
+	case t.RenamedFrom != "":
+		return "  (renamed from " + t.RenamedFrom + ")"
+	case t.Unreadable != "":
+		return "  (file unreadable: " + t.Unreadable + ")"
+	}
+	return ""
 }
 
 func suffix(n int, one, many string) string {
@@ -66,7 +79,7 @@ func HistoryMarkdown(w io.Writer, tls []history.Timeline) error {
 	b.WriteString("| Story | Title | From | To | Commit | Author | Date |\n|---|---|---|---|---|---|---|\n")
 	for _, tl := range tls {
 		for _, t := range tl.Transitions {
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | `%s` | %s | %s |\n", md(tl.ID), md(tl.Title), md(status(t.From)), md(status(t.To)),
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | `%s` | %s | %s |\n", md(tl.ID), md(tl.Title), md(status(t.From)), md(status(t.To)+transitionNote(t)),
 				t.Commit, md(t.Author), t.Date.Format(dateLayout))
 		}
 	}
@@ -87,13 +100,15 @@ func HistoryMarkdown(w io.Writer, tls []history.Timeline) error {
 // HistoryJSON writes the timelines as one JSON document.
 func HistoryJSON(w io.Writer, tls []history.Timeline) error {
 	type transition struct {
-		ID     string    `json:"id"`
-		Title  string    `json:"title"`
-		From   string    `json:"from"`
-		To     string    `json:"to"`
-		Commit string    `json:"commit"` // short hash
-		Author string    `json:"author"` // email
-		Date   time.Time `json:"date"`   // the author's date
+		ID          string    `json:"id"`
+		Title       string    `json:"title"`
+		From        string    `json:"from"`
+		To          string    `json:"to"`
+		RenamedFrom string    `json:"renamed_from,omitempty"` // the story's ID before this commit
+		Unreadable  string    `json:"unreadable,omitempty"`   // why its file could not be read here
+		Commit      string    `json:"commit"`                 // short hash
+		Author      string    `json:"author"`                 // email
+		Date        time.Time `json:"date"`                   // the author's date
 	}
 	type duration struct {
 		Seconds int64  `json:"seconds"`
@@ -110,7 +125,8 @@ func HistoryJSON(w io.Writer, tls []history.Timeline) error {
 	for i, tl := range tls {
 		out := timeline{ID: tl.ID, Title: tl.Title, Status: tl.Status, Transitions: make([]transition, len(tl.Transitions))}
 		for j, t := range tl.Transitions {
-			out.Transitions[j] = transition{ID: t.ID, Title: t.Title, From: t.From, To: t.To, Commit: t.Commit, Author: t.Author, Date: t.Date}
+			out.Transitions[j] = transition{ID: t.ID, Title: t.Title, From: t.From, To: t.To, RenamedFrom: t.RenamedFrom,
+				Unreadable: t.Unreadable, Commit: t.Commit, Author: t.Author, Date: t.Date}
 		}
 		if c := tl.CycleTime; c != nil {
 			out.CycleTime = &duration{Seconds: c.Seconds, Text: c.Text}
