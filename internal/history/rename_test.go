@@ -20,8 +20,8 @@ func TestPairRenames(t *testing.T) {
 	}
 	came := []version{
 		{"tasks/back-1 - Import.md", "BACK-1", task("BACK-1", "Done")}, // renamed, ID changed
-		{"tasks/task-2.md", "BACK-2", other},                            // the same file: same story however much changed
-		{"tasks/back-9.md", "BACK-9", other},                            // new
+		{"tasks/task-2.md", "BACK-2", other},                           // the same file: same story however much changed
+		{"tasks/back-9.md", "BACK-9", other},                           // new
 	}
 	got := pairRenames(gone, came)
 	want := map[int]int{0: 0, 1: 1}
