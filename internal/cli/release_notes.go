@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/prodspec/prodspec/internal/gitsrc"
 	"github.com/prodspec/prodspec/internal/history"
 	"github.com/prodspec/prodspec/internal/render"
 )
@@ -26,8 +27,10 @@ func NewCmdReleaseNotes(g *globalOptions) *cobra.Command {
 		Short: "List the stories accepted between two git refs",
 		Long: "release-notes lists the stories whose status is the accepted status at TO and\n" +
 			"was not at FROM (or that did not exist at FROM), grouped by roadmap item.\n" +
-			"TO defaults to HEAD; with no argument, FROM is the greatest version tag\n" +
-			"reachable from HEAD. FROM...TO starts from the merge base of the two.",
+			"TO defaults to HEAD. With no argument and HEAD on a version tag, the notes are\n" +
+			"for that release, from the previous version tag; otherwise FROM is the greatest\n" +
+			"version tag reachable from HEAD. FROM...TO starts from the merge base of the two.\n" +
+			"Every ref is read with the work tree's configuration.",
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error { return runReleaseNotes(opts, args) },
 	}
@@ -52,22 +55,7 @@ func runReleaseNotes(opts *releaseNotesOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	arg := ""
-	if len(args) == 1 {
-		arg = args[0]
-	} else {
-		head, err := repo.Resolve("HEAD")
-		if err != nil {
-			return err
-		}
-		if arg, err = repo.LatestTag(head); err != nil {
-			return err
-		}
-		if arg == "" {
-			return usageError("no tag is reachable from HEAD: name the range, as in prodspec release-notes FROM..TO")
-		}
-	}
-	from, to, err := repo.Range(arg, "HEAD")
+	from, to, err := releaseRange(repo, args)
 	if err != nil {
 		return err
 	}
@@ -103,6 +91,49 @@ func runReleaseNotes(opts *releaseNotesOptions, args []string) error {
 		return prependNotes(opts.Prepend, rn)
 	}
 	return writeReport(&opts.reportOptions, render.ReleaseNotesFormats, rn)
+}
+
+// releaseRange is the range the notes cover: FROM[..TO] as given, else
+// with HEAD on a version tag that release (the previous version tag up
+// to it, as git-cliff --latest does), else the latest tag up to HEAD.
+// HEAD is named by its version tag when it has one.
+func releaseRange(repo *gitsrc.Repo, args []string) (from, to *gitsrc.Commit, err error) {
+	head, err := repo.Resolve("HEAD")
+	if err != nil {
+		return nil, nil, err
+	}
+	version, err := repo.VersionAt(head)
+	if err != nil {
+		return nil, nil, err
+	}
+	var arg string
+	switch {
+	case len(args) == 1:
+		arg = args[0]
+	case version != "":
+		prev, err := repo.PreviousVersion(head, version)
+		if err != nil {
+			return nil, nil, err
+		}
+		if prev == "" {
+			return nil, nil, usageError("HEAD is %s and no earlier version tag is reachable from it: name the range, as in prodspec release-notes FROM..%s", version, version)
+		}
+		arg = prev + ".." + version
+	default:
+		if arg, err = repo.LatestTag(head); err != nil {
+			return nil, nil, err
+		}
+		if arg == "" {
+			return nil, nil, usageError("no tag is reachable from HEAD: name the range, as in prodspec release-notes FROM..TO")
+		}
+	}
+	if from, to, err = repo.Range(arg, "HEAD"); err != nil {
+		return nil, nil, err
+	}
+	if to.Rev == "HEAD" && version != "" {
+		to.Rev = version
+	}
+	return from, to, nil
 }
 
 // prependNotes puts the notes at the top of a changelog, atomically; a

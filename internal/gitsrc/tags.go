@@ -16,6 +16,41 @@ import (
 // version, newest commit first, then by name. It returns "" when no tag
 // is reachable.
 func (r *Repo) LatestTag(c *Commit) (string, error) {
+	return r.latestTag(c, func(tagCommit) bool { return true })
+}
+
+// PreviousVersion is the greatest version tag reachable from c that is a
+// lower version than tag: the release before tag. It returns "" when
+// there is none.
+func (r *Repo) PreviousVersion(c *Commit, tag string) (string, error) {
+	v, ok := parseVersion(tag)
+	if !ok {
+		return "", nil
+	}
+	return r.latestTag(c, func(t tagCommit) bool {
+		tv, ok := parseVersion(t.name)
+		return ok && compareVersions(tv, v) < 0
+	})
+}
+
+// VersionAt is the greatest version tag that points at c itself, "" when
+// none does: HEAD on a release.
+func (r *Repo) VersionAt(c *Commit) (string, error) {
+	tags, err := r.tagCommits()
+	if err != nil {
+		return "", err
+	}
+	best := ""
+	for _, t := range tags {
+		_, isVersion := parseVersion(t.name)
+		if isVersion && t.commit.Hash == c.Hash && (best == "" || compareTags(t, tagCommit{name: best, commit: c}) > 0) {
+			best = t.name
+		}
+	}
+	return best, nil
+}
+
+func (r *Repo) latestTag(c *Commit, keep func(tagCommit) bool) (string, error) {
 	tags, err := r.tagCommits()
 	if err != nil {
 		return "", err
@@ -36,7 +71,7 @@ func (r *Repo) LatestTag(c *Commit) (string, error) {
 	}
 	var cands []tagCommit
 	for _, t := range tags {
-		if _, ok := reach[t.commit.Hash]; ok {
+		if _, ok := reach[t.commit.Hash]; ok && keep(t) {
 			cands = append(cands, t)
 		}
 	}
