@@ -45,8 +45,8 @@ func For(kind spec.Kind, cfg *config.Config) object {
 			"estimate":   object{"type": "number", "minimum": 0, "description": "Size in points."},
 			"depends_on": idList(cfg.Story.ID, "Stories that must be done first.", 0),
 			"labels":     object{"type": "array", "items": object{"type": "string"}},
-			"rice":       inputs(spec.RICEKeys, "effort", "RICE inputs: reach × impact × confidence / effort."),
-			"wsjf":       inputs(spec.WSJFKeys, "job_size", "WSJF inputs: (business value + time criticality + risk reduction) / job size."),
+			"rice":       inputs(spec.RICEInputs.Keys(), "effort", "RICE inputs: reach × impact × confidence / effort."),
+			"wsjf":       inputs(spec.WSJFInputs.Keys(), "job_size", "WSJF inputs: (business value + time criticality + risk reduction) / job size."),
 			"moscow":     enum(spec.MoSCoW, "MoSCoW priority."),
 		}
 		required = []string{"id", "title", "roadmap", "status"}
