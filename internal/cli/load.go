@@ -10,6 +10,7 @@ import (
 	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/gitsrc"
 	"github.com/prodspec/prodspec/internal/lint"
+	"github.com/prodspec/prodspec/internal/priority"
 	"github.com/prodspec/prodspec/internal/spec"
 )
 
@@ -37,7 +38,7 @@ func loadConfig(g *globalOptions) (*config.Config, error) {
 	if err := checkDir(g); err != nil {
 		return nil, err
 	}
-	return configError(config.Load(g.Dir, lint.Names()))
+	return configError(config.Load(g.Dir, config.Known{Rules: lint.Names(), Models: priority.Names()}))
 }
 
 // configError keeps a configuration mistake (exit 2) apart from a
@@ -108,5 +109,5 @@ func configAt(repo *gitsrc.Repo, c *gitsrc.Commit) (*config.Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	return configError(config.LoadFS(root, repo.Prefix, lint.Names()))
+	return configError(config.LoadFS(root, repo.Prefix, config.Known{Rules: lint.Names(), Models: priority.Names()}))
 }

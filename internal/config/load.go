@@ -60,9 +60,16 @@ func Find(dir string) (string, error) {
 	}
 }
 
-// Load finds and parses the configuration for the spec root dir. rules are
-// the known rule names, for checking the rules section.
-func Load(dir string, rules []string) (*Config, error) {
+// Known are the names a configuration may use that are defined outside
+// this package, for checking it: the lint rules (rules) and the priority
+// models (priority.model). A nil list is not checked.
+type Known struct {
+	Rules  []string
+	Models []string
+}
+
+// Load finds and parses the configuration for the spec root dir.
+func Load(dir string, known Known) (*Config, error) {
 	p, err := Find(dir)
 	if err != nil || p == "" {
 		return Default(), err
@@ -71,18 +78,18 @@ func Load(dir string, rules []string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parse(data, relName(dir, p), rules)
+	return Parse(data, relName(dir, p), known)
 }
 
 // LoadFS finds and parses the configuration for the spec root dir of fsys
 // (a repository's tree at some commit, dir "/"-separated and "." or ""
 // for its root), looking in dir and its ancestors up to the root.
-func LoadFS(fsys fs.FS, dir string, rules []string) (*Config, error) {
+func LoadFS(fsys fs.FS, dir string, known Known) (*Config, error) {
 	dir = path.Clean("./" + dir)
 	for d, up := dir, ""; ; d, up = path.Dir(d), up+"../" {
 		data, err := fs.ReadFile(fsys, path.Join(d, FileName))
 		if err == nil {
-			return Parse(data, up+FileName, rules)
+			return Parse(data, up+FileName, known)
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
 			return nil, err
@@ -110,7 +117,7 @@ func relName(dir, p string) string {
 
 // Parse decodes a configuration file over the defaults. Lists replace the
 // default lists; the rules map adds to the defaults.
-func Parse(data []byte, name string, rules []string) (*Config, error) {
+func Parse(data []byte, name string, known Known) (*Config, error) {
 	c := Default()
 	c.Path = name
 	var doc yaml.Node
@@ -131,7 +138,7 @@ func Parse(data []byte, name string, rules []string) (*Config, error) {
 		e.File = name
 		return nil, e
 	}
-	if err := c.validate(root, rules); err != nil {
+	if err := c.validate(root, known); err != nil {
 		err.File = name
 		return nil, err
 	}
@@ -200,18 +207,18 @@ func checkKeys(n *yaml.Node, t reflect.Type, where string) *Error {
 }
 
 // validate checks values that decode fine but make no sense.
-func (c *Config) validate(root *yaml.Node, rules []string) *Error {
+func (c *Config) validate(root *yaml.Node, known Known) *Error {
 	line := func(path ...string) int { return lineOf(root, path) }
 	if err := c.compile(); err != nil {
 		return &Error{Msg: err.Error()}
 	}
-	if !slices.Contains(Models, c.Priority.Model) {
-		return &Error{Line: line("priority", "model"), Msg: fmt.Sprintf("priority.model: %q is not one of %s", c.Priority.Model, strings.Join(Models, ", "))}
+	if known.Models != nil && !slices.Contains(known.Models, c.Priority.Model) {
+		return &Error{Line: line("priority", "model"), Msg: fmt.Sprintf("priority.model: %q is not one of %s", c.Priority.Model, strings.Join(known.Models, ", "))}
 	}
 	for _, name := range sortedKeys(c.Rules) {
 		sev := c.Rules[name]
-		if rules != nil && !slices.Contains(rules, name) {
-			return &Error{Line: line("rules", name), Msg: fmt.Sprintf("rules: unknown rule %q%s", name, names.DidYouMean(name, rules))}
+		if known.Rules != nil && !slices.Contains(known.Rules, name) {
+			return &Error{Line: line("rules", name), Msg: fmt.Sprintf("rules: unknown rule %q%s", name, names.DidYouMean(name, known.Rules))}
 		}
 		if !slices.Contains(Severities, sev) {
 			return &Error{Line: line("rules", name), Msg: fmt.Sprintf("rules.%s: severity %q is not one of error, warning, off", name, sev)}

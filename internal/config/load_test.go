@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -28,7 +29,7 @@ func TestLoadNamesFileRelative(t *testing.T) {
 		if err := os.WriteFile(c.cfg, []byte("rulez: {}\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, err := Load(c.dir, nil)
+		_, err := Load(c.dir, Known{})
 		var ce *Error
 		if !errors.As(err, &ce) || ce.File != c.want || ce.Line != 1 {
 			t.Errorf("%s: error %v, want one in %s at line 1", c.cfg, err, c.want)
@@ -53,7 +54,7 @@ func TestParseErrorLines(t *testing.T) {
 		{"roles:\n  product_owners: po\n", 2, `"po" where a list is expected`},
 		{"story:\n  accepted: [done]\n", 2, "a list where a single value is expected"},
 	} {
-		_, err := Parse([]byte(c.src), ".prodspec.yaml", nil)
+		_, err := Parse([]byte(c.src), ".prodspec.yaml", Known{})
 		var ce *Error
 		if !errors.As(err, &ce) || ce.Line != c.line || ce.Msg != c.msg {
 			t.Errorf("%q: %v, want .prodspec.yaml:%d: %s", c.src, err, c.line, c.msg)
@@ -70,7 +71,7 @@ func TestLoadFSLooksUpToTheRoot(t *testing.T) {
 		"bad/stories/S-1.md":     {Data: []byte("x")},
 	}
 	for dir, want := range map[string]string{"product": "wsjf", "": "wsjf", "other": "moscow"} {
-		c, err := LoadFS(fsys, dir, nil)
+		c, err := LoadFS(fsys, dir, Known{})
 		if err != nil {
 			t.Fatalf("LoadFS(%q): %v", dir, err)
 		}
@@ -78,16 +79,36 @@ func TestLoadFSLooksUpToTheRoot(t *testing.T) {
 			t.Errorf("LoadFS(%q).Priority.Model = %q, want %q", dir, c.Priority.Model, want)
 		}
 	}
-	c, _ := LoadFS(fsys, "product", nil)
+	c, _ := LoadFS(fsys, "product", Known{})
 	if c.Path != "../.prodspec.yaml" {
 		t.Errorf("Path = %q, want ../.prodspec.yaml", c.Path)
 	}
-	_, err := LoadFS(fsys, "bad", nil)
+	_, err := LoadFS(fsys, "bad", Known{})
 	if err == nil || err.Error() != `.prodspec.yaml:1: unknown key "bogus"` {
 		t.Errorf("LoadFS(bad) error = %v", err)
 	}
-	c, err = LoadFS(fstest.MapFS{}, "x/y", nil)
+	c, err = LoadFS(fstest.MapFS{}, "x/y", Known{})
 	if err != nil || c.Path != "" {
 		t.Errorf("LoadFS with no file: %v, %q; want the defaults", err, c.Path)
+	}
+}
+
+// TestKnownNames: rule names and the priority model are checked against
+// the names the caller knows (lint's rules and priority's models live in
+// packages that import this one), and not at all without them.
+func TestKnownNames(t *testing.T) {
+	known := Known{Rules: []string{"empty-roadmap"}, Models: []string{"rice", "wsjf"}}
+	for _, c := range []struct{ src, err string }{
+		{"priority:\n  model: kano\n", `.prodspec.yaml:2: priority.model: "kano" is not one of rice, wsjf`},
+		{"rules:\n  empty-roadmaps: off\n", `.prodspec.yaml:2: rules: unknown rule "empty-roadmaps" (did you mean "empty-roadmap"?)`},
+		{"priority: {model: wsjf}\nrules: {empty-roadmap: off}\n", ""},
+	} {
+		_, err := Parse([]byte(c.src), FileName, known)
+		if got := fmt.Sprint(err); c.err == "" && err != nil || c.err != "" && got != c.err {
+			t.Errorf("%q: %v, want %s", c.src, err, c.err)
+		}
+		if _, err := Parse([]byte(c.src), FileName, Known{}); err != nil {
+			t.Errorf("%q with nothing known: %v", c.src, err)
+		}
 	}
 }

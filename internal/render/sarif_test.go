@@ -21,7 +21,7 @@ import (
 func brokenResult(t *testing.T) *lint.Result {
 	t.Helper()
 	dir := "../../examples/broken"
-	cfg, err := config.Load(dir, lint.Names())
+	cfg, err := config.Load(dir, config.Known{Rules: lint.Names()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -144,7 +144,7 @@ var snippets = []snippet{
 func TestSchemaAgreesWithDecoder(t *testing.T) {
 	cfgs := map[string]*config.Config{}
 	for name, src := range configs {
-		cfg, err := config.Parse([]byte(src), config.FileName, nil)
+		cfg, err := config.Parse([]byte(src), config.FileName, config.Known{})
 		if err != nil {
 			t.Fatalf("config %s: %v", name, err)
 		}
@@ -173,7 +173,7 @@ func TestSchemaAgreesWithDecoder(t *testing.T) {
 // TestSchemaKinds: every kind's schema flags a misspelled key, with or
 // without extra keys configured, and the extra keys are properties.
 func TestSchemaKinds(t *testing.T) {
-	cfg, err := config.Parse([]byte(configs["aliases"]), config.FileName, nil)
+	cfg, err := config.Parse([]byte(configs["aliases"]), config.FileName, config.Known{})
 	if err != nil {
 		t.Fatal(err)
 	}
