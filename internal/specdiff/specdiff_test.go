@@ -80,3 +80,26 @@ func TestCompareRankMoves(t *testing.T) {
 		t.Fatalf("a spec compared with itself changed: %+v", d)
 	}
 }
+
+// TestComparePriorityInputs: every model's inputs are compared, in the
+// registry's order, written as the model names them.
+func TestComparePriorityInputs(t *testing.T) {
+	files := map[string]string{
+		"vision.md":      vision,
+		"roadmap/R-1.md": "---\nid: R-1\ntitle: One\ngoals: [G1]\nstatus: planned\n---\n",
+		"stories/S-1.md": story("S-1", "A", "R-1", "ready", "estimate: 3\nmoscow: could\nrice: {reach: 1, impact: 2, confidence: 50%, effort: 4}\n", ""),
+	}
+	base := load(t, files)
+	files["stories/S-1.md"] = story("S-1", "A", "R-1", "ready",
+		"estimate: 5\nmoscow: must\nwsjf: {business_value: 8, time_criticality: 5, risk_reduction: 3, job_size: 0.5}\ndepends_on: S-2\n", "")
+	d := Compare(base, load(t, files), nil)
+	got, _ := json.Marshal(d.Stories[0].Priority)
+	want := `[{"name":"estimate","from":"3","to":"5"},` +
+		`{"name":"rice","from":"reach 1, impact 2, confidence 0.5, effort 4","to":""},` +
+		`{"name":"wsjf","from":"","to":"business value 8, time criticality 5, risk reduction 3, job size 0.5"},` +
+		`{"name":"moscow","from":"could","to":"must"},` +
+		`{"name":"depends_on","from":"[]","to":"[S-2]"}]`
+	if string(got) != want {
+		t.Fatalf("got\n%s\nwant\n%s", got, want)
+	}
+}
