@@ -4,9 +4,11 @@ import (
 	"cmp"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/priority"
 	"github.com/prodspec/prodspec/internal/render"
 	"github.com/prodspec/prodspec/internal/spec"
@@ -26,7 +28,7 @@ func NewCmdBacklog(g *globalOptions) *cobra.Command {
 	opts := &backlogOptions{reportOptions: reportOptions{globalOptions: g}}
 	cmd := &cobra.Command{
 		Use:   "backlog",
-		Short: "Rank the open stories by RICE, WSJF or MoSCoW, dependencies first",
+		Short: "Rank the open stories by " + modelList(func(m *priority.Model) string { return m.Title }) + ", dependencies first",
 		Long: "backlog ranks the open stories by the model's score, highest first. Stories\n" +
 			"without the model's inputs come after all scored ones, a story never ranks\n" +
 			"above an open story it depends on, and ties break by roadmap horizon, then ID.\n" +
@@ -37,7 +39,8 @@ func NewCmdBacklog(g *globalOptions) *cobra.Command {
 	}
 	f := cmd.Flags()
 	opts.bind(cmd, "md", "md, json or csv")
-	f.StringVar(&opts.Model, "model", "", "priority model: rice, wsjf or moscow (default: priority.model, else rice)")
+	f.StringVar(&opts.Model, "model", "", "priority model: "+modelList(func(m *priority.Model) string { return m.Name })+
+		" (default: priority.model, else "+config.Default().Priority.Model+")")
 	f.StringSliceVar(&opts.Roadmap, "roadmap", nil, "only stories of these roadmap `items`")
 	f.StringSliceVar(&opts.Goals, "goal", nil, "only stories whose roadmap item serves these `goals`")
 	f.StringSliceVar(&opts.Statuses, "status", nil, "rank stories with these `statuses` (default: story.open)")
@@ -80,6 +83,18 @@ func runBacklog(opts *backlogOptions) error {
 	}
 	b := render.Backlog{Title: title(s), Model: model, Items: ranked}
 	return opts.write(opts.Out, func(w io.Writer) error { return write(w, b) })
+}
+
+// modelList names the priority models, "a, b or c".
+func modelList(name func(*priority.Model) string) string {
+	var names []string
+	for _, m := range priority.Models() {
+		names = append(names, name(m))
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 // check rejects filter values that name nothing, which would otherwise
