@@ -240,8 +240,8 @@ var StoryFields = newTable("story", RuleUntracedStory,
 		set: to(func(s *Story, x value) { s.Owner = x.text })},
 	Field{Key: "estimate", Shape: ShapeNonNegative, Doc: "Size in points.",
 		set: to(func(s *Story, x value) {
-			if x.numOK {
-				s.Estimate = &x.num
+			if n := x.num; x.numOK {
+				s.Estimate = &n
 			}
 		})},
 	Field{Key: "depends_on", Shape: ShapeIDs, Of: StoryID, Doc: "Stories that must be done first.",
