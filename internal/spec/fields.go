@@ -111,7 +111,8 @@ func newTable(name, untraced string, fields ...Field) *Table {
 	return t
 }
 
-// Keys are the keys of t in canonical order, as prodspec names them.
+// Keys are the keys of t in canonical order, as prodspec names them (the
+// table's own slice: read it, do not change it).
 func (t *Table) Keys() []string { return t.keys }
 
 // Field returns the field of t named key, nil when there is none.
