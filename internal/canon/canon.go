@@ -73,33 +73,35 @@ func Format(src []byte, kind spec.Kind, cfg *config.Config) ([]byte, error) {
 // canonicalize orders and styles the top-level mapping of one kind.
 func canonicalize(root *yaml.Node, kind spec.Kind, cfg *config.Config) {
 	root.Style = 0
-	switch kind {
-	case spec.KindVision:
-		order(root, spec.VisionKeys, cfg)
-		if goals := value(root, cfg.Field("goals")); goals != nil && goals.Kind == yaml.SequenceNode {
-			goals.Style = 0
-			for _, g := range goals.Content {
-				if g.Kind == yaml.MappingNode {
-					g.Style = 0
-					order(g, spec.GoalKeys, cfg)
-				}
-			}
+	if t := spec.FieldsOf(kind); t != nil {
+		style(root, t, cfg)
+	}
+}
+
+// style orders the keys of m by the table t and writes each known value
+// in its shape's canonical style.
+func style(m *yaml.Node, t *spec.Table, cfg *config.Config) {
+	order(m, t, cfg)
+	for _, f := range t.Fields {
+		n := value(m, cfg.Field(f.Key))
+		if n == nil {
+			continue
 		}
-	case spec.KindRoadmap:
-		order(root, spec.RoadmapKeys, cfg)
-		flowList(value(root, cfg.Field("goals")))
-	case spec.KindStory:
-		order(root, spec.StoryKeys, cfg)
-		flowList(value(root, cfg.Field("depends_on")))
-		flowList(value(root, cfg.Field("labels")))
-		flowMap(value(root, cfg.Field("rice")), spec.RICEKeys, cfg)
-		flowMap(value(root, cfg.Field("wsjf")), spec.WSJFKeys, cfg)
+		switch f.Shape {
+		case spec.ShapeIDs, spec.ShapeLabels:
+			flowList(n)
+		case spec.ShapeInputs:
+			flowMap(n, f.Sub, cfg)
+		case spec.ShapeGoals:
+			blockMaps(n, f.Sub, cfg)
+		}
 	}
 }
 
 // order sorts the pairs of m: known keys in canonical order, then the rest
 // in their original order.
-func order(m *yaml.Node, known []string, cfg *config.Config) {
+func order(m *yaml.Node, t *spec.Table, cfg *config.Config) {
+	known := t.Keys()
 	rank := func(k string) int {
 		for i, name := range known {
 			if cfg.Field(name) == k {
@@ -131,7 +133,7 @@ func value(m *yaml.Node, key string) *yaml.Node {
 
 // flowList writes a list of scalars as [a, b].
 func flowList(n *yaml.Node) {
-	if n == nil || n.Kind != yaml.SequenceNode {
+	if n.Kind != yaml.SequenceNode {
 		return
 	}
 	for _, c := range n.Content {
@@ -143,8 +145,8 @@ func flowList(n *yaml.Node) {
 }
 
 // flowMap writes priority inputs as {reach: 1, ...} in canonical key order.
-func flowMap(n *yaml.Node, known []string, cfg *config.Config) {
-	if n == nil || n.Kind != yaml.MappingNode {
+func flowMap(n *yaml.Node, t *spec.Table, cfg *config.Config) {
+	if n.Kind != yaml.MappingNode {
 		return
 	}
 	for i := 1; i < len(n.Content); i += 2 {
@@ -152,6 +154,21 @@ func flowMap(n *yaml.Node, known []string, cfg *config.Config) {
 			return
 		}
 	}
-	order(n, known, cfg)
+	order(n, t, cfg)
 	n.Style = yaml.FlowStyle
+}
+
+// blockMaps writes a list of mappings (the vision's goals) in block style,
+// each mapping's keys in the order of t.
+func blockMaps(n *yaml.Node, t *spec.Table, cfg *config.Config) {
+	if n.Kind != yaml.SequenceNode {
+		return
+	}
+	n.Style = 0
+	for _, m := range n.Content {
+		if m.Kind == yaml.MappingNode {
+			m.Style = 0
+			style(m, t, cfg)
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/priority"
 	"github.com/prodspec/prodspec/internal/render"
 	"github.com/prodspec/prodspec/internal/spec"
@@ -25,7 +26,7 @@ func NewCmdBacklog(g *globalOptions) *cobra.Command {
 	opts := &backlogOptions{reportOptions: reportOptions{globalOptions: g}}
 	cmd := &cobra.Command{
 		Use:   "backlog",
-		Short: "Rank the open stories by RICE, WSJF or MoSCoW, dependencies first",
+		Short: "Rank the open stories by " + modelTitles() + ", dependencies first",
 		Long: "backlog ranks the open stories by the model's score, highest first. Stories\n" +
 			"without the model's inputs come after all scored ones, a story never ranks\n" +
 			"above an open story it depends on, and ties break by roadmap horizon, then ID.\n" +
@@ -36,7 +37,8 @@ func NewCmdBacklog(g *globalOptions) *cobra.Command {
 	}
 	f := cmd.Flags()
 	opts.bind(cmd, render.BacklogFormats.Names())
-	f.StringVar(&opts.Model, "model", "", "priority model: rice, wsjf or moscow (default: priority.model, else rice)")
+	bindChoice(cmd, &opts.Model, "model", "", "", "priority model",
+		"priority model: "+joinOr(priority.Names())+" (default: priority.model, else "+config.Default().Priority.Model+")", priority.Names())
 	f.StringSliceVar(&opts.Roadmap, "roadmap", nil, "only stories of these roadmap `items`")
 	f.StringSliceVar(&opts.Goals, "goal", nil, "only stories whose roadmap item serves these `goals`")
 	f.StringSliceVar(&opts.Statuses, "status", nil, "rank stories with these `statuses` (default: story.open)")
@@ -48,11 +50,6 @@ func NewCmdBacklog(g *globalOptions) *cobra.Command {
 func runBacklog(opts *backlogOptions) error {
 	if opts.Limit < 0 {
 		return usageError("--limit must not be negative")
-	}
-	if opts.Model != "" {
-		if err := priority.CheckModel(opts.Model); err != nil {
-			return usageError("%v", err)
-		}
 	}
 	s, err := loadForReport(opts.globalOptions)
 	if err != nil {
@@ -73,6 +70,16 @@ func runBacklog(opts *backlogOptions) error {
 	}
 	b := render.Backlog{Title: title(s), Model: model, Items: ranked}
 	return writeReport(&opts.reportOptions, render.BacklogFormats, b)
+}
+
+// modelTitles names the priority models as people write them: "RICE,
+// WSJF or MoSCoW".
+func modelTitles() string {
+	var titles []string
+	for _, m := range priority.Models() {
+		titles = append(titles, m.Title)
+	}
+	return joinOr(titles)
 }
 
 // check rejects filter values that name nothing, which would otherwise

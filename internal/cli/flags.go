@@ -39,18 +39,17 @@ func (e *choiceError) Error() string {
 }
 
 // bindChoice adds a flag whose value must be one of allowed; def is its
-// default ("" for none: the command decides). usage is followed by the
-// values.
+// default ("" for none: the command decides).
 func bindChoice(cmd *cobra.Command, p *string, name, short, def, what, usage string, allowed []string) {
 	*p = def
-	cmd.Flags().VarP(&choice{value: p, allowed: allowed, what: what}, name, short, usage+": "+joinOr(allowed))
+	cmd.Flags().VarP(&choice{value: p, allowed: allowed, what: what}, name, short, usage)
 	_ = cmd.RegisterFlagCompletionFunc(name, cobra.FixedCompletions(allowed, cobra.ShellCompDirectiveNoFileComp))
 }
 
 // bindFormat adds --format/-f: one of a report's formats, the first the
 // default.
 func bindFormat(cmd *cobra.Command, p *string, names []string) {
-	bindChoice(cmd, p, "format", "f", names[0], "format", "output format", names)
+	bindChoice(cmd, p, "format", "f", names[0], "format", "output format: "+joinOr(names), names)
 }
 
 // joinOr lists values as "a, b or c".

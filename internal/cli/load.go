@@ -3,7 +3,9 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/lint"
+	"github.com/prodspec/prodspec/internal/priority"
 	"github.com/prodspec/prodspec/internal/source"
 	"github.com/prodspec/prodspec/internal/spec"
 )
@@ -17,7 +19,8 @@ func bindAt(cmd *cobra.Command, g *globalOptions) {
 // spec a command reads comes from it, with its one configuration. The
 // caller closes it.
 func openSource(g *globalOptions) (*source.Source, error) {
-	return source.Open(source.Options{Dir: g.Dir, Config: g.Config, Rules: lint.Names()})
+	return source.Open(source.Options{Dir: g.Dir, Config: g.Config,
+		Known: config.Known{Rules: lint.Names(), Models: priority.Names()}})
 }
 
 // loadSpec opens the source and loads the spec in the work tree or, with

@@ -67,7 +67,7 @@ type FieldsConfig struct {
 }
 
 type PriorityConfig struct {
-	Model string `yaml:"model"` // rice | wsjf | moscow
+	Model string `yaml:"model"` // a priority model's name (see Known)
 }
 
 type RolesConfig struct {
@@ -105,9 +105,6 @@ func Default() *Config {
 	}
 	return c
 }
-
-// Models are the priority models.
-var Models = []string{"rice", "wsjf", "moscow"}
 
 // Severities are the values a rule's severity may take.
 var Severities = []string{"error", "warning", "off"}

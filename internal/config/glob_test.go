@@ -56,13 +56,13 @@ func TestInvalidGlob(t *testing.T) {
 		"vision: {paths: ['[a']}\n",
 		"roadmap: {paths: ['{']}\n",
 	} {
-		_, err := Parse([]byte(src), ".prodspec.yaml", nil)
+		_, err := Parse([]byte(src), ".prodspec.yaml", Known{})
 		var ce *Error
 		if !errors.As(err, &ce) || !strings.HasPrefix(ce.Msg, "invalid glob ") {
 			t.Errorf("%q: error %v, want invalid glob", src, err)
 		}
 	}
-	if _, err := Parse([]byte("ignore: ['a/**', '{x,y}/*.md', '[!a]*', '[a-]']\n"), ".prodspec.yaml", nil); err != nil {
+	if _, err := Parse([]byte("ignore: ['a/**', '{x,y}/*.md', '[!a]*', '[a-]']\n"), ".prodspec.yaml", Known{}); err != nil {
 		t.Errorf("valid globs: %v", err)
 	}
 }

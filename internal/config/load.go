@@ -54,11 +54,18 @@ func Find(dir, top string) (string, error) {
 	}
 }
 
+// Known are the names a configuration may use that are defined outside
+// this package, for checking it: the lint rules (rules) and the priority
+// models (priority.model). A nil list is not checked.
+type Known struct {
+	Rules  []string
+	Models []string
+}
+
 // Load reads the one configuration of a run for the spec root dir: file
 // when it is not "" (--config), else the FileName that Find finds from dir
-// up to top, else the defaults. rules are the known rule names, for
-// checking the rules section.
-func Load(dir, top, file string, rules []string) (*Config, error) {
+// up to top, else the defaults. known are the names it may use.
+func Load(dir, top, file string, known Known) (*Config, error) {
 	p := file
 	if p == "" {
 		var err error
@@ -73,7 +80,7 @@ func Load(dir, top, file string, rules []string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parse(data, relName(dir, p), rules)
+	return Parse(data, relName(dir, p), known)
 }
 
 // relName names the configuration file relative to the spec root, as
@@ -93,7 +100,7 @@ func relName(dir, p string) string {
 
 // Parse decodes a configuration file over the defaults. Lists replace the
 // default lists; the rules map adds to the defaults.
-func Parse(data []byte, name string, rules []string) (*Config, error) {
+func Parse(data []byte, name string, known Known) (*Config, error) {
 	c := Default()
 	c.Path = name
 	var doc yaml.Node
@@ -112,7 +119,7 @@ func Parse(data []byte, name string, rules []string) (*Config, error) {
 	if err := root.Decode(c); err != nil { // check let through nothing Decode rejects
 		return nil, &Error{File: name, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
 	}
-	if err := c.validate(root, rules); err != nil {
+	if err := c.validate(root, known); err != nil {
 		err.File = name
 		return nil, err
 	}
@@ -230,18 +237,18 @@ func duplicateKey(n *yaml.Node) *Error {
 }
 
 // validate checks values that decode fine but make no sense.
-func (c *Config) validate(root *yaml.Node, rules []string) *Error {
+func (c *Config) validate(root *yaml.Node, known Known) *Error {
 	line := func(path ...string) int { return lineOf(root, path) }
 	if err := c.compile(); err != nil {
 		return &Error{Msg: err.Error()}
 	}
-	if !slices.Contains(Models, c.Priority.Model) {
-		return &Error{Line: line("priority", "model"), Msg: fmt.Sprintf("priority.model: %q is not one of %s", c.Priority.Model, strings.Join(Models, ", "))}
+	if known.Models != nil && !slices.Contains(known.Models, c.Priority.Model) {
+		return &Error{Line: line("priority", "model"), Msg: fmt.Sprintf("priority.model: %q is not one of %s", c.Priority.Model, strings.Join(known.Models, ", "))}
 	}
 	for _, name := range sortedKeys(c.Rules) {
 		sev := c.Rules[name]
-		if rules != nil && !slices.Contains(rules, name) {
-			return &Error{Line: line("rules", name), Msg: fmt.Sprintf("rules: unknown rule %q%s", name, names.DidYouMean(name, rules))}
+		if known.Rules != nil && !slices.Contains(known.Rules, name) {
+			return &Error{Line: line("rules", name), Msg: fmt.Sprintf("rules: unknown rule %q%s", name, names.DidYouMean(name, known.Rules))}
 		}
 		if !slices.Contains(Severities, sev) {
 			return &Error{Line: line("rules", name), Msg: fmt.Sprintf("rules.%s: severity %q is not one of error, warning, off", name, sev)}

@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -27,7 +28,7 @@ func TestLoadNamesFileRelative(t *testing.T) {
 		if err := os.WriteFile(c.cfg, []byte("rulez: {}\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, err := Load(c.dir, filepath.Join(root, "repo"), "", nil)
+		_, err := Load(c.dir, filepath.Join(root, "repo"), "", Known{})
 		var ce *Error
 		if !errors.As(err, &ce) || ce.File != c.want || ce.Line != 1 {
 			t.Errorf("%s: error %v, want one in %s at line 1", c.cfg, err, c.want)
@@ -64,7 +65,7 @@ func TestParseErrorLines(t *testing.T) {
 		{"max_file_size: 5\n\nmax_file_size: 6\n", 3, `duplicate key "max_file_size" (first at line 1)`},
 		{"rules:\n  empty-roadmap: off\n  empty-roadmap: error\n", 3, `duplicate key "empty-roadmap" (first at line 2)`},
 	} {
-		_, err := Parse([]byte(c.src), ".prodspec.yaml", nil)
+		_, err := Parse([]byte(c.src), ".prodspec.yaml", Known{})
 		var ce *Error
 		if !errors.As(err, &ce) || ce.Line != c.line || ce.Msg != c.msg {
 			t.Errorf("%q: %v, want .prodspec.yaml:%d: %s", c.src, err, c.line, c.msg)
@@ -101,7 +102,7 @@ func TestLoadLooksUpToTheRepositoryRoot(t *testing.T) {
 		{"norepo/product", "", "", "moscow", "../../.prodspec.yaml"},
 		{"repo/product", top, filepath.Join(root, "alt.yaml"), "moscow", "../../alt.yaml"},
 	} {
-		cfg, err := Load(filepath.Join(root, c.dir), c.top, c.file, nil)
+		cfg, err := Load(filepath.Join(root, c.dir), c.top, c.file, Known{})
 		if err != nil {
 			t.Fatalf("Load(%s): %v", c.dir, err)
 		}
@@ -109,9 +110,29 @@ func TestLoadLooksUpToTheRepositoryRoot(t *testing.T) {
 			t.Errorf("Load(%s, %q) = model %s from %q, want %s from %q", c.dir, c.file, cfg.Priority.Model, cfg.Path, c.model, c.path)
 		}
 	}
-	_, err := Load(root, "", filepath.Join(root, "missing.yaml"), nil)
+	_, err := Load(root, "", filepath.Join(root, "missing.yaml"), Known{})
 	var ce *Error
 	if !errors.As(err, &ce) {
 		t.Errorf("a missing --config file: %v, want a configuration error", err)
+	}
+}
+
+// TestKnownNames: rule names and the priority model are checked against
+// the names the caller knows (lint's rules and priority's models live in
+// packages that import this one), and not at all without them.
+func TestKnownNames(t *testing.T) {
+	known := Known{Rules: []string{"empty-roadmap"}, Models: []string{"rice", "wsjf"}}
+	for _, c := range []struct{ src, err string }{
+		{"priority:\n  model: kano\n", `.prodspec.yaml:2: priority.model: "kano" is not one of rice, wsjf`},
+		{"rules:\n  empty-roadmaps: off\n", `.prodspec.yaml:2: rules: unknown rule "empty-roadmaps" (did you mean "empty-roadmap"?)`},
+		{"priority: {model: wsjf}\nrules: {empty-roadmap: off}\n", ""},
+	} {
+		_, err := Parse([]byte(c.src), FileName, known)
+		if got := fmt.Sprint(err); c.err == "" && err != nil || c.err != "" && got != c.err {
+			t.Errorf("%q: %v, want %s", c.src, err, c.err)
+		}
+		if _, err := Parse([]byte(c.src), FileName, Known{}); err != nil {
+			t.Errorf("%q with nothing known: %v", c.src, err)
+		}
 	}
 }

@@ -99,7 +99,7 @@ func lintRule(t *testing.T, rule string, tt ruleTest, sev lint.Severity) (got, a
 	cfg := config.Default()
 	if tt.config != "" {
 		var err error
-		cfg, err = config.Parse([]byte(tt.config), config.FileName, lint.Names())
+		cfg, err = config.Parse([]byte(tt.config), config.FileName, config.Known{Rules: lint.Names()})
 		if err != nil {
 			t.Fatalf("config: %v", err)
 		}

@@ -46,6 +46,7 @@ func Rank(s *spec.Spec, model string, opts Options) ([]Ranked, error) {
 	if err := CheckModel(model); err != nil {
 		return nil, err
 	}
+	m := Lookup(model)
 	statuses := opts.Statuses
 	if len(statuses) == 0 {
 		statuses = s.Config.Story.Open
@@ -54,7 +55,7 @@ func Rank(s *spec.Spec, model string, opts Options) ([]Ranked, error) {
 	index := map[*spec.Story]*entry{}
 	for _, st := range s.Stories {
 		if slices.Contains(statuses, st.Status) {
-			e := newEntry(st, model)
+			e := newEntry(st, m)
 			entries = append(entries, e)
 			index[st] = e
 		}
@@ -94,9 +95,9 @@ type entry struct {
 	state   int // for order: 0 new, 1 being placed, 2 placed
 }
 
-func newEntry(st *spec.Story, model string) *entry {
+func newEntry(st *spec.Story, m *Model) *entry {
 	e := &entry{st: st, horizon: len(spec.Horizons)}
-	e.score, e.scored = Score(st, model)
+	e.score, e.scored = m.rounded(st)
 	if st.Item != nil {
 		if i := slices.Index(spec.Horizons, st.Item.Horizon); i >= 0 {
 			e.horizon = i

@@ -6,24 +6,15 @@ package priority
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 
-	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/spec"
-)
-
-// The models, as --model and priority.model name them.
-const (
-	RICE   = "rice"
-	WSJF   = "wsjf"
-	MoSCoW = "moscow"
 )
 
 // CheckModel returns an error naming the models when model is not one.
 func CheckModel(model string) error {
-	if !slices.Contains(config.Models, model) {
-		return fmt.Errorf("unknown priority model %q: want %s", model, strings.Join(config.Models, ", "))
+	if Lookup(model) == nil {
+		return fmt.Errorf("unknown priority model %q: want %s", model, strings.Join(Names(), ", "))
 	}
 	return nil
 }
@@ -33,27 +24,19 @@ func CheckModel(model string) error {
 // print the same compare equal, so the tie-breaks a reader sees are the
 // ones applied.
 //
-//	RICE   = reach × impact × confidence / effort
-//	WSJF   = (business value + time criticality + risk reduction) / job size
-//	MoSCoW = must 4, should 3, could 2, wont 1
-//
 // The spec decoder guarantees the inputs are finite, non-negative and that
 // the divisors are positive; absurdly large inputs can still overflow, so
 // the result is clamped to a finite number that JSON can carry.
 func Score(st *spec.Story, model string) (float64, bool) {
-	switch model {
-	case RICE:
-		if r := st.RICE; r != nil {
-			return round2(r.Reach * r.Impact * r.Confidence / r.Effort), true
-		}
-	case WSJF:
-		if w := st.WSJF; w != nil {
-			return round2((w.BusinessValue + w.TimeCriticality + w.RiskReduction) / w.JobSize), true
-		}
-	case MoSCoW:
-		if i := slices.Index(spec.MoSCoW, st.MoSCoW); i >= 0 {
-			return float64(len(spec.MoSCoW) - i), true
-		}
+	if m := Lookup(model); m != nil {
+		return m.rounded(st)
+	}
+	return 0, false
+}
+
+func (m *Model) rounded(st *spec.Story) (float64, bool) {
+	if f, ok := m.Score(st); ok {
+		return round2(f), true
 	}
 	return 0, false
 }

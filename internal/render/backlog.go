@@ -17,51 +17,35 @@ type Backlog struct {
 	Items []priority.Ranked
 }
 
-// modelInputs are a model's input columns: a header and each story's
-// value ("" when the story lacks the inputs).
-type modelInputs struct {
-	title   string // the model's name as people write it
-	names   []string
-	numeric bool // right-align the columns in markdown
-	formula string
-	values  func(st *spec.Story) []string
+// columns are a model's input columns: their headers and each story's
+// values ("" when the story lacks the inputs).
+type columns struct {
+	model *priority.Model
+	names []string
 }
 
-func inputsOf(model string) modelInputs {
-	switch model {
-	case priority.WSJF:
-		return modelInputs{
-			title:   "WSJF",
-			names:   []string{"business_value", "time_criticality", "risk_reduction", "job_size"},
-			numeric: true,
-			formula: "(business value + time criticality + risk reduction) ÷ job size",
-			values: func(st *spec.Story) []string {
-				if w := st.WSJF; w != nil {
-					return []string{num(w.BusinessValue), num(w.TimeCriticality), num(w.RiskReduction), num(w.JobSize)}
-				}
-				return make([]string, 4)
-			},
-		}
-	case priority.MoSCoW:
-		return modelInputs{
-			title:   "MoSCoW",
-			names:   []string{"moscow"},
-			formula: "must 4, should 3, could 2, wont 1",
-			values:  func(st *spec.Story) []string { return []string{st.MoSCoW} },
-		}
+func columnsOf(model string) (columns, error) {
+	m := priority.Lookup(model)
+	if m == nil {
+		return columns{}, priority.CheckModel(model)
 	}
-	return modelInputs{
-		title:   "RICE",
-		names:   []string{"reach", "impact", "confidence", "effort"},
-		numeric: true,
-		formula: "reach × impact × confidence ÷ effort",
-		values: func(st *spec.Story) []string {
-			if r := st.RICE; r != nil {
-				return []string{num(r.Reach), num(r.Impact), num(r.Confidence), num(r.Effort)}
-			}
-			return make([]string, 4)
-		},
+	return columns{model: m, names: m.Inputs()}, nil
+}
+
+func (c columns) values(st *spec.Story) []string {
+	out := make([]string, len(c.names))
+	for i, v := range c.model.Values(st) {
+		out[i] = inputText(v)
 	}
+	return out
+}
+
+// inputText is a model's input as a cell.
+func inputText(v any) string {
+	if f, ok := v.(float64); ok {
+		return num(f)
+	}
+	return fmt.Sprint(v)
 }
 
 // score is a row's score as text, "" when unscored.
@@ -90,23 +74,26 @@ func dependencies(r priority.Ranked) string {
 
 // BacklogMarkdown writes the backlog as a markdown table.
 func BacklogMarkdown(w io.Writer, b Backlog) error {
-	in := inputsOf(b.Model)
+	in, err := columnsOf(b.Model)
+	if err != nil {
+		return err
+	}
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "<!-- %s -->\n# Backlog", Marker)
 	if b.Title != "" {
 		fmt.Fprintf(&sb, ": %s", md(b.Title))
 	}
 	fmt.Fprintf(&sb, "\n\nRanked by %s: %s. Stories without these inputs come last; "+
-		"a story never ranks above an open story it depends on.\n\n", in.title, in.formula)
+		"a story never ranks above an open story it depends on.\n\n", in.model.Title, in.model.Formula)
 	if len(b.Items) == 0 {
 		sb.WriteString("No stories match.\n")
-		_, err := io.WriteString(w, sb.String())
+		_, err = io.WriteString(w, sb.String())
 		return err
 	}
 	header := []string{"rank", "id", "title", "roadmap", "status", "score"}
 	align := []string{"---:", "---", "---", "---", "---", "---:"}
 	inputAlign := "---"
-	if in.numeric {
+	if in.model.Numeric() {
 		inputAlign = "---:"
 	}
 	for _, name := range in.names {
@@ -122,68 +109,56 @@ func BacklogMarkdown(w io.Writer, b Backlog) error {
 		}
 		row(&sb, append(cells, md(dependencies(r))))
 	}
-	_, err := io.WriteString(w, sb.String())
+	_, err = io.WriteString(w, sb.String())
 	return err
 }
 
 type backlogDoc struct {
-	Version int           `json:"version"`
-	Model   string        `json:"model"`
-	Items   []backlogItem `json:"items"`
+	Version int             `json:"version"`
+	Model   string          `json:"model"`
+	Items   []orderedObject `json:"items"`
 }
 
-// backlogItem carries the model's inputs only: the other models' fields
-// are left out so that the document says what the ranking used.
-type backlogItem struct {
-	Rank      int       `json:"rank"`
-	ID        string    `json:"id"`
-	Title     string    `json:"title"`
-	Roadmap   string    `json:"roadmap"`
-	Status    string    `json:"status"`
-	Horizon   string    `json:"horizon"`
-	Score     *float64  `json:"score"`
-	RICE      *riceJSON `json:"rice,omitempty"`
-	WSJF      *wsjfJSON `json:"wsjf,omitempty"`
-	MoSCoW    string    `json:"moscow,omitempty"`
-	WaitingOn []string  `json:"waiting_on"`
-	Missing   []string  `json:"missing_dependencies"`
-	Blocks    []string  `json:"blocks"`
-}
-
-type riceJSON struct {
-	Reach      float64 `json:"reach"`
-	Impact     float64 `json:"impact"`
-	Confidence float64 `json:"confidence"`
-	Effort     float64 `json:"effort"`
-}
-
-type wsjfJSON struct {
-	BusinessValue   float64 `json:"business_value"`
-	TimeCriticality float64 `json:"time_criticality"`
-	RiskReduction   float64 `json:"risk_reduction"`
-	JobSize         float64 `json:"job_size"`
+// backlogItem is one row: its keys in this order, the model's inputs
+// under the model's name between score and waiting_on. It carries the
+// model's inputs only: the other models' are left out so that the
+// document says what the ranking used.
+func backlogItem(m *priority.Model, r priority.Ranked) orderedObject {
+	st := r.Story
+	var scored *float64 // null when unscored
+	if r.Scored {
+		scored = &r.Score
+	}
+	item := orderedObject{
+		{"rank", r.Rank}, {"id", st.ID}, {"title", st.Title}, {"roadmap", st.Roadmap.ID},
+		{"status", st.Status}, {"horizon", horizon(st)}, {"score", scored},
+	}
+	if vals := m.Values(st); vals != nil {
+		var inputs any = vals[0] // a one-word model
+		if m.Numeric() {
+			obj := make(orderedObject, len(vals))
+			for i, name := range m.Inputs() {
+				obj[i] = member{name, vals[i]}
+			}
+			inputs = obj
+		}
+		item = append(item, member{m.Name, inputs})
+	}
+	return append(item,
+		member{"waiting_on", orEmpty(r.WaitingOn)}, member{"missing_dependencies", orEmpty(r.Missing)},
+		member{"blocks", orEmpty(r.Blocks)})
 }
 
 // BacklogJSON writes the backlog as one JSON document; score is null for
 // a story without the model's inputs.
 func BacklogJSON(w io.Writer, b Backlog) error {
-	doc := backlogDoc{Version: 1, Model: b.Model, Items: []backlogItem{}}
+	in, err := columnsOf(b.Model)
+	if err != nil {
+		return err
+	}
+	doc := backlogDoc{Version: 1, Model: b.Model, Items: []orderedObject{}}
 	for _, r := range b.Items {
-		st := r.Story
-		it := backlogItem{Rank: r.Rank, ID: st.ID, Title: st.Title, Roadmap: st.Roadmap.ID, Status: st.Status,
-			Horizon: horizon(st), WaitingOn: orEmpty(r.WaitingOn), Missing: orEmpty(r.Missing), Blocks: orEmpty(r.Blocks)}
-		if r.Scored {
-			it.Score = &r.Score
-		}
-		switch {
-		case b.Model == priority.RICE && st.RICE != nil:
-			it.RICE = (*riceJSON)(st.RICE)
-		case b.Model == priority.WSJF && st.WSJF != nil:
-			it.WSJF = (*wsjfJSON)(st.WSJF)
-		case b.Model == priority.MoSCoW:
-			it.MoSCoW = st.MoSCoW
-		}
-		doc.Items = append(doc.Items, it)
+		doc.Items = append(doc.Items, backlogItem(in.model, r))
 	}
 	return writeJSON(w, doc)
 }
@@ -192,7 +167,10 @@ func BacklogJSON(w io.Writer, b Backlog) error {
 // 4180 says. A text cell that a spreadsheet would run as a formula (it
 // starts with =, +, -, @ or a tab) gets a leading apostrophe.
 func BacklogCSV(w io.Writer, b Backlog) error {
-	in := inputsOf(b.Model)
+	in, err := columnsOf(b.Model)
+	if err != nil {
+		return err
+	}
 	cw := csv.NewWriter(w)
 	header := append(append([]string{"rank", "id", "title", "roadmap", "status", "horizon", "score"}, in.names...), "waiting_on", "missing_dependencies", "blocks")
 	if err := cw.Write(header); err != nil {

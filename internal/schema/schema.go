@@ -1,6 +1,8 @@
 // Package schema describes spec front matter as JSON Schema (draft
-// 2020-12), for editors and other tools. It follows the configuration:
-// ID patterns, status vocabularies and key aliases.
+// 2020-12), for editors and other tools. It is written from the tables of
+// fields the decoder reads by (spec.FieldsOf), and follows the
+// configuration: ID patterns, status vocabularies, key aliases and extra
+// keys.
 package schema
 
 import (
@@ -14,109 +16,100 @@ type object = map[string]any
 
 // For returns the schema of one kind's front matter.
 func For(kind spec.Kind, cfg *config.Config) object {
-	var props object
-	var required []string
-	switch kind {
-	case spec.KindVision:
-		props = object{
-			"title": str("The product's name or vision statement."),
-			"owner": str("The product manager who owns the vision."),
-			"goals": object{"type": "array", "items": goal(cfg), "description": "The goals roadmap items serve."},
+	s := mapping(spec.FieldsOf(kind), kind, cfg)
+	s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+	s["$id"] = "https://github.com/prodspec/prodspec/schema/" + string(kind) + ".json"
+	s["title"] = "prodspec " + string(kind) + " front matter"
+	return s
+}
+
+// mapping is the schema of a mapping of the fields of t, under the keys
+// files write. A key the configuration lists in fields.extra is allowed
+// (the decoder ignores it anywhere); any other unknown key is not.
+func mapping(t *spec.Table, kind spec.Kind, cfg *config.Config) object {
+	props := object{}
+	required := []string{}
+	for i := range t.Fields {
+		f := &t.Fields[i]
+		key := cfg.Field(f.Key)
+		props[key] = field(f, kind, cfg)
+		if f.Required {
+			required = append(required, key)
 		}
-		required = []string{"title", "goals"}
-	case spec.KindRoadmap:
-		props = object{
-			"id":      pattern(cfg.Roadmap.ID, "The roadmap item's ID."),
-			"title":   str("What the item delivers."),
-			"goals":   idList(cfg.Vision.GoalID, "The vision goals this item serves.", 1),
-			"status":  enum(cfg.Roadmap.Statuses, "Where the item stands."),
-			"horizon": enum(spec.Horizons, "When it is planned."),
-			"target":  str("A target date or quarter, e.g. 2026-Q1."),
-			"owner":   str("The product manager who owns the item."),
+	}
+	for _, k := range cfg.Fields.Extra {
+		if _, ok := props[k]; !ok {
+			props[k] = object{"description": "Not prodspec's: allowed by fields.extra, and ignored."}
 		}
-		required = []string{"id", "title", "goals", "status"}
-	case spec.KindStory:
-		props = object{
-			"id":         pattern(cfg.Story.ID, "The story's ID."),
-			"title":      str("A short name for the story."),
-			"roadmap":    pattern(cfg.Roadmap.ID, "The roadmap item this story serves."),
-			"status":     enum(cfg.Story.Statuses, "Where the story stands; "+cfg.Story.Accepted+" means accepted by the product owner."),
-			"owner":      str("The product owner responsible for the story."),
-			"estimate":   object{"type": "number", "minimum": 0, "description": "Size in points."},
-			"depends_on": idList(cfg.Story.ID, "Stories that must be done first.", 0),
-			"labels":     object{"type": "array", "items": object{"type": "string"}},
-			"rice":       inputs(spec.RICEKeys, "effort", "RICE inputs: reach × impact × confidence / effort."),
-			"wsjf":       inputs(spec.WSJFKeys, "job_size", "WSJF inputs: (business value + time criticality + risk reduction) / job size."),
-			"moscow":     enum(spec.MoSCoW, "MoSCoW priority."),
-		}
-		required = []string{"id", "title", "roadmap", "status"}
 	}
-	props["kind"] = object{"const": string(kind)}
-	aliased := object{}
-	for k, v := range props {
-		aliased[cfg.Field(k)] = v
+	return object{"type": "object", "properties": props, "required": required, "additionalProperties": false}
+}
+
+// field is the schema of one field's value.
+func field(f *spec.Field, kind spec.Kind, cfg *config.Config) object {
+	var s object
+	switch f.Shape {
+	case spec.ShapeKind:
+		return object{"const": string(kind)}
+	case spec.ShapeText:
+		s = object{"type": "string"}
+	case spec.ShapeID, spec.ShapeRef:
+		s = id(f.Of, cfg)
+	case spec.ShapeIDs:
+		s = listOrOne(id(f.Of, cfg))
+		s["minItems"] = f.MinItems()
+	case spec.ShapeLabels:
+		s = listOrOne(object{"type": "string"})
+	case spec.ShapeVocab:
+		s = object{"type": "string", "enum": f.Vocab(cfg)}
+	case spec.ShapeNonNegative:
+		s = object{"type": "number", "minimum": 0}
+	case spec.ShapeDivisor:
+		s = object{"type": "number", "exclusiveMinimum": 0}
+	case spec.ShapeFraction:
+		s = object{"oneOf": []object{
+			{"type": "number", "minimum": 0, "maximum": 1},
+			{"type": "string", "pattern": `^[0-9]+(\.[0-9]+)?%$`},
+		}}
+	case spec.ShapeInputs:
+		s = mapping(f.Sub, kind, cfg)
+	case spec.ShapeGoals:
+		s = object{"type": "array", "items": mapping(f.Sub, kind, cfg)}
 	}
-	for i, k := range required {
-		required[i] = cfg.Field(k)
-	}
-	s := object{
-		"$schema":    "https://json-schema.org/draft/2020-12/schema",
-		"$id":        "https://github.com/prodspec/prodspec/schema/" + string(kind) + ".json",
-		"title":      "prodspec " + string(kind) + " front matter",
-		"type":       "object",
-		"properties": aliased,
-		"required":   required,
-	}
-	if len(cfg.Fields.Extra) == 0 {
-		s["additionalProperties"] = false
+	if doc := f.DocFor(cfg); doc != "" {
+		s["description"] = doc
 	}
 	return s
 }
 
-func str(desc string) object { return object{"type": "string", "description": desc} }
-
-func pattern(re, desc string) object {
-	return object{"type": "string", "pattern": re, "description": desc}
-}
-
-func enum(vals []string, desc string) object {
-	return object{"type": "string", "enum": vals, "description": desc}
-}
-
-func idList(re, desc string, minItems int) object {
-	return object{"type": "array", "items": object{"type": "string", "pattern": re}, "minItems": minItems, "description": desc}
-}
-
-func goal(cfg *config.Config) object {
-	return object{
-		"type": "object",
-		"properties": object{
-			"id":    pattern(cfg.Vision.GoalID, "The goal's ID."),
-			"title": str("What the goal achieves."),
-		},
-		"required":             []string{"id", "title"},
-		"additionalProperties": false,
+// id is the schema of one ID of kind k. prodspec reads an ID as the text
+// written, so where the configured pattern takes an ID of digits alone,
+// an unquoted number (an integer to JSON) is one too.
+func id(k spec.IDKind, cfg *config.Config) object {
+	re := k.Pattern(cfg)
+	if matchesDigits(re) {
+		return object{"type": []string{"string", "integer"}, "pattern": re.String(), "minimum": 0}
 	}
+	return object{"type": "string", "pattern": re.String()}
 }
 
-// inputs is a priority model's inputs: all required, non-negative numbers,
-// the divisor positive; confidence also as a percentage string.
-func inputs(keys []string, divisor, desc string) object {
-	props := object{}
-	for _, k := range keys {
-		n := object{"type": "number", "minimum": 0}
-		switch k {
-		case divisor:
-			n = object{"type": "number", "exclusiveMinimum": 0}
-		case "confidence":
-			n = object{"oneOf": []object{
-				{"type": "number", "minimum": 0, "maximum": 1},
-				{"type": "string", "pattern": `^[0-9]+(\.[0-9]+)?%$`},
-			}}
+// listOrOne is the schema of a list of items, where one item written
+// alone is a list of one. pattern and minimum apply to a string or number
+// item, items and minItems to the list.
+func listOrOne(item object) object {
+	s := object{"items": item}
+	for k, v := range item {
+		if k != "type" {
+			s[k] = v
 		}
-		props[k] = n
 	}
-	return object{"type": "object", "properties": props, "required": keys, "additionalProperties": false, "description": desc}
+	switch t := item["type"].(type) {
+	case string:
+		s["type"] = []string{t, "array"}
+	case []string:
+		s["type"] = append(append([]string(nil), t...), "array")
+	}
+	return s
 }
 
 // All returns the schemas of every kind, keyed by kind.

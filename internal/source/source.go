@@ -25,9 +25,9 @@ import (
 
 // Options say where a run reads its spec.
 type Options struct {
-	Dir    string   // the spec root, as the user named it
-	Config string   // --config: the configuration file; "" to look it up
-	Rules  []string // the known lint rule names, to check the rules section
+	Dir    string       // the spec root, as the user named it
+	Config string       // --config: the configuration file; "" to look it up
+	Known  config.Known // the names the configuration may use (lint rules, priority models)
 }
 
 // Source is the spec root of one run. It is not safe for concurrent use.
@@ -99,7 +99,7 @@ func Open(o Options) (*Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := config.Load(o.Dir, loc.Root, o.Config, o.Rules)
+	cfg, err := config.Load(o.Dir, loc.Root, o.Config, o.Known)
 	if err != nil {
 		return nil, err
 	}

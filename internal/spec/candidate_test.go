@@ -18,7 +18,7 @@ vision: {paths: [product/vision.md]}
 roadmap: {paths: ['roadmap/**/*.md', 'epics/*.txt']}
 story: {paths: ['stories/**/*.md', 'backlog/{tasks,drafts}/*.md']}
 ignore: ['stories/archive', 'drafts/**', '**/*.tmp.md', 'backlog/drafts/old-*', '{notes,docs}/private']
-`), ".prodspec.yaml", nil)
+`), ".prodspec.yaml", config.Known{})
 	if err != nil {
 		t.Fatal(err)
 	}

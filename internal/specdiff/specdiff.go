@@ -7,8 +7,10 @@ package specdiff
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/prodspec/prodspec/internal/names"
+	"github.com/prodspec/prodspec/internal/priority"
 	"github.com/prodspec/prodspec/internal/spec"
 )
 
@@ -209,9 +211,9 @@ func priorityChanges(a, b *spec.Story) []Field {
 		}
 	}
 	add("estimate", num(a.Estimate), num(b.Estimate))
-	add("rice", rice(a.RICE), rice(b.RICE))
-	add("wsjf", wsjf(a.WSJF), wsjf(b.WSJF))
-	add("moscow", a.MoSCoW, b.MoSCoW)
+	for _, m := range priority.Models() {
+		add(m.Name, inputs(m, a), inputs(m, b))
+	}
 	add("depends_on", fmt.Sprint(refIDs(a.DependsOn)), fmt.Sprint(refIDs(b.DependsOn)))
 	return out
 }
@@ -223,18 +225,22 @@ func num(f *float64) string {
 	return fmt.Sprint(*f)
 }
 
-func rice(r *spec.RICE) string {
-	if r == nil {
+// inputs are st's inputs to the model m as one value: "reach 800, impact
+// 2, ..." for a mapping of numbers, the word for a one-word model, "" when
+// st has none.
+func inputs(m *priority.Model, st *spec.Story) string {
+	vals := m.Values(st)
+	if vals == nil {
 		return ""
 	}
-	return fmt.Sprintf("reach %g, impact %g, confidence %g, effort %g", r.Reach, r.Impact, r.Confidence, r.Effort)
-}
-
-func wsjf(w *spec.WSJF) string {
-	if w == nil {
-		return ""
+	if !m.Numeric() {
+		return fmt.Sprint(vals[0])
 	}
-	return fmt.Sprintf("business value %g, time criticality %g, risk reduction %g, job size %g", w.BusinessValue, w.TimeCriticality, w.RiskReduction, w.JobSize)
+	parts := make([]string, len(vals))
+	for i, name := range m.Inputs() {
+		parts[i] = fmt.Sprintf("%s %g", strings.ReplaceAll(name, "_", " "), vals[i])
+	}
+	return strings.Join(parts, ", ")
 }
 
 // criteriaChanges matches criteria by text: new texts were added, missing

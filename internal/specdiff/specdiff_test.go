@@ -3,6 +3,7 @@ package specdiff_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"testing"
 	"testing/fstest"
 
@@ -88,5 +89,28 @@ func TestCompareRankMoves(t *testing.T) {
 	}
 	if d := Compare(base, base, func(s *spec.Spec) map[string]int { return ranks[s] }); !d.Empty() {
 		t.Fatalf("a spec compared with itself changed: %+v", d)
+	}
+}
+
+// TestComparePriorityInputs: every model's inputs are compared, in the
+// registry's order, written as the model names them.
+func TestComparePriorityInputs(t *testing.T) {
+	files := map[string]string{
+		"vision.md":      vision,
+		"roadmap/R-1.md": "---\nid: R-1\ntitle: One\ngoals: [G1]\nstatus: planned\n---\n",
+		"stories/S-1.md": story("S-1", "A", "R-1", "ready", "estimate: 3\nmoscow: could\nrice: {reach: 1, impact: 2, confidence: 50%, effort: 4}\n", ""),
+	}
+	base := load(t, files)
+	files["stories/S-1.md"] = story("S-1", "A", "R-1", "ready",
+		"estimate: 5\nmoscow: must\nwsjf: {business_value: 8, time_criticality: 5, risk_reduction: 3, job_size: 0.5}\ndepends_on: S-2\n", "")
+	d := Compare(base, load(t, files), nil)
+	got := fmt.Sprint(d.Stories[0].Priority)
+	want := `[{estimate 3 5} ` +
+		`{rice reach 1, impact 2, confidence 0.5, effort 4 } ` +
+		`{wsjf  business value 8, time criticality 5, risk reduction 3, job size 0.5} ` +
+		`{moscow could must} ` +
+		`{depends_on [] [S-2]}]`
+	if got != want {
+		t.Fatalf("got\n%s\nwant\n%s", got, want)
 	}
 }
