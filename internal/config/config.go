@@ -64,6 +64,13 @@ type FieldsConfig struct {
 	Aliases map[string]string `yaml:"aliases"`
 	// Extra keys are allowed and ignored instead of being unknown-field.
 	Extra []string `yaml:"extra"`
+	// Optional are references prodspec otherwise requires that the
+	// team's files may leave out: roadmap (a team without a roadmap) or
+	// goals. Written but empty, they are still untraced.
+	Optional []string `yaml:"optional"`
+	// Values maps the words a team's files use onto prodspec's, per
+	// vocabulary key: e.g. moscow: {high: must, medium: should, low: could}.
+	Values map[string]map[string]string `yaml:"values"`
 }
 
 type PriorityConfig struct {
@@ -113,6 +120,23 @@ var Severities = []string{"error", "warning", "off"}
 func (c *Config) GoalID() *regexp.Regexp    { return c.goalID }
 func (c *Config) RoadmapID() *regexp.Regexp { return c.roadmapID }
 func (c *Config) StoryID() *regexp.Regexp   { return c.storyID }
+
+// Optionals are the references fields.optional may name.
+var Optionals = []string{"roadmap", "goals"}
+
+// Vocabularies are the keys whose words fields.values may map.
+var Vocabularies = []string{"status", "horizon", "moscow"}
+
+// IsOptional reports whether the team made the key name optional.
+func (c *Config) IsOptional(name string) bool { return slices.Contains(c.Fields.Optional, name) }
+
+// Value maps a word a file wrote for the key name onto prodspec's.
+func (c *Config) Value(name, word string) string {
+	if v, ok := c.Fields.Values[name][word]; ok {
+		return v
+	}
+	return word
+}
 
 // Field returns the key files use for the prodspec key name.
 func (c *Config) Field(name string) string {

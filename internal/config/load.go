@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -252,6 +253,16 @@ func (c *Config) validate(root *yaml.Node, known Known) *Error {
 		}
 		if !slices.Contains(Severities, sev) {
 			return &Error{Line: line("rules", name), Msg: fmt.Sprintf("rules.%s: severity %q is not one of error, warning, off", name, sev)}
+		}
+	}
+	for _, k := range c.Fields.Optional {
+		if !slices.Contains(Optionals, k) {
+			return &Error{Line: line("fields", "optional"), Msg: fmt.Sprintf("fields.optional: %q cannot be optional: only %s", k, strings.Join(Optionals, " (stories) and ")+" (roadmap items)")}
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(c.Fields.Values)) {
+		if !slices.Contains(Vocabularies, k) {
+			return &Error{Line: line("fields", "values", k), Msg: fmt.Sprintf("fields.values: %q has no vocabulary to map onto: want %s%s", k, strings.Join(Vocabularies, ", "), names.DidYouMean(k, Vocabularies))}
 		}
 	}
 	if !slices.Contains(c.Story.Statuses, c.Story.Accepted) {

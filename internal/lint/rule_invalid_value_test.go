@@ -5,6 +5,16 @@ import "testing"
 func TestInvalidValue(t *testing.T) {
 	testRule(t, "invalid-value", []ruleTest{
 		{
+			name:   "words a team's files use, mapped onto prodspec's (fields.values); an unmapped word is still invalid",
+			config: "fields:\n  aliases: {moscow: priority}\n  values:\n    moscow: {high: must, medium: should}\n",
+			files: map[string]string{
+				"stories/S-1.md": storyS1,
+				"stories/S-2.md": "---\nid: S-2\ntitle: B\nroadmap: R-1\nstatus: draft\npriority: high\n---\n",
+				"stories/S-3.md": "---\nid: S-3\ntitle: C\nroadmap: R-1\nstatus: draft\npriority: low\n---\n",
+			},
+			want: []string{`stories/S-3.md:6:11: error: priority "low" is not one of: must, should, could, wont, high, medium`},
+		},
+		{
 			name: "a status, horizon or moscow outside its vocabulary",
 			files: map[string]string{
 				"roadmap/R-6.md": `---

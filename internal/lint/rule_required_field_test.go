@@ -5,6 +5,14 @@ import "testing"
 func TestRequiredField(t *testing.T) {
 	testRule(t, "required-field", []ruleTest{
 		{
+			name:   "a team without a roadmap makes the roadmap optional; the other keys stay required",
+			config: "fields:\n  optional: [roadmap]\n",
+			files: map[string]string{
+				"stories/S-4.md": "---\nid: S-4\ntitle: Export\n---\n",
+			},
+			want: []string{`stories/S-4.md:1:1: error: missing required field "status"`},
+		},
+		{
 			name: "missing keys of a story, at the opening fence",
 			files: map[string]string{
 				"stories/S-4.md": `---

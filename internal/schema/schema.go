@@ -33,7 +33,7 @@ func mapping(t *spec.Table, kind spec.Kind, cfg *config.Config) object {
 		f := &t.Fields[i]
 		key := cfg.Field(f.Key)
 		props[key] = field(f, kind, cfg)
-		if f.Required {
+		if f.RequiredIn(cfg) {
 			required = append(required, key)
 		}
 	}
@@ -58,10 +58,10 @@ func field(f *spec.Field, kind spec.Kind, cfg *config.Config) object {
 	case spec.ShapeIDs:
 		s = listOrOne(id(f.Of, cfg))
 		s["minItems"] = f.MinItems()
-	case spec.ShapeLabels:
+	case spec.ShapeLabels, spec.ShapeNames:
 		s = listOrOne(object{"type": "string"})
 	case spec.ShapeVocab:
-		s = object{"type": "string", "enum": f.Vocab(cfg)}
+		s = object{"type": "string", "enum": f.Words(cfg)}
 	case spec.ShapeNonNegative:
 		s = object{"type": "number", "minimum": 0}
 	case spec.ShapeDivisor:

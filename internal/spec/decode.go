@@ -135,6 +135,8 @@ func (d *decoder) decodeFields(t *Table, m []entry, item any, at *yaml.Node) {
 			x.refs = d.idList(t, f, e, id)
 		case ShapeLabels:
 			x.words = words(d.refs(f, e))
+		case ShapeNames:
+			x.text = strings.Join(words(d.refs(f, e)), ", ")
 		case ShapeVocab:
 			x.text = d.oneOf(f, e)
 		case ShapeNonNegative, ShapeDivisor, ShapeFraction:
@@ -191,9 +193,11 @@ func (d *decoder) oneOf(f *Field, e entry) string {
 	} else {
 		v, ok = d.str(f, e)
 	}
-	if vocab := f.Vocab(d.cfg); ok && !slices.Contains(vocab, v) {
-		d.report(RuleInvalidValue, parse.NodePos(e.val), "%s %q is not one of: %s%s", d.cfg.Field(f.Key), v, strings.Join(vocab, ", "), names.DidYouMean(v, vocab))
+	if ok && !slices.Contains(f.Vocab(d.cfg), d.cfg.Value(f.Key, v)) {
+		words := f.Words(d.cfg)
+		d.report(RuleInvalidValue, parse.NodePos(e.val), "%s %q is not one of: %s%s", d.cfg.Field(f.Key), v, strings.Join(words, ", "), names.DidYouMean(v, words))
 	}
+	v = d.cfg.Value(f.Key, v)
 	return v
 }
 
@@ -220,7 +224,7 @@ func (d *decoder) untraced(t *Table, f *Field, e entry, id string) {
 // ref decodes one reference.
 func (d *decoder) ref(t *Table, f *Field, e entry, id string) Ref {
 	if e.key == nil {
-		if f.Required {
+		if f.RequiredIn(d.cfg) {
 			d.missing(f)
 		}
 		return Ref{}
@@ -238,7 +242,7 @@ func (d *decoder) ref(t *Table, f *Field, e entry, id string) Ref {
 // but names nothing (and is not malformed) leaves the item untraced.
 func (d *decoder) idList(t *Table, f *Field, e entry, id string) []Ref {
 	if e.key == nil {
-		if f.Required {
+		if f.RequiredIn(d.cfg) {
 			d.missing(f)
 		}
 		return nil
@@ -365,7 +369,7 @@ func (d *decoder) inputs(f *Field, e entry) []float64 {
 // goals decodes the vision's list of goals.
 func (d *decoder) goals(f *Field, e entry) []*Goal {
 	if e.key == nil {
-		if f.Required {
+		if f.RequiredIn(d.cfg) {
 			d.missing(f)
 		}
 		return nil

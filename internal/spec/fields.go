@@ -1,7 +1,9 @@
 package spec
 
 import (
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/prodspec/prodspec/internal/config"
@@ -33,7 +35,11 @@ const (
 	// ShapeLabels is a list of words; one scalar is a list of one.
 	// Canonical form: [a, b].
 	ShapeLabels
-	// ShapeVocab is one word of the vocabulary Vocab returns.
+	// ShapeNames is one name, or a list of names (Backlog.md's
+	// assignee: [@a, @b]), kept as one text: "@a, @b".
+	ShapeNames
+	// ShapeVocab is one word of the vocabulary Vocab returns, or a word
+	// the configuration maps onto one (fields.values).
 	ShapeVocab
 	// ShapeNonNegative is a number >= 0.
 	ShapeNonNegative
@@ -77,6 +83,18 @@ type Field struct {
 
 	// set stores the decoded value in the item (a *Story, ...).
 	set func(item any, v value)
+}
+
+// RequiredIn reports whether f must be written under cfg, which may make
+// a reference optional (fields.optional).
+func (f *Field) RequiredIn(cfg *config.Config) bool {
+	return f.Required && !cfg.IsOptional(f.Key)
+}
+
+// Words are the words a ShapeVocab field accepts under cfg: its
+// vocabulary, then the words cfg maps onto it, sorted.
+func (f *Field) Words(cfg *config.Config) []string {
+	return append(slices.Clone(f.Vocab(cfg)), slices.Sorted(maps.Keys(cfg.Fields.Values[f.Key]))...)
 }
 
 // DocFor is f's Doc for the configuration cfg.
@@ -186,7 +204,7 @@ var VisionFields = newTable("vision", "",
 	kindField,
 	Field{Key: "title", Shape: ShapeText, Required: true, Doc: "The product's name or vision statement.",
 		set: to(func(v *Vision, x value) { v.Title = x.text })},
-	Field{Key: "owner", Shape: ShapeText, Doc: "The product manager who owns the vision.",
+	Field{Key: "owner", Shape: ShapeNames, Doc: "The product manager who owns the vision.",
 		set: to(func(v *Vision, x value) { v.Owner = x.text })},
 	Field{Key: "goals", Shape: ShapeGoals, Sub: GoalFields, Required: true, Doc: "The goals roadmap items serve.",
 		set: to(func(v *Vision, x value) { v.Goals = x.goals })},
@@ -221,7 +239,7 @@ var RoadmapFields = newTable("roadmap item", RuleUntracedItem,
 		set: to(func(it *RoadmapItem, x value) { it.Horizon = x.text })},
 	Field{Key: "target", Shape: ShapeText, Doc: "A target date or quarter, e.g. 2026-Q1.",
 		set: to(func(it *RoadmapItem, x value) { it.Target = x.text })},
-	Field{Key: "owner", Shape: ShapeText, Doc: "The product manager who owns the item.",
+	Field{Key: "owner", Shape: ShapeNames, Doc: "The product manager who owns the item.",
 		set: to(func(it *RoadmapItem, x value) { it.Owner = x.text })},
 )
 
@@ -237,7 +255,7 @@ var StoryFields = newTable("story", RuleUntracedStory,
 	Field{Key: "status", Shape: ShapeVocab, Required: true, Doc: "Where the story stands; {accepted} means accepted by the product owner.",
 		Vocab: func(c *config.Config) []string { return c.Story.Statuses },
 		set:   to(func(s *Story, x value) { s.Status = x.text })},
-	Field{Key: "owner", Shape: ShapeText, Doc: "The product owner responsible for the story.",
+	Field{Key: "owner", Shape: ShapeNames, Doc: "The product owner responsible for the story.",
 		set: to(func(s *Story, x value) { s.Owner = x.text })},
 	Field{Key: "estimate", Shape: ShapeNonNegative, Doc: "Size in points.",
 		set: to(func(s *Story, x value) {

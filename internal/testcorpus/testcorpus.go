@@ -143,3 +143,15 @@ func Within(t testing.TB, d time.Duration, f func()) {
 		t.Fatalf("still running after %v", d)
 	}
 }
+
+// BacklogFS is the Backlog.md files kept here, in their folders as the
+// project has them under backlog/ (tasks, completed, drafts, archive/…):
+// a real spec layout to adopt by configuration, and the same on every
+// machine.
+func BacklogFS() fs.FS {
+	sub, err := fs.Sub(backlog, "backlog-md")
+	if err != nil {
+		panic(err) // the directory is embedded
+	}
+	return sub
+}
