@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math"
 	"net/url"
 	"os"
 	"slices"
@@ -12,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/prodspec/prodspec/internal/config"
+	"github.com/prodspec/prodspec/internal/jsonschematest"
 	"github.com/prodspec/prodspec/internal/lint"
 	"github.com/prodspec/prodspec/internal/spec"
 )
@@ -43,7 +43,7 @@ func sarifOf(t *testing.T, res *lint.Result, prefix, version string) map[string]
 
 // TestSARIFSchema checks the log against the official SARIF 2.1.0 schema
 // kept in testdata (see testdata/README.md), with the small subset of JSON
-// Schema draft 4 that the schema uses.
+// Schema that jsonschematest knows.
 func TestSARIFSchema(t *testing.T) {
 	data, err := os.ReadFile("testdata/sarif-schema-2.1.0.json")
 	if err != nil {
@@ -61,9 +61,7 @@ func TestSARIFSchema(t *testing.T) {
 		{"clean", lint.NewResult(nil, 3)},
 	} {
 		log := sarifOf(t, c.res, "docs/spec", "v1.2.3")
-		v := &schemaCheck{root: schema}
-		v.check(log, schema, "$")
-		for _, e := range v.errs {
+		for _, e := range jsonschematest.Validate(schema, log) {
 			t.Errorf("%s: %s", c.name, e)
 		}
 	}
@@ -74,10 +72,8 @@ func TestSARIFSchema(t *testing.T) {
 	result["level"] = "fatal"
 	result["ruleID"] = "misspelt"
 	get(result["locations"].([]any)[0], "physicalLocation", "region").(map[string]any)["startLine"] = 0.0
-	v := &schemaCheck{root: schema}
-	v.check(log, schema, "$")
-	if len(v.errs) != 3 {
-		t.Errorf("schema check of a bad log found %d errors, want 3: %q", len(v.errs), v.errs)
+	if errs := jsonschematest.Validate(schema, log); len(errs) != 3 {
+		t.Errorf("schema check of a bad log found %d errors, want 3: %q", len(errs), errs)
 	}
 }
 
@@ -236,157 +232,4 @@ func get(v any, path ...string) any {
 		v = m[k]
 	}
 	return v
-}
-
-// schemaCheck validates a JSON value against the draft-4 keywords the SARIF
-// schema uses: $ref, type, enum, required, properties,
-// additionalProperties, items, minimum, maximum, minItems, anyOf, oneOf and
-// the uri and uri-reference formats. It is test code: prodspec takes no
-// schema library as a dependency for one test.
-type schemaCheck struct {
-	root map[string]any
-	errs []string
-}
-
-func (c *schemaCheck) failf(at, format string, args ...any) {
-	c.errs = append(c.errs, at+": "+fmt.Sprintf(format, args...))
-}
-
-func (c *schemaCheck) check(v any, s map[string]any, at string) {
-	if ref, ok := s["$ref"].(string); ok {
-		def := c.root["definitions"].(map[string]any)[strings.TrimPrefix(ref, "#/definitions/")]
-		c.check(v, def.(map[string]any), at)
-		return
-	}
-	if t, ok := s["type"]; ok && !hasType(v, t) {
-		c.failf(at, "%v is not of type %v", v, t)
-		return
-	}
-	if enum, ok := s["enum"].([]any); ok && !slices.Contains(enum, v) {
-		c.failf(at, "%v is not one of %v", v, enum)
-	}
-	if n, ok := v.(float64); ok {
-		if m, ok := s["minimum"].(float64); ok && n < m {
-			c.failf(at, "%v < minimum %v", n, m)
-		}
-		if m, ok := s["maximum"].(float64); ok && n > m {
-			c.failf(at, "%v > maximum %v", n, m)
-		}
-	}
-	if str, ok := v.(string); ok {
-		c.checkFormat(str, s["format"], at)
-	}
-	if arr, ok := v.([]any); ok {
-		if m, ok := s["minItems"].(float64); ok && float64(len(arr)) < m {
-			c.failf(at, "%d items < minItems %v", len(arr), m)
-		}
-		if items, ok := s["items"].(map[string]any); ok {
-			for i, e := range arr {
-				c.check(e, items, fmt.Sprintf("%s[%d]", at, i))
-			}
-		}
-	}
-	if obj, ok := v.(map[string]any); ok {
-		c.checkObject(obj, s, at)
-	}
-	if alts, ok := s["anyOf"].([]any); ok && c.passing(v, alts, at) == 0 {
-		c.failf(at, "no alternative of anyOf matches")
-	}
-	if alts, ok := s["oneOf"].([]any); ok && c.passing(v, alts, at) != 1 {
-		c.failf(at, "not exactly one alternative of oneOf matches")
-	}
-}
-
-// passing counts the schemas in alts that v satisfies.
-func (c *schemaCheck) passing(v any, alts []any, at string) int {
-	n := 0
-	for _, alt := range alts {
-		sub := &schemaCheck{root: c.root}
-		sub.check(v, alt.(map[string]any), at)
-		if len(sub.errs) == 0 {
-			n++
-		}
-	}
-	return n
-}
-
-func (c *schemaCheck) checkObject(obj map[string]any, s map[string]any, at string) {
-	props, _ := s["properties"].(map[string]any)
-	for _, r := range asSlice(s["required"]) {
-		if _, ok := obj[r.(string)]; !ok {
-			c.failf(at, "required property %q missing", r)
-		}
-	}
-	keys := make([]string, 0, len(obj))
-	for k := range obj {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	extra := s["additionalProperties"]
-	for _, k := range keys {
-		ps, _ := props[k].(map[string]any)
-		switch {
-		case ps != nil:
-			c.check(obj[k], ps, at+"."+k)
-		case extra == false:
-			c.failf(at, "property %q is not allowed", k)
-		case extra != nil && extra != true:
-			c.check(obj[k], extra.(map[string]any), at+"."+k)
-		}
-	}
-}
-
-func (c *schemaCheck) checkFormat(s string, format any, at string) {
-	switch format {
-	case "uri":
-		if u, err := url.Parse(s); err != nil || !u.IsAbs() {
-			c.failf(at, "%q is not an absolute URI", s)
-		}
-	case "uri-reference":
-		if _, err := url.Parse(s); err != nil || strings.ContainsAny(s, " \\") {
-			c.failf(at, "%q is not a URI reference", s)
-		}
-	}
-}
-
-func hasType(v any, t any) bool {
-	for _, name := range asSlice(t) {
-		switch x := v.(type) {
-		case nil:
-			if name == "null" {
-				return true
-			}
-		case bool:
-			if name == "boolean" {
-				return true
-			}
-		case float64:
-			if name == "number" || name == "integer" && x == math.Trunc(x) {
-				return true
-			}
-		case string:
-			if name == "string" {
-				return true
-			}
-		case []any:
-			if name == "array" {
-				return true
-			}
-		case map[string]any:
-			if name == "object" {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func asSlice(v any) []any {
-	if s, ok := v.([]any); ok {
-		return s
-	}
-	if v == nil {
-		return nil
-	}
-	return []any{v}
 }
