@@ -30,15 +30,11 @@ func NewCmdDiff(g *globalOptions) *cobra.Command {
 }
 
 func runDiff(opts *reportOptions, arg string) error {
-	src, err := openSource(opts.globalOptions)
+	src, repo, err := openRepo(opts.globalOptions)
 	if err != nil {
 		return err
 	}
 	defer src.Close()
-	repo, err := src.Repo()
-	if err != nil {
-		return err
-	}
 	from, to, err := repo.Range(arg, "")
 	if err != nil {
 		return err

@@ -30,16 +30,12 @@ func NewCmdHistory(g *globalOptions) *cobra.Command {
 }
 
 func runHistory(opts *reportOptions, args []string) error {
-	src, err := openSource(opts.globalOptions)
+	src, repo, err := openRepo(opts.globalOptions)
 	if err != nil {
 		return err
 	}
 	defer src.Close()
-	head, err := src.Resolve(cmp.Or(opts.At, "HEAD"))
-	if err != nil {
-		return err
-	}
-	repo, err := src.Repo()
+	head, err := repo.Resolve(cmp.Or(opts.At, "HEAD"))
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prodspec/prodspec/internal/config"
+	"github.com/prodspec/prodspec/internal/gitsrc"
 	"github.com/prodspec/prodspec/internal/lint"
 	"github.com/prodspec/prodspec/internal/priority"
 	"github.com/prodspec/prodspec/internal/source"
@@ -21,6 +22,21 @@ func bindAt(cmd *cobra.Command, g *globalOptions) {
 func openSource(g *globalOptions) (*source.Source, error) {
 	return source.Open(source.Options{Dir: g.Dir, Config: g.Config,
 		Known: config.Known{Rules: lint.Names(), Models: priority.Names()}})
+}
+
+// openRepo opens the source and its repository, for a command that
+// reads git history. The caller closes the source.
+func openRepo(g *globalOptions) (*source.Source, *gitsrc.Repo, error) {
+	src, err := openSource(g)
+	if err != nil {
+		return nil, nil, err
+	}
+	repo, err := src.Repo()
+	if err != nil {
+		src.Close()
+		return nil, nil, err
+	}
+	return src, repo, nil
 }
 
 // loadSpec opens the source and loads the spec in the work tree or, with

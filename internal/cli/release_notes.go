@@ -46,15 +46,11 @@ func runReleaseNotes(opts *releaseNotesOptions, args []string) error {
 	case opts.Prepend != "" && opts.Output != "":
 		return usageError("--prepend and --output both name the file to write: give one")
 	}
-	src, err := openSource(opts.globalOptions)
+	src, repo, err := openRepo(opts.globalOptions)
 	if err != nil {
 		return err
 	}
 	defer src.Close()
-	repo, err := src.Repo()
-	if err != nil {
-		return err
-	}
 	from, to, err := releaseRange(repo, args)
 	if err != nil {
 		return err
