@@ -77,7 +77,13 @@ var plainSHA1 sync.Once
 // subdirectory and from a linked worktree.
 func Open(dir string) (*Repo, error) {
 	plainSHA1.Do(func() { _ = hash.RegisterHash(crypto.SHA1, sha1.New) })
-	r, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	// From the real path, as Locate looks: a spec root reached through a
+	// symlink is in the repository its target is in.
+	real, err := realPath(dir)
+	if err != nil {
+		return nil, err
+	}
+	r, err := git.PlainOpenWithOptions(real, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
 	if errors.Is(err, git.ErrRepositoryNotExists) {
 		return nil, ErrNotRepository
 	}
