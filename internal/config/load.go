@@ -36,7 +36,7 @@ func (e *Error) Error() string {
 // repository root ("" outside a repository: up to the file system root).
 // It returns "" when there is none.
 func Find(dir, top string) (string, error) {
-	dir, err := realDir(dir)
+	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return "", err
 	}
@@ -88,7 +88,7 @@ func Load(dir, top, file string, known Known) (*Config, error) {
 // every path prodspec prints is. Find returns an absolute path, so dir
 // must be made absolute too before the two can be related.
 func relName(dir, p string) string {
-	abs, err := realDir(dir)
+	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return p
 	}
@@ -320,18 +320,4 @@ func sortedKeys(m map[string]string) []string {
 	}
 	slices.Sort(keys)
 	return keys
-}
-
-// realDir is dir made absolute with its symlinks resolved, so that a spec
-// root reached through a link looks up the directories its target is in,
-// up to the repository root (which is found the same way).
-func realDir(dir string) (string, error) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		return real, nil
-	}
-	return abs, nil
 }

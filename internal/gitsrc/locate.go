@@ -11,6 +11,8 @@ import (
 
 // Location is where a directory sits in a repository's work tree.
 type Location struct {
+	// Dir is the directory, absolute, symlinks resolved.
+	Dir string
 	// Root is the work tree's root (the directory holding .git, a
 	// directory or, in a linked worktree, a file), symlinks resolved;
 	// "" when the directory is in no repository.
@@ -33,13 +35,13 @@ func Locate(dir string) (Location, error) {
 		_, err := os.Lstat(filepath.Join(d, ".git"))
 		switch {
 		case err == nil:
-			return Location{Root: d, Prefix: relPrefix(d, abs)}, nil
+			return Location{Dir: abs, Root: d, Prefix: relPrefix(d, abs)}, nil
 		case !errors.Is(err, fs.ErrNotExist):
 			return Location{}, fmt.Errorf("look for a repository: %w", err)
 		}
 		parent := filepath.Dir(d)
 		if parent == d {
-			return Location{}, nil
+			return Location{Dir: abs}, nil
 		}
 		d = parent
 	}

@@ -99,7 +99,7 @@ func Open(o Options) (*Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := config.Load(o.Dir, loc.Root, o.Config, o.Known)
+	cfg, err := config.Load(loc.Dir, loc.Root, o.Config, o.Known) // from the real path, as the repository was found
 	if err != nil {
 		return nil, err
 	}
