@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/prodspec/prodspec/internal/gitsrc"
 	"github.com/prodspec/prodspec/internal/history"
 	"github.com/prodspec/prodspec/internal/render"
+	"github.com/prodspec/prodspec/internal/spec"
 )
 
 type releaseNotesOptions struct {
@@ -66,14 +68,24 @@ func runReleaseNotes(opts *releaseNotesOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	rn := notesReport(opts.Err, end, from, to, notes, unreadableAtStart)
+	if opts.Prepend != "" {
+		return prependNotes(opts.Prepend, rn)
+	}
+	return writeReport(&opts.reportOptions, render.ReleaseNotesFormats, rn)
+}
+
+// notesReport is what the release-notes formats show. What the notes
+// cannot vouch for is said on stderr too: stories accepted with unchecked
+// criteria, and spec files of either end that could not be read.
+func notesReport(stderr io.Writer, end *spec.Spec, from, to *gitsrc.Commit, notes []history.Note, unreadableAtStart []history.UnreadableFile) render.ReleaseNotes {
 	for _, n := range notes {
 		if k := len(n.Unchecked); k > 0 {
-			fmt.Fprintf(opts.Err, "prodspec: %s is accepted at %s with %s; listed and marked (unmet-acceptance)\n",
+			fmt.Fprintf(stderr, "prodspec: %s is accepted at %s with %s; listed and marked (unmet-acceptance)\n",
 				n.Story.ID, to.Rev, count(k, "unchecked acceptance criterion", "unchecked acceptance criteria"))
 		}
 	}
-	rn := render.ReleaseNotes{Spec: end, From: from.Rev, To: to.Rev, Date: to.Committer.When,
-		Notes: notes}
+	rn := render.ReleaseNotes{Spec: end, From: from.Rev, To: to.Rev, Date: to.Committer.When, Notes: notes}
 	for _, f := range unreadableAtStart {
 		rn.Unreadable = append(rn.Unreadable, render.Unreadable{File: f.Path, Ref: from.Rev, Error: f.Err})
 	}
@@ -81,12 +93,9 @@ func runReleaseNotes(opts *releaseNotesOptions, args []string) error {
 		rn.Unreadable = append(rn.Unreadable, render.Unreadable{File: f.Path, Ref: to.Rev, Error: f.Why()})
 	}
 	if k := len(rn.Unreadable); k > 0 {
-		fmt.Fprintf(opts.Err, "prodspec: %s could not be read; the notes list the unreadable files\n", count(k, "spec file", "spec files"))
+		fmt.Fprintf(stderr, "prodspec: %s could not be read; the notes list the unreadable files\n", count(k, "spec file", "spec files"))
 	}
-	if opts.Prepend != "" {
-		return prependNotes(opts.Prepend, rn)
-	}
-	return writeReport(&opts.reportOptions, render.ReleaseNotesFormats, rn)
+	return rn
 }
 
 // releaseRange is the range the notes cover: FROM[..TO] as given, else
