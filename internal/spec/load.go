@@ -61,7 +61,7 @@ func walk(fsys fs.FS, cfg *config.Config) ([]candidate, error) {
 			return nil // an unreadable subdirectory is skipped, not fatal
 		}
 		if d.IsDir() {
-			if p != "." && skipDir(cfg, p) {
+			if p != "." && (skipDir(cfg, p) || nestedRepo(fsys, p)) {
 				return fs.SkipDir
 			}
 			return nil
@@ -109,6 +109,14 @@ func pathKind(cfg *config.Config, p string) (kind Kind, ok bool) {
 // d is hidden (.git, .github) or ignored.
 func skipDir(cfg *config.Config, d string) bool {
 	return strings.HasPrefix(path.Base(d), ".") || cfg.Ignore.Match(d)
+}
+
+// nestedRepo reports whether directory p is another repository's work
+// tree, a submodule or a clone: not part of the spec, as it is not in the
+// spec's tree at a commit (git records a submodule as a link).
+func nestedRepo(fsys fs.FS, p string) bool {
+	_, err := fs.Stat(fsys, path.Join(p, ".git"))
+	return err == nil
 }
 
 func kindOfPath(cfg *config.Config, p string) Kind {
