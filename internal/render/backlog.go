@@ -160,7 +160,7 @@ func BacklogJSON(w io.Writer, b Backlog) error {
 	for _, r := range b.Items {
 		doc.Items = append(doc.Items, backlogItem(in.model, r))
 	}
-	return writeJSON(w, doc)
+	return writeReportJSON(w, doc)
 }
 
 // BacklogCSV writes the backlog as CSV with a header row, quoted as RFC

@@ -11,7 +11,7 @@ import (
 // DiffJSON writes the changes from base to head as one JSON document.
 // Each end is {ref, commit}; the work tree is {"work_tree": true}.
 func DiffJSON(w io.Writer, d Diff) error {
-	return writeJSON(w, struct {
+	return writeReportJSON(w, struct {
 		Version int          `json:"version"`
 		Base    diffEndJSON  `json:"base"`
 		Head    diffEndJSON  `json:"head"`

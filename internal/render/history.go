@@ -133,7 +133,7 @@ func HistoryJSON(w io.Writer, tls []history.Timeline) error {
 		}
 		stories[i] = out
 	}
-	return writeJSON(w, struct {
+	return writeReportJSON(w, struct {
 		Version int        `json:"version"`
 		Stories []timeline `json:"stories"`
 	}{1, stories})

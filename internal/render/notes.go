@@ -140,7 +140,7 @@ func ReleaseNotesJSON(w io.Writer, rn ReleaseNotes) error {
 	for i, u := range rn.Unreadable {
 		files[i] = unreadable(u)
 	}
-	return writeJSON(w, struct {
+	return writeReportJSON(w, struct {
 		Version    int          `json:"version"`
 		From       string       `json:"from"`
 		To         string       `json:"to"`

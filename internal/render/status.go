@@ -221,5 +221,5 @@ func StatusJSON(w io.Writer, r *report.StatusReport) error {
 	for _, it := range r.NotStarted {
 		doc.NotStarted = append(doc.NotStarted, it.ID)
 	}
-	return writeJSON(w, doc)
+	return writeReportJSON(w, doc)
 }

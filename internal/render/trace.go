@@ -444,5 +444,5 @@ func TraceJSON(w io.Writer, t *report.TraceTree) error {
 	for _, st := range t.UntracedStories {
 		doc.UntracedStories = append(doc.UntracedStories, storyJSON(st))
 	}
-	return writeJSON(w, doc)
+	return writeReportJSON(w, doc)
 }
