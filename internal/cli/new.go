@@ -1,9 +1,13 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"path"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -70,27 +74,51 @@ func runNew(opts *newOptions, kind string) error {
 		}
 		patterns, statuses, re = cfg.Roadmap.Paths, cfg.Roadmap.Statuses, cfg.RoadmapID()
 	}
-	if it.ID == "" {
-		if it.ID, err = scaffold.NextID(existing, re); err != nil {
-			return usageError("%v", err)
-		}
-	}
 	if it.Status == "" && len(statuses) > 0 {
 		it.Status = statuses[0]
 	}
-	rel, err := newPath(it.ID, patterns)
+	rel, err := createNew(opts.Dir, it, existing, re, patterns)
 	if err != nil {
-		return err
-	}
-	data, err := it.Markdown()
-	if err != nil {
-		return runtimeError(err)
-	}
-	if err := createFileAtomic(filepath.Join(opts.Dir, filepath.FromSlash(rel)), data); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintln(opts.Out, rel)
 	return err
+}
+
+// newRetries bounds how often new takes the next ID when another process
+// took the one it chose.
+const newRetries = 100
+
+// createNew writes the new item under dir and returns its path relative
+// to dir. Without --id it takes the next free ID, and when another
+// process creates that file first (a concurrent new), the next one after
+// it, so that neither run fails nor replaces the other's file. A given
+// --id that exists is a usage error.
+func createNew(dir string, it scaffold.Item, existing []string, re *regexp.Regexp, patterns config.Globs) (string, error) {
+	chosen := it.ID != ""
+	existing = slices.Clone(existing)
+	for attempt := 0; ; attempt++ {
+		if !chosen {
+			id, err := scaffold.NextID(existing, re)
+			if err != nil {
+				return "", usageError("%v", err)
+			}
+			it.ID = id
+		}
+		rel, err := newPath(it.ID, patterns)
+		if err != nil {
+			return "", err
+		}
+		data, err := it.Markdown()
+		if err != nil {
+			return "", runtimeError(err)
+		}
+		err = createFileAtomic(filepath.Join(dir, filepath.FromSlash(rel)), data)
+		if err == nil || chosen || !errors.Is(err, fs.ErrExist) || attempt == newRetries {
+			return rel, err
+		}
+		existing = append(existing, it.ID)
+	}
 }
 
 // newPath places a new file in the first path pattern's directory, and

@@ -139,13 +139,20 @@ func createFileAtomic(path string, data []byte) error {
 	defer os.Remove(tmp)
 	if err := os.Link(tmp, path); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return usageError("%s already exists; not replacing it", path)
+			return &exitError{code: ExitUsage, err: &existsError{path}}
 		}
 		return runtimeError(err)
 	}
 	syncDir(filepath.Dir(path))
 	return nil
 }
+
+// existsError is createFileAtomic's refusal to replace a file; it is
+// fs.ErrExist, so that new can take the next ID.
+type existsError struct{ path string }
+
+func (e *existsError) Error() string { return e.path + " already exists; not replacing it" }
+func (e *existsError) Unwrap() error { return fs.ErrExist }
 
 // writeTemp writes data to a synced temporary file beside path.
 func writeTemp(path string, data []byte, mode fs.FileMode) (string, error) {
