@@ -95,7 +95,7 @@ func fmtFile(opts *fmtOptions, cfg *config.Config, f *spec.File) (bool, error) {
 		return false, nil
 	}
 	if !opts.Check {
-		return true, writeFileAtomic(path, out, true)
+		return true, writeFileAtomic(path, out, true, opts.Err)
 	}
 	return true, nil
 }

@@ -24,7 +24,7 @@ func NewCmdInit(g *globalOptions) *cobra.Command {
 func runInit(g *globalOptions) error {
 	for _, f := range scaffold.Starter {
 		path := filepath.Join(g.Dir, filepath.FromSlash(f.Path))
-		err := createFileAtomic(path, []byte(f.Content))
+		err := createFileAtomic(path, []byte(f.Content), g.Err)
 		var ee *exitError
 		switch {
 		case errors.As(err, &ee) && ee.code == ExitUsage:

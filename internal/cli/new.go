@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"path/filepath"
@@ -77,7 +78,7 @@ func runNew(opts *newOptions, kind string) error {
 	if it.Status == "" && len(statuses) > 0 {
 		it.Status = statuses[0]
 	}
-	rel, err := createNew(opts.Dir, it, existing, re, patterns)
+	rel, err := createNew(opts.Dir, it, existing, re, patterns, opts.Err)
 	if err != nil {
 		return err
 	}
@@ -94,7 +95,7 @@ const newRetries = 100
 // process creates that file first (a concurrent new), the next one after
 // it, so that neither run fails nor replaces the other's file. A given
 // --id that exists is a usage error.
-func createNew(dir string, it scaffold.Item, existing []string, re *regexp.Regexp, patterns config.Globs) (string, error) {
+func createNew(dir string, it scaffold.Item, existing []string, re *regexp.Regexp, patterns config.Globs, note io.Writer) (string, error) {
 	chosen := it.ID != ""
 	existing = slices.Clone(existing)
 	for attempt := 0; ; attempt++ {
@@ -113,7 +114,7 @@ func createNew(dir string, it scaffold.Item, existing []string, re *regexp.Regex
 		if err != nil {
 			return "", runtimeError(err)
 		}
-		err = createFileAtomic(filepath.Join(dir, filepath.FromSlash(rel)), data)
+		err = createFileAtomic(filepath.Join(dir, filepath.FromSlash(rel)), data, note)
 		if err == nil || chosen || !errors.Is(err, fs.ErrExist) || attempt == newRetries {
 			return rel, err
 		}

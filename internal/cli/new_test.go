@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -28,7 +29,7 @@ func TestNewTakesTheNextIDWhenTaken(t *testing.T) {
 		t.Fatal(err)
 	}
 	it := scaffold.Item{Kind: "story", Title: "Mine"}
-	rel, err := createNew(dir, it, []string{"S-1"}, regexp.MustCompile(`^S-[0-9]+$`), config.Globs{"stories/*.md"})
+	rel, err := createNew(dir, it, []string{"S-1"}, regexp.MustCompile(`^S-[0-9]+$`), config.Globs{"stories/*.md"}, io.Discard)
 	if err != nil || rel != "stories/S-3.md" {
 		t.Fatalf("createNew = %q, %v; want stories/S-3.md", rel, err)
 	}
@@ -38,7 +39,7 @@ func TestNewTakesTheNextIDWhenTaken(t *testing.T) {
 
 	// A given --id is not changed: its file existing is a usage error.
 	it.ID = "S-2"
-	if _, err := createNew(dir, it, nil, regexp.MustCompile(`^S-[0-9]+$`), config.Globs{"stories/*.md"}); exitCode(err) != ExitUsage {
+	if _, err := createNew(dir, it, nil, regexp.MustCompile(`^S-[0-9]+$`), config.Globs{"stories/*.md"}, io.Discard); exitCode(err) != ExitUsage {
 		t.Errorf("--id S-2 over an existing file: %v, want exit 2", err)
 	}
 }

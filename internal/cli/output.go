@@ -8,6 +8,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -27,7 +30,8 @@ func (o *outputOptions) bind(cmd *cobra.Command) {
 
 // write renders a report to stdout or, with --output, to a file. The report
 // is rendered to memory first so a failing renderer never leaves half a file.
-func (o *outputOptions) write(stdout io.Writer, render func(io.Writer) error) error {
+// Notes (a stale temporary file removed) go to stderr.
+func (o *outputOptions) write(stdout, stderr io.Writer, render func(io.Writer) error) error {
 	if o.Output == "" {
 		return render(stdout)
 	}
@@ -35,23 +39,23 @@ func (o *outputOptions) write(stdout io.Writer, render func(io.Writer) error) er
 	if err := render(&buf); err != nil {
 		return runtimeError(err)
 	}
-	return writeFileAtomic(o.Output, buf.Bytes(), o.Force)
+	return writeFileAtomic(o.Output, buf.Bytes(), o.Force, stderr)
 }
 
 // writeFileAtomic replaces path with data through a temporary file in the
 // same directory (so the rename is atomic), synced before the rename, and
 // syncs the directory after it. It refuses to replace a file that prodspec
-// did not generate unless force.
-func writeFileAtomic(path string, data []byte, force bool) error {
+// did not generate unless force. Notes go to note.
+func writeFileAtomic(path string, data []byte, force bool, note io.Writer) error {
 	mode, err := replaceableMode(path, force)
 	if err != nil {
 		return err
 	}
-	tmp, err := writeTemp(path, data, mode)
+	tmp, err := writeTemp(path, data, mode, note)
 	if err != nil {
 		return runtimeError(cannotWrite(path, err))
 	}
-	defer os.Remove(tmp) // fails harmlessly after a successful rename
+	defer temps.remove(tmp) // fails harmlessly after a successful rename
 	if err := os.Rename(tmp, path); err != nil {
 		return runtimeError(fmt.Errorf("replace %s: %w", path, err))
 	}
@@ -128,15 +132,15 @@ var syncDir = func(dir string) {
 
 // createFileAtomic writes a new file, failing if path exists: the complete
 // temporary file is hard-linked into place, which never replaces anything.
-func createFileAtomic(path string, data []byte) error {
+func createFileAtomic(path string, data []byte, note io.Writer) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return runtimeError(err)
 	}
-	tmp, err := writeTemp(path, data, 0o644)
+	tmp, err := writeTemp(path, data, 0o644, note)
 	if err != nil {
 		return runtimeError(err)
 	}
-	defer os.Remove(tmp)
+	defer temps.remove(tmp)
 	if err := os.Link(tmp, path); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return &exitError{code: ExitUsage, err: &existsError{path}}
@@ -154,9 +158,23 @@ type existsError struct{ path string }
 func (e *existsError) Error() string { return e.path + " already exists; not replacing it" }
 func (e *existsError) Unwrap() error { return fs.ErrExist }
 
-// writeTemp writes data to a synced temporary file beside path.
-func writeTemp(path string, data []byte, mode fs.FileMode) (string, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+// tmpInfix names prodspec's temporary files: .NAME.prodspec-tmp-RANDOM
+// beside the file NAME they become, so that a person can tell what left
+// one and prodspec can clear the ones a killed run left.
+const tmpInfix = ".prodspec-tmp-"
+
+// staleAfter is how old a temporary file is before prodspec takes it for
+// the leftover of a killed run rather than a run still writing it.
+const staleAfter = time.Hour
+
+// writeTemp writes data to a synced temporary file beside path, first
+// removing the stale ones of earlier runs there (with a note). The file is
+// registered in temps until the caller removes it, so that an interrupt
+// removes it too.
+func writeTemp(path string, data []byte, mode fs.FileMode, note io.Writer) (string, error) {
+	dir := filepath.Dir(path)
+	removeStaleTemps(dir, note)
+	f, err := temps.create(dir, "."+filepath.Base(path)+tmpInfix+"*")
 	if err != nil {
 		return "", err
 	}
@@ -171,8 +189,68 @@ func writeTemp(path string, data []byte, mode fs.FileMode) (string, error) {
 		err = os.Chmod(f.Name(), mode)
 	}
 	if err != nil {
-		os.Remove(f.Name())
+		temps.remove(f.Name())
 		return "", err
 	}
 	return f.Name(), nil
+}
+
+// removeStaleTemps removes prodspec's temporary files in dir that are
+// older than staleAfter: a run killed before it could clean up left them.
+// Only regular files named as writeTemp names them are touched.
+func removeStaleTemps(dir string, note io.Writer) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return // the write that follows reports it
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasPrefix(name, ".") || !strings.Contains(name, tmpInfix) || !e.Type().IsRegular() {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil || time.Since(info.ModTime()) < staleAfter {
+			continue
+		}
+		p := filepath.Join(dir, name)
+		if os.Remove(p) == nil {
+			fmt.Fprintf(note, "prodspec: removed %s, a temporary file left by an interrupted run\n", p)
+		}
+	}
+}
+
+// tempRegistry is the temporary files being written, so that Main can
+// remove them when the process is interrupted. It is the one piece of
+// state shared by runs: a signal is the process's, not a run's.
+type tempRegistry struct {
+	mu    sync.Mutex
+	files map[string]bool
+}
+
+var temps = &tempRegistry{files: map[string]bool{}}
+
+func (r *tempRegistry) create(dir, pattern string) (*os.File, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	f, err := os.CreateTemp(dir, pattern)
+	if err == nil {
+		r.files[f.Name()] = true
+	}
+	return f, err
+}
+
+func (r *tempRegistry) remove(name string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	os.Remove(name)
+	delete(r.files, name)
+}
+
+// removeAll removes every registered file and keeps the registry locked,
+// so that no run registers another before the process exits.
+func (r *tempRegistry) removeAll() {
+	r.mu.Lock()
+	for name := range r.files {
+		os.Remove(name)
+	}
 }

@@ -1,10 +1,14 @@
 package cli
 
 import (
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 )
 
 // TestAtomicWritesSyncTheDirectory: a rename or link is only durable once
@@ -15,11 +19,11 @@ func TestAtomicWritesSyncTheDirectory(t *testing.T) {
 	syncDir = func(dir string) { synced = append(synced, dir) }
 
 	dir := t.TempDir()
-	if err := writeFileAtomic(filepath.Join(dir, "report.md"), []byte("x\n"), false); err != nil {
+	if err := writeFileAtomic(filepath.Join(dir, "report.md"), []byte("x\n"), false, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	sub := filepath.Join(dir, "stories")
-	if err := createFileAtomic(filepath.Join(sub, "S-1.md"), []byte("y\n")); err != nil {
+	if err := createFileAtomic(filepath.Join(sub, "S-1.md"), []byte("y\n"), io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	if want := []string{dir, sub}; !slices.Equal(synced, want) {
@@ -28,5 +32,71 @@ func TestAtomicWritesSyncTheDirectory(t *testing.T) {
 	entries, err := os.ReadDir(dir)
 	if err != nil || len(entries) != 2 {
 		t.Errorf("temporary files left behind: %v %v", entries, err)
+	}
+}
+
+// TestTempFilesAreNamedAndStaleOnesRemoved: a temporary file is named
+// .NAME.prodspec-tmp-*, and one a killed run left (older than an hour)
+// is removed on the next write to its directory, with a note; a fresh one
+// (another run may be writing it) and other people's files are kept.
+func TestTempFilesAreNamedAndStaleOnesRemoved(t *testing.T) {
+	dir := t.TempDir()
+	tmp, err := writeTemp(filepath.Join(dir, "report.md"), []byte("x\n"), 0o644, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`^\.report\.md\.prodspec-tmp-[0-9]+$`).MatchString(filepath.Base(tmp)) {
+		t.Errorf("temporary file %s is not named .report.md.prodspec-tmp-*", filepath.Base(tmp))
+	}
+	temps.remove(tmp)
+
+	old := time.Now().Add(-2 * time.Hour)
+	files := map[string]time.Time{
+		".status.md.prodspec-tmp-123": old,        // stale: removed
+		".S-1.md.prodspec-tmp-456":    time.Now(), // fresh: kept
+		".notes.md.tmp789":            old,        // not prodspec's: kept
+		"mine.prodspec-tmp-1":         old,        // not hidden, not prodspec's: kept
+	}
+	for name, mtime := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, mtime, mtime); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var note strings.Builder
+	if err := writeFileAtomic(filepath.Join(dir, "report.md"), []byte("x\n"), false, &note); err != nil {
+		t.Fatal(err)
+	}
+	stale := filepath.Join(dir, ".status.md.prodspec-tmp-123")
+	if _, err := os.Lstat(stale); err == nil {
+		t.Error("the stale temporary file was kept")
+	}
+	if want := "prodspec: removed " + stale + ", a temporary file left by an interrupted run\n"; note.String() != want {
+		t.Errorf("note %q, want %q", note.String(), want)
+	}
+	for name := range files {
+		if _, err := os.Lstat(filepath.Join(dir, name)); (err == nil) != (name != ".status.md.prodspec-tmp-123") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// TestTempFileRemovedOnError: when the write fails after the temporary
+// file was made (here the link, over a path in a missing directory's
+// place), no temporary file is left.
+func TestTempFileRemovedOnError(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "S-1.md"), []byte("theirs\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := createFileAtomic(filepath.Join(dir, "S-1.md"), []byte("mine\n"), io.Discard); err == nil {
+		t.Fatal("createFileAtomic replaced a file")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
 	}
 }

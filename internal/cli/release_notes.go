@@ -70,7 +70,7 @@ func runReleaseNotes(opts *releaseNotesOptions, args []string) error {
 	}
 	rn := notesReport(opts.Err, end, from, to, notes, unreadableAtStart)
 	if opts.Prepend != "" {
-		return prependNotes(opts.Prepend, rn)
+		return prependNotes(opts.Prepend, rn, opts.Err)
 	}
 	return writeReport(&opts.reportOptions, render.ReleaseNotesFormats, rn)
 }
@@ -144,7 +144,7 @@ func releaseRange(repo *gitsrc.Repo, args []string) (from, to *gitsrc.Commit, er
 // prependNotes puts the notes at the top of a changelog, atomically; a
 // missing changelog is created. The user named the file to change, so it
 // need not be one prodspec wrote.
-func prependNotes(path string, rn render.ReleaseNotes) error {
+func prependNotes(path string, rn render.ReleaseNotes, note io.Writer) error {
 	var section bytes.Buffer
 	if err := render.ReleaseNotesMarkdown(&section, rn); err != nil {
 		return err
@@ -153,5 +153,5 @@ func prependNotes(path string, rn render.ReleaseNotes) error {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return runtimeError(err)
 	}
-	return writeFileAtomic(path, render.Prepend(old, section.Bytes()), true)
+	return writeFileAtomic(path, render.Prepend(old, section.Bytes()), true, note)
 }

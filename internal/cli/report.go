@@ -55,7 +55,7 @@ func writeReport[T any](o *reportOptions, formats render.Formats[T], v T) error 
 	if !ok { // the flag admits only the formats' names
 		return &choiceError{what: "format", value: o.Format, allowed: formats.Names()}
 	}
-	return o.write(o.Out, func(w io.Writer) error { return f.Write(w, v) })
+	return o.write(o.Out, o.Err, func(w io.Writer) error { return f.Write(w, v) })
 }
 
 // checkIDs makes the first of ids that does not exist a usage error, with

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -74,7 +76,36 @@ type globalOptions struct {
 
 // Main runs prodspec with the process's arguments and streams.
 func Main() int {
+	defer cleanUpOnSignal()()
 	return Run(os.Args[1:], &Streams{Out: os.Stdout, Err: os.Stderr, Getenv: os.Getenv})
+}
+
+// exit ends the process; a variable so that a test can see it called.
+var exit = os.Exit
+
+// cleanUpOnSignal removes the temporary files being written when the
+// process is interrupted or terminated, and exits as the signal would
+// (128 + its number). The returned function stops listening.
+func cleanUpOnSignal() (stop func()) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-c:
+			temps.removeAll()
+			code := 1
+			if n, ok := sig.(syscall.Signal); ok {
+				code = 128 + int(n)
+			}
+			exit(code)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(c)
+		close(done)
+	}
 }
 
 // Run executes one command line and returns its exit code.

@@ -52,5 +52,5 @@ func runSchema(opts *schemaOptions, args []string) error {
 		return runtimeError(err)
 	}
 	data = append(data, '\n')
-	return opts.write(opts.Out, func(w io.Writer) error { _, err := w.Write(data); return err })
+	return opts.write(opts.Out, opts.Err, func(w io.Writer) error { _, err := w.Write(data); return err })
 }
