@@ -95,6 +95,9 @@ func fmtFile(opts *fmtOptions, cfg *config.Config, f *spec.File) (bool, error) {
 		return false, nil
 	}
 	if !opts.Check {
+		if err := insideRoot(opts.Dir, path); err != nil {
+			return false, err
+		}
 		return true, writeFileAtomic(path, out, true, opts.Err)
 	}
 	return true, nil

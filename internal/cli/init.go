@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -22,12 +23,18 @@ func NewCmdInit(g *globalOptions) *cobra.Command {
 }
 
 func runInit(g *globalOptions) error {
+	// Every path is checked before any file is written, so a refusal
+	// leaves no half-made spec.
+	for _, f := range scaffold.Starter {
+		if err := insideRoot(g.Dir, filepath.Join(g.Dir, filepath.FromSlash(f.Path))); err != nil {
+			return err
+		}
+	}
 	for _, f := range scaffold.Starter {
 		path := filepath.Join(g.Dir, filepath.FromSlash(f.Path))
 		err := createFileAtomic(path, []byte(f.Content), g.Err)
-		var ee *exitError
 		switch {
-		case errors.As(err, &ee) && ee.code == ExitUsage:
+		case errors.Is(err, fs.ErrExist):
 			fmt.Fprintf(g.Out, "kept    %s (exists)\n", f.Path)
 		case err != nil:
 			return err

@@ -114,7 +114,11 @@ func createNew(dir string, it scaffold.Item, existing []string, re *regexp.Regex
 		if err != nil {
 			return "", runtimeError(err)
 		}
-		err = createFileAtomic(filepath.Join(dir, filepath.FromSlash(rel)), data, note)
+		path := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := insideRoot(dir, path); err != nil {
+			return "", err
+		}
+		err = createFileAtomic(path, data, note)
 		if err == nil || chosen || !errors.Is(err, fs.ErrExist) || attempt == newRetries {
 			return rel, err
 		}

@@ -151,6 +151,52 @@ func createFileAtomic(path string, data []byte, note io.Writer) error {
 	return nil
 }
 
+// insideRoot checks that path, which prodspec derived itself (not one the
+// user named), stays inside the spec root root once symlinks are resolved:
+// the deepest directory on its way that exists must resolve inside it.
+// Directories still to be made are made inside that one.
+func insideRoot(root, path string) error {
+	realRoot, err := realPath(root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil // init makes the root: everything in it is new
+	}
+	if err != nil {
+		return runtimeError(err)
+	}
+	dir, rest := filepath.Dir(path), []string{filepath.Base(path)}
+	for {
+		if _, err := os.Lstat(dir); err == nil || !errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir, rest = parent, append([]string{filepath.Base(dir)}, rest...)
+	}
+	realDir, err := realPath(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return usageError("%s leads through %s, a symlink to nowhere; refusing to write it", path, dir)
+	}
+	if err != nil {
+		return runtimeError(err)
+	}
+	target := filepath.Join(append([]string{realDir}, rest...)...)
+	if rel, err := filepath.Rel(realRoot, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return usageError("%s leads to %s, outside the spec root %s; refusing to write it", path, target, root)
+	}
+	return nil
+}
+
+// realPath is path made absolute with every symlink resolved.
+func realPath(path string) (string, error) {
+	p, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Abs(p)
+}
+
 // existsError is createFileAtomic's refusal to replace a file; it is
 // fs.ErrExist, so that new can take the next ID.
 type existsError struct{ path string }

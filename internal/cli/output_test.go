@@ -100,3 +100,34 @@ func TestTempFileRemovedOnError(t *testing.T) {
 		t.Errorf("left behind: %v", entries)
 	}
 }
+
+// TestInsideRoot: a path prodspec derives is refused when a symlinked
+// directory on its way leads out of the spec root, or nowhere; one that
+// stays inside, and directories still to be made, are fine.
+func TestInsideRoot(t *testing.T) {
+	work := t.TempDir()
+	root := filepath.Join(work, "spec")
+	for _, d := range []string{"spec/real", "outside"} {
+		if err := os.MkdirAll(filepath.Join(work, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for link, target := range map[string]string{"spec/in": "real", "spec/out": "../outside", "spec/gone": "../missing"} {
+		if err := os.Symlink(target, filepath.Join(work, link)); err != nil {
+			t.Skip("no symlinks here:", err)
+		}
+	}
+	for rel, want := range map[string]string{
+		"S-1.md":         "",
+		"in/S-1.md":      "",
+		"new/dir/S-1.md": "",
+		"out/S-1.md":     "leads to " + filepath.Join(work, "outside", "S-1.md") + ", outside the spec root",
+		"out/a/S-1.md":   "leads to " + filepath.Join(work, "outside", "a", "S-1.md") + ", outside the spec root",
+		"gone/S-1.md":    "a symlink to nowhere",
+	} {
+		err := insideRoot(root, filepath.Join(root, rel))
+		if want == "" && err != nil || want != "" && (err == nil || !strings.Contains(err.Error(), want) || exitCode(err) != ExitUsage) {
+			t.Errorf("%s: %v, want %q", rel, err, want)
+		}
+	}
+}
