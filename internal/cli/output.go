@@ -214,12 +214,15 @@ const tmpInfix = ".prodspec-tmp-"
 const staleAfter = time.Hour
 
 // writeTemp writes data to a synced temporary file beside path, first
-// removing the stale ones of earlier runs there (with a note). The file is
+// removing the stale ones of earlier runs there (with a note; once per
+// directory, so that fmt over many files lists a directory once). The file is
 // registered in temps until the caller removes it, so that an interrupt
 // removes it too.
 func writeTemp(path string, data []byte, mode fs.FileMode, note io.Writer) (string, error) {
 	dir := filepath.Dir(path)
-	removeStaleTemps(dir, note)
+	if temps.firstIn(dir) {
+		removeStaleTemps(dir, note)
+	}
 	f, err := temps.create(dir, "."+filepath.Base(path)+tmpInfix+"*")
 	if err != nil {
 		return "", err
@@ -271,9 +274,21 @@ func removeStaleTemps(dir string, note io.Writer) {
 type tempRegistry struct {
 	mu    sync.Mutex
 	files map[string]bool
+	swept map[string]bool // the directories cleared of stale files
 }
 
-var temps = &tempRegistry{files: map[string]bool{}}
+var temps = &tempRegistry{files: map[string]bool{}, swept: map[string]bool{}}
+
+// firstIn reports whether this is the process's first write to dir.
+func (r *tempRegistry) firstIn(dir string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.swept[dir] {
+		return false
+	}
+	r.swept[dir] = true
+	return true
+}
 
 func (r *tempRegistry) create(dir, pattern string) (*os.File, error) {
 	r.mu.Lock()

@@ -40,8 +40,7 @@ func TestAtomicWritesSyncTheDirectory(t *testing.T) {
 // is removed on the next write to its directory, with a note; a fresh one
 // (another run may be writing it) and other people's files are kept.
 func TestTempFilesAreNamedAndStaleOnesRemoved(t *testing.T) {
-	dir := t.TempDir()
-	tmp, err := writeTemp(filepath.Join(dir, "report.md"), []byte("x\n"), 0o644, io.Discard)
+	tmp, err := writeTemp(filepath.Join(t.TempDir(), "report.md"), []byte("x\n"), 0o644, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,6 +49,8 @@ func TestTempFilesAreNamedAndStaleOnesRemoved(t *testing.T) {
 	}
 	temps.remove(tmp)
 
+	// The first write to dir, in this process, sweeps it.
+	dir := t.TempDir()
 	old := time.Now().Add(-2 * time.Hour)
 	files := map[string]time.Time{
 		".status.md.prodspec-tmp-123": old,        // stale: removed
