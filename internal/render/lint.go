@@ -3,7 +3,6 @@
 package render
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -53,25 +52,6 @@ func LintJSON(w io.Writer, res *lint.Result) error {
 	}
 	return writeReportJSON(w, lintDoc{Version: 1, Diagnostics: diags,
 		Summary: lintSummary{Files: res.Files, Errors: res.Errors, Warnings: res.Warnings}})
-}
-
-// writeReportJSON writes a JSON report, v, as writeJSON does, opening
-// with prodspec's marker: "generator": "prodspec" before v's own members.
-// v must encode as an object.
-func writeReportJSON(w io.Writer, v any) error {
-	var buf bytes.Buffer
-	if err := writeJSON(&buf, v); err != nil {
-		return err
-	}
-	body, ok := bytes.CutPrefix(buf.Bytes(), []byte("{\n"))
-	if !ok {
-		return fmt.Errorf("a JSON report must be an object, not %.20q", buf.Bytes())
-	}
-	if _, err := fmt.Fprintf(w, "{\n  \"generator\": %q,\n", Generator); err != nil {
-		return err
-	}
-	_, err := w.Write(body)
-	return err
 }
 
 // writeJSON writes v indented, with a final newline, without HTML escaping

@@ -120,7 +120,8 @@ type sarifRegion struct {
 // repository root by prefix. version is prodspec's own version; "" or
 // "(devel)" leaves it out so the log stays the same across builds.
 func LintSARIF(w io.Writer, res *lint.Result, rules []*lint.Rule, prefix, version string) error {
-	driver := sarifComponent{Name: "prodspec", InformationURI: infoURI, Rules: make([]sarifRule, len(rules))}
+	// The driver's name is prodspec's marker in SARIF (see isSARIF).
+	driver := sarifComponent{Name: Generator, InformationURI: infoURI, Rules: make([]sarifRule, len(rules))}
 	driver.Version, driver.SemanticVersion = sarifVersions(version)
 	index := make(map[string]int, len(rules))
 	for i, r := range rules {
