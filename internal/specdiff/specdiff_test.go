@@ -59,7 +59,7 @@ func TestCompare(t *testing.T) {
 	if err := json.Compact(&got, buf.Bytes()); err != nil {
 		t.Fatal(err)
 	}
-	want := `{"version":1,"base":{"ref":"b","commit":"1"},"head":{"ref":"h","commit":"2"},"goals":[],` +
+	want := `{"generator":"prodspec","version":1,"base":{"ref":"b","commit":"1"},"head":{"ref":"h","commit":"2"},"goals":[],` +
 		`"roadmap":[{"id":"R-1","title":"One","change":"changed","status":{"from":"planned","to":"in-progress"},"goals":{"added":["G2"]}}],` +
 		`"stories":[` +
 		`{"id":"S-1","title":"Capture fast","change":"changed","status":{"from":"ready","to":"accepted"},"title_was":"Capture",` +
