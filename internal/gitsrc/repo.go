@@ -24,18 +24,41 @@ import (
 // ErrNotRepository means the spec root is not inside a git work tree.
 var ErrNotRepository = errors.New("not inside a git repository")
 
-// UnknownRevError is a revision that names nothing in the repository.
+// UnknownRevError is a revision that names no commit in the repository:
+// it names nothing, or something else than a commit.
 type UnknownRevError struct {
-	Rev   string
-	Empty bool // the repository has no commits at all
+	Rev       string
+	Empty     bool   // the repository has no commits at all
+	NotCommit string // what it names instead: "tree", "blob"
+	Ambiguous int    // a short hash that this many objects start with
 }
 
 func (e *UnknownRevError) Error() string {
-	if e.Empty {
+	switch {
+	case e.Empty:
 		return fmt.Sprintf("unknown revision %q: the repository has no commits yet", e.Rev)
+	case e.NotCommit != "":
+		return fmt.Sprintf("revision %q is a %s, not a commit", e.Rev, e.NotCommit)
+	case e.Ambiguous > 0:
+		return fmt.Sprintf("short hash %q is ambiguous: %d objects start with it; give more digits", e.Rev, e.Ambiguous)
 	}
 	return fmt.Sprintf("unknown revision %q", e.Rev)
 }
+
+// CorruptError is an object that the repository should have and cannot
+// give: missing, or unreadable (bad compression, a truncated or damaged
+// pack). The repository is broken, not a spec file, so no answer is
+// given from it: a command exits 3 naming the object.
+type CorruptError struct {
+	What string // the object, and where it was met
+	Err  error
+}
+
+func (e *CorruptError) Error() string {
+	return "the repository is broken: cannot read " + e.What + ": " + e.Err.Error()
+}
+
+func (e *CorruptError) Unwrap() error { return e.Err }
 
 // ShallowError is history that a shallow clone does not have.
 type ShallowError struct{ What string }
@@ -210,11 +233,24 @@ func (r *Repo) Close() error {
 // Shallow reports whether the repository is a shallow clone.
 func (r *Repo) Shallow() bool { return len(r.shallow) > 0 }
 
-// missing turns an object go-git cannot find into a ShallowError when
-// the repository is shallow.
+// missing turns an error reading an object into a ShallowError, when go-git
+// cannot find it in a shallow clone, or else a CorruptError naming it.
 func (r *Repo) missing(err error, what string) error {
-	if errors.Is(err, plumbing.ErrObjectNotFound) && r.Shallow() {
+	var (
+		corrupt *CorruptError
+		shallow *ShallowError
+		unknown *UnknownRevError
+	)
+	switch {
+	case err == nil, errors.As(err, &corrupt), errors.As(err, &shallow), errors.As(err, &unknown):
+		return err
+	case errors.Is(err, plumbing.ErrObjectNotFound) && r.Shallow():
 		return &ShallowError{What: what + " not found"}
 	}
-	return err
+	return &CorruptError{What: what, Err: err}
+}
+
+// readErr is missing for an object met resolving revision rev.
+func (r *Repo) readErr(err error, what, rev string) error {
+	return r.missing(err, fmt.Sprintf("%s (resolving %q)", what, rev))
 }

@@ -190,7 +190,17 @@ func (s *Source) at(c *gitsrc.Commit, load func(fs.FS, *config.Config) (*spec.Sp
 	if err != nil {
 		return nil, err
 	}
-	return load(fsys, s.Config)
+	sp, err := load(fsys, s.Config)
+	if err != nil {
+		return nil, err
+	}
+	// A file or directory of a commit that cannot be read is a broken
+	// repository, not a finding: the spec loaded is not the one
+	// committed, and no answer is given from it.
+	if err := gitsrc.Broken(fsys); err != nil {
+		return nil, err
+	}
+	return sp, nil
 }
 
 // NonEmpty is sp, or a NoSpecError when it holds no spec file; rev names
