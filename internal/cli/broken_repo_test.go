@@ -162,3 +162,13 @@ func TestRevisionsAsGit(t *testing.T) {
 	wantExit(t, r.Dir, ExitUsage, []string{`unknown revision "HEAD~2"`}, "backlog", "--at", "HEAD~2")
 	wantExit(t, r.Dir, ExitUsage, []string{`unknown revision "HEAD^2"`}, "backlog", "--at", "HEAD^2")
 }
+
+// A damaged tag is not a missing one: release notes would otherwise be
+// written from the release before it.
+func TestCorruptTagIsExit3(t *testing.T) {
+	r := newBrokenRepo(t)
+	ref, err := r.Git.Tag("v1.1.0")
+	must(t, err)
+	must(t, r.CorruptLoose(ref.Hash()))
+	wantExit(t, r.Dir, ExitRuntime, []string{"the repository is broken", ref.Hash().String()[:7]}, "release-notes")
+}
