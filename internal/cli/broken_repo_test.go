@@ -172,3 +172,36 @@ func TestCorruptTagIsExit3(t *testing.T) {
 	must(t, r.CorruptLoose(ref.Hash()))
 	wantExit(t, r.Dir, ExitRuntime, []string{"the repository is broken", ref.Hash().String()[:7]}, "release-notes")
 }
+
+// A bare repository is read where no work tree is needed, its spec root
+// the top of the tree, and said to have none where one is.
+func TestBareRepository(t *testing.T) {
+	r := newBrokenRepo(t)
+	bare := filepath.Join(t.TempDir(), "repo.git")
+	must(t, r.Bare(bare))
+	if out := wantExit(t, bare, ExitOK, nil, "diff", "v1.0.0..v1.1.0"); !strings.Contains(out, "S-2") {
+		t.Errorf("diff in a bare repository lacks S-2:\n%s", out)
+	}
+	if out := wantExit(t, bare, ExitOK, nil, "backlog", "--at", "v1.1.0"); !strings.Contains(out, "S-2") {
+		t.Errorf("backlog --at in a bare repository lacks S-2:\n%s", out)
+	}
+	wantExit(t, bare, ExitOK, nil, "release-notes", "v1.0.0..v1.1.0")
+	wantExit(t, bare, ExitOK, nil, "history")
+	noWorkTree := []string{"is a bare repository, which has no work tree: name a ref to read (--at REF, or BASE..HEAD)"}
+	wantExit(t, bare, ExitUsage, noWorkTree, "lint")
+	wantExit(t, bare, ExitUsage, noWorkTree, "backlog")
+	wantExit(t, bare, ExitUsage, noWorkTree, "diff", "v1.0.0")
+}
+
+// A SHA-256 repository is refused, not misread.
+func TestSHA256Repository(t *testing.T) {
+	r := newBrokenRepo(t)
+	cfg := filepath.Join(r.Dir, ".git", "config")
+	data, err := os.ReadFile(cfg)
+	must(t, err)
+	data = bytes.Replace(data, []byte("repositoryformatversion = 0"), []byte("repositoryformatversion = 1"), 1)
+	must(t, os.WriteFile(cfg, append(data, "[extensions]\n\tobjectformat = sha256\n"...), 0o644))
+	want := []string{"uses sha256 object names (extensions.objectformat): not supported yet"}
+	wantExit(t, r.Dir, ExitRuntime, want, "backlog", "--at", "HEAD")
+	wantExit(t, r.Dir, ExitRuntime, want, "history")
+}

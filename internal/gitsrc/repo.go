@@ -11,10 +11,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/hash"
@@ -97,7 +101,9 @@ type Repo struct {
 var plainSHA1 sync.Once
 
 // Open opens the repository whose work tree holds dir, from any
-// subdirectory and from a linked worktree.
+// subdirectory and from a linked worktree, or the bare repository dir
+// is (whose spec root is the top of the tree). A SHA-256 repository is
+// an error: not supported yet.
 func Open(dir string) (*Repo, error) {
 	plainSHA1.Do(func() { _ = hash.RegisterHash(crypto.SHA1, sha1.New) })
 	// From the real path, as Locate looks: a spec root reached through a
@@ -106,16 +112,39 @@ func Open(dir string) (*Repo, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, err := git.PlainOpenWithOptions(real, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	loc, err := Locate(dir)
+	if err != nil {
+		return nil, err
+	}
+	// A bare repository is the directory itself: looking for a .git
+	// above it would find none, or another repository.
+	r, err := git.PlainOpenWithOptions(real, &git.PlainOpenOptions{DetectDotGit: !loc.Bare, EnableDotGitCommonDir: true})
 	if errors.Is(err, git.ErrRepositoryNotExists) {
 		return nil, ErrNotRepository
 	}
+	if errors.Is(err, git.ErrUnknownExtension) || errors.Is(err, git.ErrUnsupportedExtensionRepositoryFormatVersion) {
+		if f := objectFormat(loc); f != "" && !strings.EqualFold(f, "sha1") {
+			return nil, fmt.Errorf("the repository at %s uses %s object names (extensions.objectformat): not supported yet; "+
+				"prodspec reads SHA-1 repositories", loc.Root, f)
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open repository: %w", err)
 	}
-	wt, err := r.Worktree()
-	if err != nil {
-		return nil, fmt.Errorf("open repository: %w", err)
+	// A bare repository has no work tree: its spec root is the top of
+	// each commit's tree, and nothing is read from a work tree.
+	var wt *git.Worktree
+	if !loc.Bare {
+		if wt, err = r.Worktree(); err != nil {
+			return nil, fmt.Errorf("open repository: %w", err)
+		}
+		root, err := realPath(wt.Filesystem.Root())
+		if err != nil {
+			return nil, err
+		}
+		if loc.Root != root {
+			return nil, fmt.Errorf("%s is outside the work tree %s", dir, root)
+		}
 	}
 	// Each handle opens the same storage again, keeping pack files open:
 	// by default go-git opens the pack file anew for every object it
@@ -130,6 +159,9 @@ func Open(dir string) (*Repo, error) {
 		open = func() (*git.Repository, error) {
 			kept := filesystem.NewStorageWithOptions(st.Filesystem(), cache.NewObjectLRU(64*cache.MiByte),
 				filesystem.Options{MaxOpenDescriptors: maxOpenPacks})
+			if wt == nil {
+				return git.Open(kept, nil)
+			}
 			return git.Open(kept, wt.Filesystem)
 		}
 		handles = runtime.GOMAXPROCS(0)
@@ -138,23 +170,32 @@ func Open(dir string) (*Repo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open repository: %w", err)
 	}
-	root, err := realPath(wt.Filesystem.Root())
-	if err != nil {
-		return nil, err
-	}
-	loc, err := Locate(dir)
-	if err != nil {
-		return nil, err
-	}
-	if loc.Root != root {
-		return nil, fmt.Errorf("%s is outside the work tree %s", dir, root)
-	}
 	prefix := loc.Prefix
 	var cut []Hash
 	for _, h := range shallow {
 		cut = append(cut, Hash(h))
 	}
 	return &Repo{Prefix: prefix, shallow: cut, open: open, idle: make(chan *git.Repository, handles)}, nil
+}
+
+// objectFormat is the repository's extensions.objectformat ("sha256"),
+// "" when it has none or its configuration cannot be read. go-git
+// refuses such a repository with "does not support extension", which
+// says nothing to a user.
+func objectFormat(loc Location) string {
+	gitDir := filepath.Join(loc.Root, ".git")
+	if loc.Bare {
+		gitDir = loc.Root
+	}
+	data, err := os.ReadFile(filepath.Join(gitDir, "config"))
+	if err != nil {
+		return ""
+	}
+	var cfg config.Config
+	if err := cfg.Unmarshal(data); err != nil {
+		return ""
+	}
+	return cfg.Raw.Section("extensions").Option("objectformat")
 }
 
 // with runs f with a repository handle that no other goroutine uses
