@@ -292,7 +292,7 @@ func (r *Repo) mergeBase(a, b *Commit) (*Commit, error) {
 		if r.Shallow() {
 			return nil, &ShallowError{What: "merge base of " + a.Rev + " and " + b.Rev}
 		}
-		return nil, err
+		return nil, r.missing(err, "history of "+a.Rev+" and "+b.Rev+" for their merge base")
 	}
 	if len(bases) == 0 {
 		return nil, fmt.Errorf("%s and %s have no common ancestor", a.Rev, b.Rev)

@@ -104,7 +104,7 @@ var (
 // entry is one name in the tree: a directory, a blob or a symlink.
 type entry struct {
 	fsys *treeFS
-	path string // in the tree, for errors
+	dir  string // the directory holding it, for errors
 	treeEntry
 }
 
@@ -114,10 +114,11 @@ func (f *treeFS) lookup(op, name string) (entry, error) {
 		return entry{}, &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
 	}
 	if name == "." {
-		return entry{fsys: f, path: ".", treeEntry: treeEntry{name: ".", mode: filemode.Dir}}, nil
+		return entry{fsys: f, dir: ".", treeEntry: treeEntry{name: ".", mode: filemode.Dir}}, nil
 	}
 	dir, base := path.Split(name)
-	t, err := f.dir(path.Clean(dir))
+	dir = path.Clean(dir)
+	t, err := f.dir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return entry{}, &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
 	}
@@ -128,7 +129,7 @@ func (f *treeFS) lookup(op, name string) (entry, error) {
 	if !ok {
 		return entry{}, &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
 	}
-	return entry{fsys: f, path: name, treeEntry: e}, nil
+	return entry{fsys: f, dir: dir, treeEntry: e}, nil
 }
 
 // dir returns the directory at p, reading each tree once.
@@ -204,12 +205,12 @@ func (f *treeFS) blob(h Hash, p string) ([]byte, error) {
 	return data, nil
 }
 
-// size is the size of blob h, at path p. Its content is kept for the
-// read that follows.
-func (f *treeFS) size(h Hash, p string) int64 {
+// size is the size of blob h, named name in directory dir. Its content
+// is kept for the read that follows.
+func (f *treeFS) size(h Hash, dir, name string) int64 {
 	data, err := f.repo.Blob(h)
 	if err != nil {
-		_ = f.fail(err, "blob "+h.Short(), p)
+		_ = f.fail(err, "blob "+h.Short(), path.Join(dir, name))
 		return 0 // the read that follows reports the error too
 	}
 	f.mu.Lock()
@@ -282,7 +283,7 @@ func (f *treeFS) readDir(p string) ([]fs.DirEntry, error) {
 		if te.mode == filemode.Submodule {
 			continue
 		}
-		out = append(out, fileInfo{entry: entry{fsys: f, path: path.Join(p, te.name), treeEntry: te}, size: -1})
+		out = append(out, fileInfo{entry: entry{fsys: f, dir: p, treeEntry: te}, size: -1})
 	}
 	// Git's order is by name but for directories, sorted as if their
 	// names ended in "/".
@@ -323,7 +324,7 @@ func (f *treeFS) ReadLink(name string) (string, error) {
 func (e entry) info() fileInfo {
 	fi := fileInfo{entry: e}
 	if e.mode != filemode.Dir {
-		fi.size = e.fsys.size(e.hash, e.path)
+		fi.size = e.fsys.size(e.hash, e.dir, e.name)
 	}
 	return fi
 }
@@ -346,7 +347,7 @@ func (fi fileInfo) Size() int64 {
 	case fi.IsDir():
 		return 0
 	case fi.size < 0:
-		return fi.fsys.size(fi.hash, fi.path)
+		return fi.fsys.size(fi.hash, fi.dir, fi.name)
 	}
 	return fi.size
 }
