@@ -205,3 +205,12 @@ func TestSHA256Repository(t *testing.T) {
 	wantExit(t, r.Dir, ExitRuntime, want, "backlog", "--at", "HEAD")
 	wantExit(t, r.Dir, ExitRuntime, want, "history")
 }
+
+// What names no commit, or what go-git parses and ignores, is no answer
+// at HEAD.
+func TestRevisionsNotCommits(t *testing.T) {
+	r := newBrokenRepo(t)
+	wantExit(t, r.Dir, ExitUsage, []string{`revision "HEAD:vision.md" is a file or directory, not a commit`}, "backlog", "--at", "HEAD:vision.md")
+	wantExit(t, r.Dir, ExitUsage, []string{`revision "HEAD@{1}": reflog and upstream revisions (@{...}) are not supported`}, "backlog", "--at", "HEAD@{1}")
+	wantExit(t, r.Dir, ExitOK, nil, "backlog", "--at", "HEAD^{/first}")
+}

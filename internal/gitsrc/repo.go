@@ -31,10 +31,11 @@ var ErrNotRepository = errors.New("not inside a git repository")
 // UnknownRevError is a revision that names no commit in the repository:
 // it names nothing, or something else than a commit.
 type UnknownRevError struct {
-	Rev       string
-	Empty     bool   // the repository has no commits at all
-	NotCommit string // what it names instead: "tree", "blob"
-	Ambiguous int    // a short hash that this many objects start with
+	Rev         string
+	Empty       bool   // the repository has no commits at all
+	NotCommit   string // what it names instead: "tree", "blob"
+	Ambiguous   int    // a short hash that this many objects start with
+	Unsupported string // a syntax prodspec does not read
 }
 
 func (e *UnknownRevError) Error() string {
@@ -43,6 +44,8 @@ func (e *UnknownRevError) Error() string {
 		return fmt.Sprintf("unknown revision %q: the repository has no commits yet", e.Rev)
 	case e.NotCommit != "":
 		return fmt.Sprintf("revision %q is a %s, not a commit", e.Rev, e.NotCommit)
+	case e.Unsupported != "":
+		return fmt.Sprintf("revision %q: %s are not supported", e.Rev, e.Unsupported)
 	case e.Ambiguous > 0:
 		return fmt.Sprintf("short hash %q is ambiguous: %d objects start with it; give more digits", e.Rev, e.Ambiguous)
 	}

@@ -23,6 +23,12 @@ import (
 // a blob) is an UnknownRevError saying what it is; an object found and
 // unreadable is a CorruptError, never "unknown".
 func (r *Repo) Resolve(rev string) (*Commit, error) {
+	switch {
+	case strings.Contains(rev, ":"): // HEAD:path, :path
+		return nil, &UnknownRevError{Rev: rev, NotCommit: "file or directory"}
+	case strings.Contains(rev, "@{"): // go-git parses these and ignores them
+		return nil, &UnknownRevError{Rev: rev, Unsupported: "reflog and upstream revisions (@{...})"}
+	}
 	base, steps, ok := splitRev(rev)
 	if !ok {
 		return r.resolveGoGit(rev)
@@ -68,9 +74,9 @@ type revStep struct {
 }
 
 // splitRev splits a revision into its name and suffixes; ok is false for
-// what only go-git's parser knows (^{/text}, @{...}, paths with ":").
+// what only go-git's parser knows (^{/text}).
 func splitRev(rev string) (base string, steps []revStep, ok bool) {
-	if strings.Contains(rev, ":") || strings.Contains(rev, "@{") || strings.Contains(rev, "^{/") {
+	if strings.Contains(rev, "^{/") {
 		return "", nil, false
 	}
 	i := strings.IndexAny(rev, "~^")

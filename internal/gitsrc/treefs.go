@@ -33,7 +33,7 @@ func (r *Repo) TreeFS(c *Commit, dir string) (fs.FS, error) {
 		}
 		return nil, r.missing(err, what)
 	}
-	return &treeFS{repo: r, at: c.Short(), prefix: dir, mtime: c.Committer.When, dirs: map[string]*tree{".": t}}, nil
+	return &treeFS{repo: r, at: c.Short(), mtime: c.Committer.When, dirs: map[string]*tree{".": t}}, nil
 }
 
 // Broken is the first object of the repository that fsys, a tree from
@@ -59,10 +59,9 @@ func Broken(fsys fs.FS) error {
 // safe for concurrent use: the loader reads files from several
 // goroutines, each borrowing its own repository handle for the blob.
 type treeFS struct {
-	repo   *Repo
-	at     string // the commit's short hash
-	prefix string // the tree's directory in the commit
-	mtime  time.Time
+	repo  *Repo
+	at    string // the commit's short hash
+	mtime time.Time
 
 	mu sync.Mutex // guards dirs and read; never held while waiting for a handle's blob
 	// dirs holds every directory looked up, by path: a spec load reads
@@ -78,12 +77,12 @@ type treeFS struct {
 }
 
 // fail records err, an error reading the object what (a blob or tree) at
-// path p, for Broken, and returns it naming the object, the path and
-// the commit.
+// path p, for Broken, and returns it naming the object, the path (from
+// the spec root, as every path prodspec prints) and the commit.
 func (f *treeFS) fail(err error, what, p string) error {
 	var corrupt *CorruptError
 	if errors.As(err, &corrupt) {
-		err = &CorruptError{What: what + " (" + path.Join(f.prefix, p) + " at " + f.at + ")", Err: corrupt.Err}
+		err = &CorruptError{What: what + " (" + p + " at " + f.at + ")", Err: corrupt.Err}
 	}
 	f.mu.Lock()
 	if f.broken == nil {
@@ -156,7 +155,7 @@ func (f *treeFS) dirLocked(p string) (*tree, error) {
 		err = f.repo.missing(err, "tree "+e.hash.Short())
 		var corrupt *CorruptError
 		if errors.As(err, &corrupt) {
-			err = &CorruptError{What: corrupt.What + " (" + path.Join(f.prefix, p) + " at " + f.at + ")", Err: corrupt.Err}
+			err = &CorruptError{What: corrupt.What + " (" + p + " at " + f.at + ")", Err: corrupt.Err}
 		}
 		if f.broken == nil { // f.mu is held
 			f.broken = err
