@@ -20,8 +20,10 @@ import (
 // is sought among refs first and as a short hash only then, as git does
 // (git also warns when both exist; a full 40-digit hash is always the
 // object). Something found that is not a commit (HEAD^{tree}, a tag of
-// a blob) is an UnknownRevError saying what it is; an object found and
-// unreadable is a CorruptError, never "unknown".
+// a blob) is an UnknownRevError saying what it is; a short hash that
+// several objects start with names the one commit or tag among them, as
+// for git log, else it is ambiguous; an object found and unreadable is a
+// CorruptError, never "unknown".
 func (r *Repo) Resolve(rev string) (*Commit, error) {
 	switch {
 	case strings.Contains(rev, ":"): // HEAD:path, :path
@@ -147,6 +149,21 @@ func (r *Repo) resolveName(g *git.Repository, rev, name string) (plumbing.Hash, 
 		hs, err := hashesWithPrefix(g, name)
 		if err != nil {
 			return plumbing.ZeroHash, r.readErr(err, "objects named "+name, rev)
+		}
+		if len(hs) > 1 { // as git log does: a revision wants a commit
+			var commits []plumbing.Hash
+			for _, h := range hs {
+				obj, err := g.Storer.EncodedObject(plumbing.AnyObject, h)
+				if err != nil {
+					return plumbing.ZeroHash, r.readErr(err, "object "+Hash(h).Short(), rev)
+				}
+				if t := obj.Type(); t == plumbing.CommitObject || t == plumbing.TagObject {
+					commits = append(commits, h)
+				}
+			}
+			if len(commits) > 0 {
+				hs = commits
+			}
 		}
 		switch len(hs) {
 		case 1:
