@@ -214,3 +214,14 @@ func TestRevisionsNotCommits(t *testing.T) {
 	wantExit(t, r.Dir, ExitUsage, []string{`revision "HEAD@{1}": reflog and upstream revisions (@{...}) are not supported`}, "backlog", "--at", "HEAD@{1}")
 	wantExit(t, r.Dir, ExitOK, nil, "backlog", "--at", "HEAD^{/first}")
 }
+
+// A full hash of no object is unknown, with or without a suffix; hashes
+// may be written in capitals, as git takes them.
+func TestRevisionsFullHash(t *testing.T) {
+	r := newBrokenRepo(t)
+	none := strings.Repeat("ab", 20)
+	wantExit(t, r.Dir, ExitUsage, []string{`unknown revision "` + none + `"`}, "backlog", "--at", none)
+	wantExit(t, r.Dir, ExitUsage, []string{`unknown revision "` + none + `~1"`}, "backlog", "--at", none+"~1")
+	wantExit(t, r.Dir, ExitOK, nil, "backlog", "--at", strings.ToUpper(r.c1.String()[:7]))
+	wantExit(t, r.Dir, ExitOK, nil, "backlog", "--at", strings.ToUpper(r.c1.String())+"^0")
+}

@@ -42,6 +42,9 @@ func (r *Repo) Resolve(rev string) (*Commit, error) {
 			return err
 		}
 		obj, err := r.peel(g, rev, h)
+		if errors.Is(err, plumbing.ErrObjectNotFound) && strings.EqualFold(h.String(), base) && !r.Shallow() {
+			return &UnknownRevError{Rev: rev} // a full hash of no object, as git's "bad object"
+		}
 		if err != nil {
 			return err
 		}
@@ -133,7 +136,7 @@ func (r *Repo) resolveName(g *git.Repository, rev, name string) (plumbing.Hash, 
 	if name == "" || name == "@" {
 		name = "HEAD"
 	}
-	if len(name) == 2*len(plumbing.ZeroHash) && isHex(name) {
+	if len(name) == 2*len(plumbing.ZeroHash) && isHex(strings.ToLower(name)) {
 		return plumbing.NewHash(name), nil
 	}
 	for _, rule := range plumbing.RefRevParseRules {
@@ -145,8 +148,8 @@ func (r *Repo) resolveName(g *git.Repository, rev, name string) (plumbing.Hash, 
 	if _, err := g.Head(); errors.Is(err, plumbing.ErrReferenceNotFound) {
 		return plumbing.ZeroHash, &UnknownRevError{Rev: rev, Empty: true}
 	}
-	if len(name) >= 4 && isHex(name) {
-		hs, err := hashesWithPrefix(g, name)
+	if short := strings.ToLower(name); len(short) >= 4 && isHex(short) { // git takes A-F too
+		hs, err := hashesWithPrefix(g, short)
 		if err != nil {
 			return plumbing.ZeroHash, r.readErr(err, "objects named "+name, rev)
 		}
@@ -209,9 +212,6 @@ func isHex(s string) bool {
 func (r *Repo) peel(g *git.Repository, rev string, h plumbing.Hash) (*object.Commit, error) {
 	for range 10 {
 		obj, err := g.Storer.EncodedObject(plumbing.AnyObject, h)
-		if errors.Is(err, plumbing.ErrObjectNotFound) && len(rev) == 2*len(h) && h.String() == rev {
-			return nil, &UnknownRevError{Rev: rev} // a full hash of nothing
-		}
 		if err != nil {
 			return nil, r.readErr(err, "object "+Hash(h).Short(), rev)
 		}
