@@ -136,12 +136,13 @@ func exitCode(err error) int {
 		notDir  *source.NotADirError
 		notRepo *source.NotInRepoError
 		noSpec  *source.NoSpecError
+		bare    *source.BareError
 	)
 	switch {
 	case errors.As(err, &ee):
 		return ee.code
 	case errors.As(err, &unknown), errors.As(err, &ce), errors.As(err, &notDir),
-		errors.As(err, &notRepo), errors.As(err, &noSpec):
+		errors.As(err, &notRepo), errors.As(err, &noSpec), errors.As(err, &bare):
 		return ExitUsage
 	}
 	return ExitRuntime

@@ -20,6 +20,10 @@ type Location struct {
 	// Prefix is the directory relative to Root, "/"-separated, "" when
 	// they are the same or there is no repository.
 	Prefix string
+	// Bare is a directory that is itself a repository without a work
+	// tree (git clone --bare, a server's repository): Root is Dir and
+	// the spec root is the top of each commit's tree.
+	Bare bool
 }
 
 // Locate finds the work tree that holds dir, without opening the
@@ -30,6 +34,9 @@ func Locate(dir string) (Location, error) {
 	abs, err := realPath(dir)
 	if err != nil {
 		return Location{}, err
+	}
+	if isGitDir(abs) {
+		return Location{Dir: abs, Root: abs, Bare: true}, nil
 	}
 	for d := abs; ; {
 		_, err := os.Lstat(filepath.Join(d, ".git"))
@@ -45,6 +52,17 @@ func Locate(dir string) (Location, error) {
 		}
 		d = parent
 	}
+}
+
+// isGitDir reports whether d is a repository's git directory, as git
+// tells one (setup.c is_git_directory): HEAD, objects and refs in it.
+func isGitDir(d string) bool {
+	for _, name := range []string{"HEAD", "objects", "refs"} {
+		if _, err := os.Stat(filepath.Join(d, name)); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // relPrefix is abs relative to root, "/"-separated; root must hold abs.

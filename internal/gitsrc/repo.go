@@ -11,10 +11,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/hash"
@@ -24,18 +28,44 @@ import (
 // ErrNotRepository means the spec root is not inside a git work tree.
 var ErrNotRepository = errors.New("not inside a git repository")
 
-// UnknownRevError is a revision that names nothing in the repository.
+// UnknownRevError is a revision that names no commit in the repository:
+// it names nothing, or something else than a commit.
 type UnknownRevError struct {
-	Rev   string
-	Empty bool // the repository has no commits at all
+	Rev         string
+	Empty       bool   // the repository has no commits at all
+	NotCommit   string // what it names instead: "tree", "blob"
+	Ambiguous   int    // a short hash that this many objects start with
+	Unsupported string // a syntax prodspec does not read
 }
 
 func (e *UnknownRevError) Error() string {
-	if e.Empty {
+	switch {
+	case e.Empty:
 		return fmt.Sprintf("unknown revision %q: the repository has no commits yet", e.Rev)
+	case e.NotCommit != "":
+		return fmt.Sprintf("revision %q is a %s, not a commit", e.Rev, e.NotCommit)
+	case e.Unsupported != "":
+		return fmt.Sprintf("revision %q: %s are not supported", e.Rev, e.Unsupported)
+	case e.Ambiguous > 0:
+		return fmt.Sprintf("short hash %q is ambiguous: %d objects start with it; give more digits", e.Rev, e.Ambiguous)
 	}
 	return fmt.Sprintf("unknown revision %q", e.Rev)
 }
+
+// CorruptError is an object that the repository should have and cannot
+// give: missing, or unreadable (bad compression, a truncated or damaged
+// pack). The repository is broken, not a spec file, so no answer is
+// given from it: a command exits 3 naming the object.
+type CorruptError struct {
+	What string // the object, and where it was met
+	Err  error
+}
+
+func (e *CorruptError) Error() string {
+	return "the repository is broken: cannot read " + e.What + ": " + e.Err.Error()
+}
+
+func (e *CorruptError) Unwrap() error { return e.Err }
 
 // ShallowError is history that a shallow clone does not have.
 type ShallowError struct{ What string }
@@ -74,7 +104,9 @@ type Repo struct {
 var plainSHA1 sync.Once
 
 // Open opens the repository whose work tree holds dir, from any
-// subdirectory and from a linked worktree.
+// subdirectory and from a linked worktree, or the bare repository dir
+// is (whose spec root is the top of the tree). A SHA-256 repository is
+// an error: not supported yet.
 func Open(dir string) (*Repo, error) {
 	plainSHA1.Do(func() { _ = hash.RegisterHash(crypto.SHA1, sha1.New) })
 	// From the real path, as Locate looks: a spec root reached through a
@@ -83,16 +115,39 @@ func Open(dir string) (*Repo, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, err := git.PlainOpenWithOptions(real, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	loc, err := Locate(dir)
+	if err != nil {
+		return nil, err
+	}
+	// A bare repository is the directory itself: looking for a .git
+	// above it would find none, or another repository.
+	r, err := git.PlainOpenWithOptions(real, &git.PlainOpenOptions{DetectDotGit: !loc.Bare, EnableDotGitCommonDir: true})
 	if errors.Is(err, git.ErrRepositoryNotExists) {
 		return nil, ErrNotRepository
 	}
+	if errors.Is(err, git.ErrUnknownExtension) || errors.Is(err, git.ErrUnsupportedExtensionRepositoryFormatVersion) {
+		if f := objectFormat(loc); f != "" && !strings.EqualFold(f, "sha1") {
+			return nil, fmt.Errorf("the repository at %s uses %s object names (extensions.objectformat): not supported yet; "+
+				"prodspec reads SHA-1 repositories", loc.Root, f)
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open repository: %w", err)
 	}
-	wt, err := r.Worktree()
-	if err != nil {
-		return nil, fmt.Errorf("open repository: %w", err)
+	// A bare repository has no work tree: its spec root is the top of
+	// each commit's tree, and nothing is read from a work tree.
+	var wt *git.Worktree
+	if !loc.Bare {
+		if wt, err = r.Worktree(); err != nil {
+			return nil, fmt.Errorf("open repository: %w", err)
+		}
+		root, err := realPath(wt.Filesystem.Root())
+		if err != nil {
+			return nil, err
+		}
+		if loc.Root != root {
+			return nil, fmt.Errorf("%s is outside the work tree %s", dir, root)
+		}
 	}
 	// Each handle opens the same storage again, keeping pack files open:
 	// by default go-git opens the pack file anew for every object it
@@ -107,6 +162,9 @@ func Open(dir string) (*Repo, error) {
 		open = func() (*git.Repository, error) {
 			kept := filesystem.NewStorageWithOptions(st.Filesystem(), cache.NewObjectLRU(64*cache.MiByte),
 				filesystem.Options{MaxOpenDescriptors: maxOpenPacks})
+			if wt == nil {
+				return git.Open(kept, nil)
+			}
 			return git.Open(kept, wt.Filesystem)
 		}
 		handles = runtime.GOMAXPROCS(0)
@@ -115,23 +173,32 @@ func Open(dir string) (*Repo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open repository: %w", err)
 	}
-	root, err := realPath(wt.Filesystem.Root())
-	if err != nil {
-		return nil, err
-	}
-	loc, err := Locate(dir)
-	if err != nil {
-		return nil, err
-	}
-	if loc.Root != root {
-		return nil, fmt.Errorf("%s is outside the work tree %s", dir, root)
-	}
 	prefix := loc.Prefix
 	var cut []Hash
 	for _, h := range shallow {
 		cut = append(cut, Hash(h))
 	}
 	return &Repo{Prefix: prefix, shallow: cut, open: open, idle: make(chan *git.Repository, handles)}, nil
+}
+
+// objectFormat is the repository's extensions.objectformat ("sha256"),
+// "" when it has none or its configuration cannot be read. go-git
+// refuses such a repository with "does not support extension", which
+// says nothing to a user.
+func objectFormat(loc Location) string {
+	gitDir := filepath.Join(loc.Root, ".git")
+	if loc.Bare {
+		gitDir = loc.Root
+	}
+	data, err := os.ReadFile(filepath.Join(gitDir, "config"))
+	if err != nil {
+		return ""
+	}
+	var cfg config.Config
+	if err := cfg.Unmarshal(data); err != nil {
+		return ""
+	}
+	return cfg.Raw.Section("extensions").Option("objectformat")
 }
 
 // with runs f with a repository handle that no other goroutine uses
@@ -210,11 +277,24 @@ func (r *Repo) Close() error {
 // Shallow reports whether the repository is a shallow clone.
 func (r *Repo) Shallow() bool { return len(r.shallow) > 0 }
 
-// missing turns an object go-git cannot find into a ShallowError when
-// the repository is shallow.
+// missing turns an error reading an object into a ShallowError, when go-git
+// cannot find it in a shallow clone, or else a CorruptError naming it.
 func (r *Repo) missing(err error, what string) error {
-	if errors.Is(err, plumbing.ErrObjectNotFound) && r.Shallow() {
+	var (
+		corrupt *CorruptError
+		shallow *ShallowError
+		unknown *UnknownRevError
+	)
+	switch {
+	case err == nil, errors.As(err, &corrupt), errors.As(err, &shallow), errors.As(err, &unknown):
+		return err
+	case errors.Is(err, plumbing.ErrObjectNotFound) && r.Shallow():
 		return &ShallowError{What: what + " not found"}
 	}
-	return err
+	return &CorruptError{What: what, Err: err}
+}
+
+// readErr is missing for an object met resolving revision rev.
+func (r *Repo) readErr(err error, what, rev string) error {
+	return r.missing(err, fmt.Sprintf("%s (resolving %q)", what, rev))
 }

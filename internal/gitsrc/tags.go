@@ -2,6 +2,7 @@ package gitsrc
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -99,29 +100,32 @@ func (r *Repo) tagCommits() ([]tagCommit, error) {
 			return err
 		}
 		return iter.ForEach(func(ref *plumbing.Reference) error {
-			out = appendTag(g, out, ref)
+			name := ref.Name().Short()
+			c, err := r.peel(g, name, ref.Hash())
+			var (
+				notCommit *UnknownRevError
+				shallow   *ShallowError
+			)
+			switch {
+			case errors.As(err, &notCommit): // a tag of a tree or a blob
+				return nil
+			case errors.As(err, &shallow): // before the cut: as if absent, as its history is
+				return nil
+			case err != nil: // a damaged tag is not a missing one
+				return err
+			}
+			out = append(out, tagCommit{name, newCommit(c, "")})
 			return nil
 		})
 	})
+	var corrupt *CorruptError
+	if errors.As(err, &corrupt) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, fmt.Errorf("list tags: %w", err)
 	}
 	return out, nil
-}
-
-// appendTag adds a tag with its commit, annotated tags peeled.
-func appendTag(g *git.Repository, out []tagCommit, ref *plumbing.Reference) []tagCommit {
-	h := ref.Hash()
-	if tag, err := g.TagObject(h); err == nil {
-		if c, err := tag.Commit(); err == nil {
-			out = append(out, tagCommit{ref.Name().Short(), newCommit(c, "")})
-		}
-		return out
-	}
-	if c, err := g.CommitObject(h); err == nil {
-		out = append(out, tagCommit{ref.Name().Short(), newCommit(c, "")})
-	}
-	return out
 }
 
 func compareTags(a, b tagCommit) int {

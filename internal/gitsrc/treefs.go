@@ -33,7 +33,25 @@ func (r *Repo) TreeFS(c *Commit, dir string) (fs.FS, error) {
 		}
 		return nil, r.missing(err, what)
 	}
-	return &treeFS{repo: r, mtime: c.Committer.When, dirs: map[string]*tree{".": t}}, nil
+	return &treeFS{repo: r, at: c.Short(), mtime: c.Committer.When, dirs: map[string]*tree{".": t}}, nil
+}
+
+// Broken is the first object of the repository that fsys, a tree from
+// FS or TreeFS, failed to read, as a CorruptError (or a ShallowError);
+// nil when every read succeeded or fsys is not such a tree. The spec
+// loader records a file it cannot read as a finding and skips a
+// directory it cannot list: right for a work tree, wrong for a commit,
+// where it means that the repository is broken and the spec loaded is
+// not the one committed. Whoever loads a spec from a commit asks here
+// afterwards.
+func Broken(fsys fs.FS) error {
+	f, ok := fsys.(*treeFS)
+	if !ok {
+		return nil
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.broken
 }
 
 // treeFS is a git tree as an fs.FS. Symlinks are reported as symlinks
@@ -42,6 +60,7 @@ func (r *Repo) TreeFS(c *Commit, dir string) (fs.FS, error) {
 // goroutines, each borrowing its own repository handle for the blob.
 type treeFS struct {
 	repo  *Repo
+	at    string // the commit's short hash
 	mtime time.Time
 
 	mu sync.Mutex // guards dirs and read; never held while waiting for a handle's blob
@@ -53,6 +72,24 @@ type treeFS struct {
 	// content was not read yet: go-git finds a packed object's size only
 	// by rebuilding it, so the loader's stat then read costs one rebuild.
 	read map[Hash][]byte
+	// broken is the first error reading an object, for Broken.
+	broken error
+}
+
+// fail records err, an error reading the object what (a blob or tree) at
+// path p, for Broken, and returns it naming the object, the path (from
+// the spec root, as every path prodspec prints) and the commit.
+func (f *treeFS) fail(err error, what, p string) error {
+	var corrupt *CorruptError
+	if errors.As(err, &corrupt) {
+		err = &CorruptError{What: what + " (" + p + " at " + f.at + ")", Err: corrupt.Err}
+	}
+	f.mu.Lock()
+	if f.broken == nil {
+		f.broken = err
+	}
+	f.mu.Unlock()
+	return err
 }
 
 var (
@@ -66,6 +103,7 @@ var (
 // entry is one name in the tree: a directory, a blob or a symlink.
 type entry struct {
 	fsys *treeFS
+	dir  string // the directory holding it, for errors
 	treeEntry
 }
 
@@ -75,18 +113,22 @@ func (f *treeFS) lookup(op, name string) (entry, error) {
 		return entry{}, &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
 	}
 	if name == "." {
-		return entry{fsys: f, treeEntry: treeEntry{name: ".", mode: filemode.Dir}}, nil
+		return entry{fsys: f, dir: ".", treeEntry: treeEntry{name: ".", mode: filemode.Dir}}, nil
 	}
 	dir, base := path.Split(name)
-	t, err := f.dir(path.Clean(dir))
-	if err != nil {
+	dir = path.Clean(dir)
+	t, err := f.dir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
 		return entry{}, &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
+	}
+	if err != nil {
+		return entry{}, &fs.PathError{Op: op, Path: name, Err: err}
 	}
 	e, ok := t.find(base)
 	if !ok {
 		return entry{}, &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
 	}
-	return entry{fsys: f, treeEntry: e}, nil
+	return entry{fsys: f, dir: dir, treeEntry: e}, nil
 }
 
 // dir returns the directory at p, reading each tree once.
@@ -110,7 +152,15 @@ func (f *treeFS) dirLocked(p string) (*tree, error) {
 	}
 	t, err := f.repo.tree(e.hash)
 	if err != nil {
-		return nil, f.repo.missing(err, p)
+		err = f.repo.missing(err, "tree "+e.hash.Short())
+		var corrupt *CorruptError
+		if errors.As(err, &corrupt) {
+			err = &CorruptError{What: corrupt.What + " (" + p + " at " + f.at + ")", Err: corrupt.Err}
+		}
+		if f.broken == nil { // f.mu is held
+			f.broken = err
+		}
+		return nil, err
 	}
 	f.dirs[p] = t
 	return t, nil
@@ -124,7 +174,7 @@ func (f *treeFS) follow(op, name string) (string, entry, error) {
 		if err != nil || e.mode != filemode.Symlink {
 			return name, e, err
 		}
-		target, err := f.blob(e.hash)
+		target, err := f.blob(e.hash, name)
 		if err != nil {
 			return name, e, err
 		}
@@ -137,9 +187,9 @@ func (f *treeFS) follow(op, name string) (string, entry, error) {
 	return name, entry{}, &fs.PathError{Op: op, Path: name, Err: errors.New("too many levels of symbolic links")}
 }
 
-// blob returns a blob's content, taking it from read when its size was
-// asked first.
-func (f *treeFS) blob(h Hash) ([]byte, error) {
+// blob returns the content of blob h, at path p, taking it from read
+// when its size was asked first.
+func (f *treeFS) blob(h Hash, p string) ([]byte, error) {
 	f.mu.Lock()
 	data, ok := f.read[h]
 	delete(f.read, h)
@@ -147,14 +197,20 @@ func (f *treeFS) blob(h Hash) ([]byte, error) {
 	if ok {
 		return data, nil
 	}
-	return f.repo.Blob(h)
-}
-
-// size is a blob's size. Its content is kept for the read that follows.
-func (f *treeFS) size(h Hash) int64 {
 	data, err := f.repo.Blob(h)
 	if err != nil {
-		return 0 // the read that follows reports the error
+		return nil, f.fail(err, "blob "+h.Short(), p)
+	}
+	return data, nil
+}
+
+// size is the size of blob h, named name in directory dir. Its content
+// is kept for the read that follows.
+func (f *treeFS) size(h Hash, dir, name string) int64 {
+	data, err := f.repo.Blob(h)
+	if err != nil {
+		_ = f.fail(err, "blob "+h.Short(), path.Join(dir, name))
+		return 0 // the read that follows reports the error too
 	}
 	f.mu.Lock()
 	if f.read == nil {
@@ -178,7 +234,7 @@ func (f *treeFS) Open(name string) (fs.File, error) {
 		}
 		return &dirFile{info: e.info(), entries: ents}, nil
 	}
-	data, err := f.blob(e.hash)
+	data, err := f.blob(e.hash, p)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
@@ -186,14 +242,14 @@ func (f *treeFS) Open(name string) (fs.File, error) {
 }
 
 func (f *treeFS) ReadFile(name string) ([]byte, error) {
-	_, e, err := f.follow("read", name)
+	p, e, err := f.follow("read", name)
 	if err != nil {
 		return nil, err
 	}
 	if e.mode == filemode.Dir {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: errors.New("is a directory")}
 	}
-	return f.blob(e.hash)
+	return f.blob(e.hash, p)
 }
 
 func (f *treeFS) ReadDir(name string) ([]fs.DirEntry, error) {
@@ -215,7 +271,7 @@ func (f *treeFS) readDir(p string) ([]fs.DirEntry, error) {
 	}
 	entries, err := t.index()
 	if err != nil {
-		return nil, &fs.PathError{Op: "readdir", Path: p, Err: err}
+		return nil, &fs.PathError{Op: "readdir", Path: p, Err: f.fail(&CorruptError{Err: err}, "tree", p)}
 	}
 	out := make([]fs.DirEntry, 0, len(entries))
 	for _, e := range entries {
@@ -226,7 +282,7 @@ func (f *treeFS) readDir(p string) ([]fs.DirEntry, error) {
 		if te.mode == filemode.Submodule {
 			continue
 		}
-		out = append(out, fileInfo{entry: entry{fsys: f, treeEntry: te}, size: -1})
+		out = append(out, fileInfo{entry: entry{fsys: f, dir: p, treeEntry: te}, size: -1})
 	}
 	// Git's order is by name but for directories, sorted as if their
 	// names ended in "/".
@@ -259,7 +315,7 @@ func (f *treeFS) ReadLink(name string) (string, error) {
 	if e.mode != filemode.Symlink {
 		return "", &fs.PathError{Op: "readlink", Path: name, Err: fs.ErrInvalid}
 	}
-	target, err := f.blob(e.hash)
+	target, err := f.blob(e.hash, name)
 	return string(target), err
 }
 
@@ -267,7 +323,7 @@ func (f *treeFS) ReadLink(name string) (string, error) {
 func (e entry) info() fileInfo {
 	fi := fileInfo{entry: e}
 	if e.mode != filemode.Dir {
-		fi.size = e.fsys.size(e.hash)
+		fi.size = e.fsys.size(e.hash, e.dir, e.name)
 	}
 	return fi
 }
@@ -290,7 +346,7 @@ func (fi fileInfo) Size() int64 {
 	case fi.IsDir():
 		return 0
 	case fi.size < 0:
-		return fi.fsys.size(fi.hash)
+		return fi.fsys.size(fi.hash, fi.dir, fi.name)
 	}
 	return fi.size
 }

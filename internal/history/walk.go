@@ -6,6 +6,7 @@
 package history
 
 import (
+	"errors"
 	"slices"
 
 	"github.com/prodspec/prodspec/internal/config"
@@ -225,6 +226,10 @@ func parseBlobs(repo *gitsrc.Repo, cfg *config.Config, changes [][]gitsrc.FileCh
 
 func parseBlob(repo *gitsrc.Repo, cfg *config.Config, k blobKey) (*Facts, error) {
 	src, err := repo.Blob(k.hash)
+	var corrupt *gitsrc.CorruptError
+	if errors.As(err, &corrupt) { // name the file too, as a loaded spec does
+		return nil, &gitsrc.CorruptError{What: corrupt.What + " (" + k.path + ")", Err: corrupt.Err}
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -39,6 +39,7 @@ type Source struct {
 	Prefix string
 
 	inRepo bool
+	bare   bool         // the spec root is a bare repository: no work tree
 	repo   *gitsrc.Repo // opened on first use
 }
 
@@ -59,6 +60,16 @@ func (e *NotADirError) Error() string {
 type NotInRepoError struct{ Dir string }
 
 func (e *NotInRepoError) Error() string { return e.Dir + " is not inside a git repository" }
+
+// BareError is a command that needs the work tree run on a bare
+// repository, which has none. What needs no work tree (--at, A..B,
+// release notes, history) reads a bare repository, its spec root the top
+// of each commit's tree.
+type BareError struct{ Dir string }
+
+func (e *BareError) Error() string {
+	return e.Dir + " is a bare repository, which has no work tree: name a ref to read (--at REF, or BASE..HEAD)"
+}
 
 // NoSpecError is a spec root where no spec file was found: an answer
 // from it would be silently empty, so no command gives one.
@@ -103,7 +114,7 @@ func Open(o Options) (*Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Source{Dir: o.Dir, Config: cfg, Prefix: loc.Prefix, inRepo: loc.Root != ""}, nil
+	return &Source{Dir: o.Dir, Config: cfg, Prefix: loc.Prefix, inRepo: loc.Root != "", bare: loc.Bare}, nil
 }
 
 // Close releases the repository, if it was opened.
@@ -144,6 +155,9 @@ func (s *Source) Resolve(rev string) (*gitsrc.Commit, error) {
 
 // WorkTree loads the spec in the work tree. No spec file is a NoSpecError.
 func (s *Source) WorkTree() (*spec.Spec, error) {
+	if s.bare {
+		return nil, &BareError{Dir: s.Dir}
+	}
 	sp, err := spec.Load(os.DirFS(s.Dir), s.Config)
 	if err != nil {
 		return nil, err
@@ -190,7 +204,17 @@ func (s *Source) at(c *gitsrc.Commit, load func(fs.FS, *config.Config) (*spec.Sp
 	if err != nil {
 		return nil, err
 	}
-	return load(fsys, s.Config)
+	sp, err := load(fsys, s.Config)
+	if err != nil {
+		return nil, err
+	}
+	// A file or directory of a commit that cannot be read is a broken
+	// repository, not a finding: the spec loaded is not the one
+	// committed, and no answer is given from it.
+	if err := gitsrc.Broken(fsys); err != nil {
+		return nil, err
+	}
+	return sp, nil
 }
 
 // NonEmpty is sp, or a NoSpecError when it holds no spec file; rev names
