@@ -74,14 +74,39 @@ func Load(dir, top, file string, known Known) (*Config, error) {
 			return Default(), err
 		}
 	}
-	data, err := os.ReadFile(p)
+	name := relName(dir, p)
+	// The type is checked before the file is opened: opening a FIFO would
+	// wait for a writer forever, and a device may never end.
+	info, err := os.Stat(p)
 	if errors.Is(err, fs.ErrNotExist) && file != "" {
 		return nil, &Error{File: file, Msg: "configuration file does not exist"}
 	}
 	if err != nil {
 		return nil, err
 	}
-	return Parse(data, relName(dir, p), known)
+	if !info.Mode().IsRegular() {
+		return nil, &Error{File: name, Msg: fmt.Sprintf("configuration file is %s, not a regular file", fileType(info.Mode()))}
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(data, name, known)
+}
+
+// fileType names the type of a file that is not a regular file.
+func fileType(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a file of mode " + m.Type().String()
 }
 
 // relName names the configuration file relative to the spec root, as

@@ -23,7 +23,9 @@ func plural(n int, word string) string {
 
 // GitHub's workflow-command escaping (toolkit/core command.ts): data after
 // "::" escapes %, CR and LF; property values also escape : and , which
-// would otherwise end the value.
+// would otherwise end the value. GitHub leaves other control characters
+// as they are, into the log: ESC and the rest are escaped after, by
+// controls, as in text output.
 var (
 	ghData     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
 	ghProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
@@ -41,8 +43,8 @@ func LintGitHub(w io.Writer, res *lint.Result, prefix string) error {
 			cmd = "error"
 		}
 		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", cmd,
-			ghProperty.Replace(repoPath(prefix, d.File)), d.Line, d.Column,
-			ghProperty.Replace("prodspec "+d.Rule), ghData.Replace(d.Message))
+			controls(ghProperty.Replace(repoPath(prefix, d.File))), d.Line, d.Column,
+			ghProperty.Replace("prodspec "+d.Rule), controls(ghData.Replace(d.Message)))
 	}
 	return bw.Flush()
 }

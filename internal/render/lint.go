@@ -14,7 +14,7 @@ import (
 // file:line:col: severity: message [rule]
 func LintText(w io.Writer, res *lint.Result) error {
 	for _, d := range res.Diagnostics {
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", d.File, d.Line, d.Column, d.Severity, d.Message, d.Rule); err != nil {
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", controls(d.File), d.Line, d.Column, d.Severity, controls(d.Message), d.Rule); err != nil {
 			return err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // mdReplacer backslash-escapes the characters that would make text copied
@@ -35,6 +36,27 @@ func oneLine(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// controls escapes the control characters in s (see isControl)
+// as Go quotes them, \n, \t, \x1b, \u009b, so that a file name or a
+// message from a spec cannot end a finding's line and forge another, or
+// send a terminal escape sequence. Bytes that are not UTF-8 become
+// U+FFFD, as a lone 0x9b is a C1 escape to some terminals.
+func controls(s string) string {
+	if !strings.ContainsFunc(s, isControl) && utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if isControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // isControl is true for C0 and C1 control characters (ESC and CSI would

@@ -1,11 +1,13 @@
 package spec
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"strings"
 
+	"github.com/bmatcuk/doublestar/v4"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/prodspec/prodspec/internal/config"
@@ -19,6 +21,12 @@ type candidate struct {
 	kind    Kind // from its path; "" when only front matter can tell
 	entry   fs.DirEntry
 	symlink bool
+	// dirLink is a symlink whose name no kind's pattern matches, in a
+	// place where a directory of spec files could be: it is reported
+	// when it leads out of the spec root, as the walk does not follow it.
+	dirLink bool
+	// err is why the directory at path could not be listed.
+	err error
 }
 
 // Load reads the spec in fsys. Problems with single files are recorded on
@@ -58,7 +66,10 @@ func walk(fsys fs.FS, cfg *config.Config) ([]candidate, error) {
 			if p == "." {
 				return err
 			}
-			return nil // an unreadable subdirectory is skipped, not fatal
+			// An unreadable subdirectory is a finding on it, not fatal:
+			// the spec files it may hold are missing from every answer.
+			out = append(out, candidate{path: p, err: err})
+			return nil
 		}
 		if d.IsDir() {
 			if p != "." && (skipDir(cfg, p) || nestedRepo(fsys, p)) {
@@ -66,14 +77,17 @@ func walk(fsys fs.FS, cfg *config.Config) ([]candidate, error) {
 			}
 			return nil
 		}
+		symlink := d.Type()&fs.ModeSymlink != 0
 		kind, ok := pathKind(cfg, p)
 		if !ok {
+			if symlink && mayHoldKind(cfg, p) {
+				out = append(out, candidate{path: p, entry: d, symlink: true, dirLink: true})
+			}
 			return nil
 		}
-		c := candidate{path: p, kind: kind, entry: d, symlink: d.Type()&fs.ModeSymlink != 0}
-		if d.Type().IsRegular() || c.symlink {
-			out = append(out, c)
-		}
+		// Every type is a candidate: loadFile reports a FIFO, socket or
+		// device where a spec file should be, without opening it.
+		out = append(out, candidate{path: p, kind: kind, entry: d, symlink: symlink})
 		return nil
 	})
 	return out, err
@@ -138,36 +152,56 @@ func kindOfPath(cfg *config.Config, p string) Kind {
 func loadFile(fsys fs.FS, cfg *config.Config, c candidate, parseDoc func([]byte) *parse.Document) *File {
 	f := &File{Path: c.path, Kind: c.kind}
 	fail := func(format string, args ...any) *File {
-		if c.kind == "" {
+		if c.kind == "" && !c.dirLink {
 			return nil // not known to be a spec file: not ours to complain about
 		}
 		f.Problems = append(f.Problems, Problem{Rule: RuleUnreadableFile, Pos: parse.Start, Msg: fmt.Sprintf(format, args...)})
 		return f
 	}
+	if c.err != nil {
+		f.Problems = append(f.Problems, Problem{Rule: RuleUnreadableFile, Pos: parse.Start, Msg: fmt.Sprintf("cannot read directory: %v", pathErr(c.err))})
+		return f
+	}
+	name := c.path
 	var size int64
 	if c.symlink {
 		target, err := fs.ReadLink(fsys, c.path)
 		if err != nil {
-			return fail("cannot read symlink: %v", err)
+			return fail("cannot read symlink: %v", pathErr(err))
 		}
-		if escapes(c.path, target) {
+		real, info, err := resolve(fsys, c.path)
+		var out *escapeError
+		switch {
+		case errors.As(err, &out) && out.link == c.path:
 			return fail("symlink to %q leads out of the spec root", target)
-		}
-		info, err := fs.Stat(fsys, c.path)
-		if err != nil {
+		case errors.As(err, &out):
+			return fail("symlink to %q leads out of the spec root: %q links to %q", target, out.link, out.target)
+		case errors.Is(err, errLoop):
+			return fail("symlink to %q %v", target, errLoop)
+		case c.dirLink:
+			return nil // inside the root: its files are read where they are
+		case errors.Is(err, fs.ErrNotExist):
 			return fail("broken symlink to %q", target)
-		}
-		if !info.Mode().IsRegular() {
+		case err != nil:
+			return fail("cannot read symlink: %v", pathErr(err))
+		case info.IsDir():
 			return nil
+		case !info.Mode().IsRegular():
+			return fail("symlink to %q leads to %s, not a regular file", target, fileType(info.Mode()))
 		}
+		name = real
 		size = info.Size()
+	} else if !c.entry.Type().IsRegular() {
+		// Checked before anything opens it: reading a FIFO would wait
+		// for a writer forever.
+		return fail("file is %s, not a regular file", fileType(c.entry.Type()))
 	} else if info, err := c.entry.Info(); err == nil {
 		size = info.Size()
 	}
 	if size > cfg.MaxFileSize {
 		return fail("file is %d bytes, over the %d-byte limit (max_file_size)", size, cfg.MaxFileSize)
 	}
-	src, err := fs.ReadFile(fsys, c.path)
+	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return fail("cannot read file: %v", err)
 	}
@@ -240,14 +274,125 @@ func declaredKind(m *yaml.Node) (*yaml.Node, bool) {
 	return nil, false
 }
 
-// escapes reports whether a symlink at p with the given target points
-// outside the root of the file system.
-func escapes(p, target string) bool {
-	if path.IsAbs(target) || strings.HasPrefix(target, "/") {
+// maxHops bounds the symlinks followed to resolve one path, as the
+// kernel's ELOOP does (Linux allows 40).
+const maxHops = 40
+
+var errLoop = fmt.Errorf("loops: more than %d symlinks to follow", maxHops)
+
+// escapeError is a symlink in a chain whose target is outside the root.
+type escapeError struct{ link, target string }
+
+func (e *escapeError) Error() string {
+	return fmt.Sprintf("%s: symlink to %q leads out of the root", e.link, e.target)
+}
+
+// resolve follows every symlink in p, link by link and within fsys, to
+// the path it names and that path's (not followed) info. It fails with an
+// *escapeError for the first link whose target is outside the root, with
+// errLoop after maxHops links, or with the error of a missing name. Each
+// fs.FS is asked only about names inside it, so a link out of the root is
+// caught whether or not the fs.FS would follow it (os.DirFS would).
+func resolve(fsys fs.FS, p string) (string, fs.FileInfo, error) {
+	done := path.Dir(p) // the walk listed p there, so no link above it
+	rest := []string{path.Base(p)}
+	if done == "." {
+		done = ""
+	}
+	for hops := 0; ; {
+		if len(rest) == 0 {
+			if done == "" {
+				done = "."
+			}
+			info, err := fs.Lstat(fsys, done)
+			return done, info, err
+		}
+		next := path.Join(done, rest[0])
+		rest = rest[1:]
+		info, err := fs.Lstat(fsys, next)
+		if err != nil {
+			return next, nil, err
+		}
+		if info.Mode()&fs.ModeSymlink == 0 {
+			if len(rest) > 0 && !info.IsDir() {
+				return next, nil, &fs.PathError{Op: "lstat", Path: next, Err: fs.ErrNotExist}
+			}
+			done = next
+			continue
+		}
+		if hops++; hops > maxHops {
+			return next, nil, errLoop
+		}
+		target, err := fs.ReadLink(fsys, next)
+		if err != nil {
+			return next, nil, err
+		}
+		t := path.Join(path.Dir(next), target) // lexical "..": done holds no link
+		if path.IsAbs(target) || t == ".." || strings.HasPrefix(t, "../") {
+			return next, nil, &escapeError{link: next, target: target}
+		}
+		done = ""
+		if t != "." {
+			rest = append(strings.Split(t, "/"), rest...)
+		}
+	}
+}
+
+// mayHoldKind reports whether a file below directory d could have a kind
+// by its path: some kind's pattern matches a path that starts with d.
+func mayHoldKind(cfg *config.Config, d string) bool {
+	if skipDir(cfg, d) {
+		return false
+	}
+	for _, g := range [][]string{cfg.Vision.Paths, cfg.Roadmap.Paths, cfg.Story.Paths} {
+		for _, pat := range g {
+			if prefixMatch(strings.Split(pat, "/"), strings.Split(d, "/")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// prefixMatch reports whether the pattern's segments pat match dirs and
+// then at least one more segment. A brace with a slash inside it cannot
+// be split into segments: it may match.
+func prefixMatch(pat, dirs []string) bool {
+	switch {
+	case len(dirs) == 0:
+		return len(pat) > 0
+	case len(pat) == 0:
+		return false
+	case pat[0] == "**":
+		return prefixMatch(pat[1:], dirs) || prefixMatch(pat, dirs[1:])
+	case strings.Count(pat[0], "{") != strings.Count(pat[0], "}"):
 		return true
 	}
-	t := path.Join(path.Dir(p), target)
-	return t == ".." || strings.HasPrefix(t, "../")
+	ok, err := doublestar.Match(pat[0], dirs[0])
+	return err == nil && ok && prefixMatch(pat[1:], dirs[1:])
+}
+
+// fileType names a file type that is not a regular file or directory.
+func fileType(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a file of mode " + m.Type().String()
+}
+
+// pathErr is err without the path an *fs.PathError repeats: findings
+// name their file already.
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // assemble builds the model from the loaded files (in path order) and

@@ -1,0 +1,129 @@
+package spec
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/prodspec/prodspec/internal/config"
+)
+
+const story = "---\nid: S-1\ntitle: A story\nroadmap: R-1\nstatus: draft\n---\n"
+
+// problems loads fsys and returns each file's problems as "path: msg".
+func problems(t *testing.T, fsys fs.FS) []string {
+	t.Helper()
+	s, err := Load(fsys, config.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, f := range s.Files {
+		for _, p := range f.Problems {
+			out = append(out, f.Path+": "+p.Msg)
+		}
+	}
+	return out
+}
+
+// deniedFS refuses to list one directory, as a directory without read
+// permission does (tests run as root here, where chmod cannot do it).
+type deniedFS struct {
+	fs.FS
+	dir string
+}
+
+func (d deniedFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if name == d.dir {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return fs.ReadDir(d.FS, name)
+}
+
+// TestLoadUnreadableDirectory: a directory that cannot be listed is a
+// finding on it, not silently left out, and the other files are read.
+func TestLoadUnreadableDirectory(t *testing.T) {
+	fsys := deniedFS{FS: fstest.MapFS{
+		"stories/S-1.md":        {Data: []byte(story)},
+		"stories/locked/S-2.md": {Data: []byte(story)},
+	}, dir: "stories/locked"}
+	got := strings.Join(problems(t, fsys), "\n")
+	if want := "stories/locked: cannot read directory: permission denied"; got != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestLoadUnreadableDirectoryOnDisk is the same with a real directory
+// mode, which only a user other than root is refused.
+func TestLoadUnreadableDirectoryOnDisk(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads a directory whatever its mode; TestLoadUnreadableDirectory fakes the refusal")
+	}
+	dir := t.TempDir()
+	locked := filepath.Join(dir, "stories", "locked")
+	if err := os.MkdirAll(locked, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(locked, 0); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(locked, 0o755) })
+	got := strings.Join(problems(t, os.DirFS(dir)), "\n")
+	if want := "stories/locked: cannot read directory: permission denied"; got != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestLoadSymlinks: links are followed link by link within the file
+// system; a chain that leaves it, or loops, is a finding naming where it
+// leads; a symlinked directory that leads out is one too.
+func TestLoadSymlinks(t *testing.T) {
+	link := func(target string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte(target), Mode: fs.ModeSymlink}
+	}
+	fsys := fstest.MapFS{
+		"shared/S-1.md":   {Data: []byte(story)},
+		"in.lnk":          link("shared"),
+		"stories/S-1.md":  link("../in.lnk/S-1.md"), // through a linked directory, inside
+		"hop.lnk":         link("/outside/secret.md"),
+		"stories/S-17.md": link("../hop.lnk"),
+		"stories/S-2.md":  link("S-3.md"),
+		"stories/S-3.md":  link("./S-2.md"),
+		"stories/ext":     link("../../elsewhere"),
+		"docs/ext":        link("/elsewhere"), // no spec file could be below docs/ext
+	}
+	got := strings.Join(problems(t, fsys), "\n")
+	want := strings.Join([]string{
+		`stories/S-17.md: symlink to "../hop.lnk" leads out of the spec root: "hop.lnk" links to "/outside/secret.md"`,
+		`stories/S-2.md: symlink to "S-3.md" loops: more than 40 symlinks to follow`,
+		`stories/S-3.md: symlink to "./S-2.md" loops: more than 40 symlinks to follow`,
+		`stories/ext: symlink to "../../elsewhere" leads out of the spec root`,
+	}, "\n")
+	if got != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestPrefixMatch(t *testing.T) {
+	for _, tc := range []struct {
+		pat, dir string
+		want     bool
+	}{
+		{"stories/**/*.md", "stories", true},
+		{"stories/**/*.md", "stories/a/b", true},
+		{"stories/**/*.md", "docs", false},
+		{"vision.md", "vision.md", false},
+		{"backlog/{tasks,drafts}/*.md", "backlog", true},
+		{"backlog/{tasks,drafts}/*.md", "backlog/tasks", true},
+		{"backlog/{tasks,drafts}/*.md", "backlog/other", false},
+		{"backlog/{tasks,drafts}/*.md", "backlog/tasks/x", false},
+		{"**/*.md", "anything/at/all", true},
+	} {
+		if got := prefixMatch(strings.Split(tc.pat, "/"), strings.Split(tc.dir, "/")); got != tc.want {
+			t.Errorf("prefixMatch(%q, %q) = %v, want %v", tc.pat, tc.dir, got, tc.want)
+		}
+	}
+}
