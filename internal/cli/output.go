@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/prodspec/prodspec/internal/parse"
 	"github.com/prodspec/prodspec/internal/render"
 )
 
@@ -81,7 +82,7 @@ func replaceableMode(path string, force bool) (fs.FileMode, error) {
 	case !info.Mode().IsRegular():
 		// A device, FIFO or socket: replacing it would remove it, and
 		// reading it first (for the marker) could hang or never end.
-		return 0, usageError("%s is not a regular file (%s); refusing to write to it", path, fileType(info.Mode()))
+		return 0, usageError("%s is not a regular file (%s); refusing to write to it", path, parse.FileType(info.Mode()))
 	}
 	old, err := os.ReadFile(path)
 	if err != nil {
@@ -91,19 +92,6 @@ func replaceableMode(path string, force bool) (fs.FileMode, error) {
 		return 0, usageError("%s exists and was not written by prodspec; use --force to replace it", path)
 	}
 	return info.Mode().Perm(), nil
-}
-
-// fileType names what a non-regular file is.
-func fileType(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a FIFO"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "mode " + m.Type().String()
 }
 
 // cannotWrite explains a failure to create the temporary file in terms of

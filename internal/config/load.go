@@ -85,28 +85,13 @@ func Load(dir, top, file string, known Known) (*Config, error) {
 		return nil, err
 	}
 	if !info.Mode().IsRegular() {
-		return nil, &Error{File: name, Msg: fmt.Sprintf("configuration file is %s, not a regular file", fileType(info.Mode()))}
+		return nil, &Error{File: name, Msg: fmt.Sprintf("configuration file is %s, not a regular file", parse.FileType(info.Mode()))}
 	}
 	data, err := os.ReadFile(p)
 	if err != nil {
 		return nil, err
 	}
 	return Parse(data, name, known)
-}
-
-// fileType names the type of a file that is not a regular file.
-func fileType(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&fs.ModeNamedPipe != 0:
-		return "a FIFO"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "a file of mode " + m.Type().String()
 }
 
 // relName names the configuration file relative to the spec root, as

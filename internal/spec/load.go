@@ -187,14 +187,14 @@ func loadFile(fsys fs.FS, cfg *config.Config, c candidate, parseDoc func([]byte)
 		case info.IsDir():
 			return nil
 		case !info.Mode().IsRegular():
-			return fail("symlink to %q leads to %s, not a regular file", target, fileType(info.Mode()))
+			return fail("symlink to %q leads to %s, not a regular file", target, parse.FileType(info.Mode()))
 		}
 		name = real
 		size = info.Size()
 	} else if !c.entry.Type().IsRegular() {
 		// Checked before anything opens it: reading a FIFO would wait
 		// for a writer forever.
-		return fail("file is %s, not a regular file", fileType(c.entry.Type()))
+		return fail("file is %s, not a regular file", parse.FileType(c.entry.Type()))
 	} else if info, err := c.entry.Info(); err == nil {
 		size = info.Size()
 	}
@@ -370,19 +370,6 @@ func prefixMatch(pat, dirs []string) bool {
 	}
 	ok, err := doublestar.Match(pat[0], dirs[0])
 	return err == nil && ok && prefixMatch(pat[1:], dirs[1:])
-}
-
-// fileType names a file type that is not a regular file or directory.
-func fileType(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a FIFO"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "a file of mode " + m.Type().String()
 }
 
 // pathErr is err without the path an *fs.PathError repeats: findings
