@@ -7,6 +7,7 @@ package canon
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 
 	"go.yaml.in/yaml/v3"
@@ -28,8 +29,14 @@ func (e *SkipError) Error() string { return e.Pos.String() + ": " + e.Msg }
 // Format returns src with its front matter in canonical form. It fails
 // with a *SkipError on a file whose front matter lint rejects (missing,
 // unterminated, not valid YAML, in a merge conflict, duplicate keys,
-// anchors, not a mapping): there is nothing sound to rewrite.
+// anchors, not a mapping): there is nothing sound to rewrite. It also
+// leaves alone a file over max_file_size, which lint does not read, and
+// one that formatting would grow past it.
 func Format(src []byte, kind spec.Kind, cfg *config.Config) ([]byte, error) {
+	if int64(len(src)) > cfg.MaxFileSize {
+		return nil, &SkipError{parse.Problem{Rule: parse.RuleUnreadableFile, Pos: parse.Start,
+			Msg: fmt.Sprintf("file is %d bytes, over the %d-byte limit (max_file_size)", len(src), cfg.MaxFileSize)}}
+	}
 	if probs := parse.ParseFrontMatter(src).Problems; len(probs) > 0 {
 		first := probs[0]
 		for _, p := range probs[1:] {
@@ -67,6 +74,10 @@ func Format(src []byte, kind spec.Kind, cfg *config.Config) ([]byte, error) {
 	out = append(out, fm...)
 	out = append(out, src[parts.FMOffset+len(parts.FrontMatter):parts.FMOffset+len(parts.FrontMatter)+closing]...)
 	out = append(out, parts.Body...)
+	if int64(len(out)) > cfg.MaxFileSize {
+		// Not a lint finding: the file is fine as it is.
+		return nil, fmt.Errorf("formatted, the file would be %d bytes, over the %d-byte limit (max_file_size)", len(out), cfg.MaxFileSize)
+	}
 	return out, nil
 }
 
