@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -45,6 +46,9 @@ func runFmt(opts *fmtOptions, only []string) error {
 	for i, p := range only {
 		only[i] = filepath.ToSlash(filepath.Clean(p))
 	}
+	if err := checkNamed(opts, s, only); err != nil {
+		return err
+	}
 	var changed []string
 	for _, f := range s.Files {
 		if len(only) > 0 && !slices.Contains(only, f.Path) {
@@ -61,6 +65,26 @@ func runFmt(opts *fmtOptions, only []string) error {
 	}
 	if opts.Check && len(changed) > 0 {
 		return errFindings
+	}
+	return nil
+}
+
+// checkNamed fails, before anything is formatted, when a file named on
+// the command line does not exist or is not a spec file: a typo must not
+// pass for "already formatted".
+func checkNamed(opts *fmtOptions, s *spec.Spec, only []string) error {
+	for _, p := range only {
+		if slices.ContainsFunc(s.Files, func(f *spec.File) bool { return f.Path == p }) {
+			continue
+		}
+		_, err := os.Stat(filepath.Join(opts.Dir, filepath.FromSlash(p)))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return usageError("%s: no such file", p)
+		case err != nil:
+			return runtimeError(err)
+		}
+		return usageError("%s: not a spec file, so fmt does not format it (lint does not read it either)", p)
 	}
 	return nil
 }
