@@ -56,12 +56,15 @@ func Format(src []byte, kind spec.Kind, cfg *config.Config) ([]byte, error) {
 	if doc.Kind == 0 {
 		return src, nil
 	}
-	root := doc.Content[0]
-	canonicalize(root, kind, cfg)
+	reattachFeet(doc.Content[0], yamlLines(parts.FrontMatter))
+	canonicalize(doc.Content[0], kind, cfg)
+	spaceHeads(doc.Content[0])
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
-	if err := enc.Encode(root); err != nil {
+	// The document, not its mapping: a comment above the first key and
+	// set off by a blank line is the document's, and so is one at the end.
+	if err := enc.Encode(&doc); err != nil {
 		return nil, err
 	}
 	fm := buf.Bytes()
@@ -94,7 +97,7 @@ func canonicalize(root *yaml.Node, kind spec.Kind, cfg *config.Config) {
 func style(m *yaml.Node, t *spec.Table, cfg *config.Config) {
 	order(m, t, cfg)
 	for _, f := range t.Fields {
-		n := value(m, cfg.Field(f.Key))
+		k, n := pair(m, cfg.Field(f.Key))
 		if n == nil {
 			continue
 		}
@@ -105,6 +108,11 @@ func style(m *yaml.Node, t *spec.Table, cfg *config.Config) {
 			flowMap(n, f.Sub, cfg)
 		case spec.ShapeGoals:
 			blockMaps(n, f.Sub, cfg)
+		}
+		if n.Style == yaml.FlowStyle && k.LineComment != "" && n.LineComment == "" {
+			// "labels: # c" above a block list: a flow list ends the
+			// key's line, and the comment goes after it, not nowhere.
+			n.LineComment, k.LineComment = k.LineComment, ""
 		}
 	}
 }
@@ -133,13 +141,26 @@ func order(m *yaml.Node, t *spec.Table, cfg *config.Config) {
 	}
 }
 
-func value(m *yaml.Node, key string) *yaml.Node {
+// pair returns the key node and value node of key in m, or nils.
+func pair(m *yaml.Node, key string) (k, v *yaml.Node) {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i].Value == key {
-			return m.Content[i+1]
+			return m.Content[i], m.Content[i+1]
 		}
 	}
-	return nil
+	return nil, nil
+}
+
+// hasComments reports whether a comment is written inside n: on one of
+// its items, keys or values. Flow style has no place for those, so such
+// a list or mapping stays in block style.
+func hasComments(n *yaml.Node) bool {
+	for _, c := range n.Content {
+		if c.HeadComment != "" || c.LineComment != "" || c.FootComment != "" || hasComments(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // flowList writes a list of scalars as [a, b].
@@ -151,6 +172,9 @@ func flowList(n *yaml.Node) {
 		if c.Kind != yaml.ScalarNode {
 			return
 		}
+	}
+	if hasComments(n) {
+		return
 	}
 	n.Style = yaml.FlowStyle
 }
@@ -166,6 +190,9 @@ func flowMap(n *yaml.Node, t *spec.Table, cfg *config.Config) {
 		}
 	}
 	order(n, t, cfg)
+	if hasComments(n) {
+		return
+	}
 	n.Style = yaml.FlowStyle
 }
 

@@ -1,0 +1,100 @@
+package canon
+
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Comments travel with the key nodes yaml.v3 hangs them on (head, line
+// and foot comments of a key and of its value), so reordering pairs
+// carries them. Two places where that alone would move a comment to a
+// neighbouring key are fixed here.
+
+// reattachFeet gives back to a key the comment written directly under its
+// entry when yaml.v3 hung it on the next key instead: yaml.v3 takes a
+// comment block under a flow list or mapping ("rice: {reach: 1}") or
+// under a value with a line comment as the start of the next key's head
+// comment, even when a blank line sets it off from that key. lines are the YAML's lines, for the blank lines the
+// nodes do not record.
+func reattachFeet(n *yaml.Node, lines []string) {
+	for _, c := range n.Content {
+		reattachFeet(c, lines)
+	}
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 2; i+1 < len(n.Content); i += 2 {
+		prev, k := n.Content[i-2], n.Content[i]
+		foot, head, ok := strings.Cut(k.HeadComment, "\n\n")
+		if !ok && strings.HasSuffix(k.HeadComment, "\n") { // "# c\n": then a blank line, then the key
+			foot, ok = strings.TrimSuffix(k.HeadComment, "\n"), true
+		}
+		if !ok || prev.FootComment != "" || k.Line < 2 || k.Line-1 > len(lines) {
+			continue
+		}
+		// The comment lines and blank lines right above the key.
+		top := k.Line - 1 // 0-based index of the key's line
+		for top > 0 && isCommentOrBlank(lines[top-1]) {
+			top--
+		}
+		var under []string // comment lines right under the previous entry
+		for j := top; j < k.Line-1 && strings.TrimSpace(lines[j]) != ""; j++ {
+			under = append(under, strings.TrimSpace(lines[j]))
+		}
+		if len(under) == 0 || strings.Join(under, "\n") != foot {
+			continue
+		}
+		prev.FootComment, k.HeadComment = foot, strings.TrimLeft(head, "\n")
+	}
+}
+
+func isCommentOrBlank(l string) bool {
+	l = strings.TrimSpace(l)
+	return l == "" || l[0] == '#'
+}
+
+// spaceHeads keeps a head comment that holds a blank line on its key once
+// keys are reordered. Written right under another entry, its first part
+// would read as that entry's foot comment, so a blank line goes before it
+// (a leading newline makes yaml.v3 write one). Above the first key of a
+// mapping its first part would read as the comment of what holds the
+// mapping (the document, for the front matter), so its blank lines go.
+func spaceHeads(n *yaml.Node) {
+	for _, c := range n.Content {
+		spaceHeads(c)
+	}
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if !strings.Contains(strings.Trim(k.HeadComment, "\n"), "\n\n") {
+			continue
+		}
+		if i == 0 {
+			k.HeadComment = collapseBlankLines(k.HeadComment)
+		} else if !strings.HasPrefix(k.HeadComment, "\n") {
+			k.HeadComment = "\n" + k.HeadComment
+		}
+	}
+}
+
+func collapseBlankLines(s string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.TrimSpace(l) != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// yamlLines splits YAML source into lines, without their CR.
+func yamlLines(src []byte) []string {
+	lines := strings.Split(string(src), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSuffix(l, "\r")
+	}
+	return lines
+}
