@@ -109,10 +109,15 @@ func style(m *yaml.Node, t *spec.Table, cfg *config.Config) {
 		case spec.ShapeGoals:
 			blockMaps(n, f.Sub, cfg)
 		}
-		if n.Style == yaml.FlowStyle && k.LineComment != "" && n.LineComment == "" {
+		switch {
+		case n.Style == yaml.FlowStyle && k.LineComment != "" && n.LineComment == "":
 			// "labels: # c" above a block list: a flow list ends the
 			// key's line, and the comment goes after it, not nowhere.
 			n.LineComment, k.LineComment = k.LineComment, ""
+		case n.Style != yaml.FlowStyle && n.Kind != yaml.ScalarNode && n.LineComment != "" && k.LineComment == "":
+			// "goals: [{...}] # c" made a block list: yaml.v3 writes no
+			// line comment of a block collection, so it goes on the key.
+			k.LineComment, n.LineComment = n.LineComment, ""
 		}
 	}
 }

@@ -149,9 +149,16 @@ func TestFormatCommentCases(t *testing.T) {
 		{"head comment with a blank line, after another key",
 			"status: ready\n\n# one\n\n# two\ntitle: T\nid: S-1\n",
 			"id: S-1\n\n# one\n\n# two\ntitle: T\nstatus: ready\n"},
+		{"line comment of flow goals made block",
+			"goals: [{title: A, id: G1}] # two of them\ntitle: V\nkind: vision\n",
+			"kind: vision\ntitle: V\ngoals: # two of them\n  - id: G1\n    title: A\n"},
 	} {
 		src := "---\n" + c.src + "---\nBody.\n"
-		got, err := Format([]byte(src), spec.KindStory, config.Default())
+		kind := spec.KindStory
+		if strings.Contains(src, "kind: vision") {
+			kind = spec.KindVision
+		}
+		got, err := Format([]byte(src), kind, config.Default())
 		if err != nil {
 			t.Errorf("%s: %v", c.name, err)
 			continue
@@ -159,7 +166,7 @@ func TestFormatCommentCases(t *testing.T) {
 		if want := "---\n" + c.want + "---\nBody.\n"; string(got) != want {
 			t.Errorf("%s:\n%s\nwant:\n%s", c.name, got, want)
 		}
-		if again, _ := Format(got, spec.KindStory, config.Default()); string(again) != string(got) {
+		if again, _ := Format(got, kind, config.Default()); string(again) != string(got) {
 			t.Errorf("%s: not idempotent:\n%s", c.name, again)
 		}
 		if have, want := commentsByKey(t, got), commentsByKey(t, []byte(src)); fmt.Sprint(have) != fmt.Sprint(want) {
