@@ -21,6 +21,9 @@ func reattachFeet(n *yaml.Node, lines []string) {
 	for _, c := range n.Content {
 		reattachFeet(c, lines)
 	}
+	if n.Kind == yaml.SequenceNode {
+		reattachItemFeet(n, lines)
+	}
 	if n.Kind != yaml.MappingNode {
 		return
 	}
@@ -46,6 +49,33 @@ func reattachFeet(n *yaml.Node, lines []string) {
 			continue
 		}
 		prev.FootComment, k.HeadComment = foot, strings.TrimLeft(head, "\n")
+	}
+}
+
+// reattachItemFeet gives back to a list item of mappings (the vision's
+// goals) the comment written under it: yaml.v3 hangs a comment between
+// "- id: G1" and "- id: G2" on the first key of G2, as its foot. It goes
+// back under G1, on the key it was written under, G1's last (yaml.v3
+// writes a mapping's own foot comment in a list as broken YAML).
+func reattachItemFeet(n *yaml.Node, lines []string) {
+	for j := 1; j < len(n.Content); j++ {
+		prev, item := n.Content[j-1], n.Content[j]
+		if item.Kind != yaml.MappingNode || prev.Kind != yaml.MappingNode || len(item.Content) < 2 || len(prev.Content) < 2 {
+			continue
+		}
+		k0, last := item.Content[0], prev.Content[len(prev.Content)-2]
+		if k0.FootComment == "" || last.FootComment != "" || item.Line < 2 || item.Line-1 > len(lines) {
+			continue
+		}
+		var above []string
+		for i := item.Line - 2; i >= 0 && isCommentOrBlank(lines[i]); i-- {
+			if l := strings.TrimSpace(lines[i]); l != "" {
+				above = append([]string{l}, above...)
+			}
+		}
+		if strings.Join(above, "\n") == k0.FootComment {
+			last.FootComment, k0.FootComment = k0.FootComment, ""
+		}
 	}
 }
 

@@ -152,6 +152,9 @@ func TestFormatCommentCases(t *testing.T) {
 		{"line comment of flow goals made block",
 			"goals: [{title: A, id: G1}] # two of them\ntitle: V\nkind: vision\n",
 			"kind: vision\ntitle: V\ngoals: # two of them\n  - id: G1\n    title: A\n"},
+		{"comment under a goal, next goal reordered",
+			"goals:\n  - id: G1\n    title: A\n  # about G1\n\n  - title: B\n    id: G2\nkind: vision\n",
+			"kind: vision\ngoals:\n  - id: G1\n    title: A\n    # about G1\n  - id: G2\n    title: B\n"},
 	} {
 		src := "---\n" + c.src + "---\nBody.\n"
 		kind := spec.KindStory
