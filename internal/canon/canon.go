@@ -56,7 +56,7 @@ func Format(src []byte, kind spec.Kind, cfg *config.Config) ([]byte, error) {
 	if doc.Kind == 0 {
 		return src, nil
 	}
-	reattachFeet(doc.Content[0], yamlLines(parts.FrontMatter))
+	attachComments(&doc, parts.FrontMatter)
 	canonicalize(doc.Content[0], kind, cfg)
 	spaceHeads(doc.Content[0])
 	var buf bytes.Buffer

@@ -52,6 +52,82 @@ func reattachFeet(n *yaml.Node, lines []string) {
 	}
 }
 
+// attachComments puts the comments of doc, the front matter fm, where
+// they were written, for the few places yaml.v3 gets wrong: see
+// reattachFeet, reattachItemFeet, reattachLastFoot and liftValueHeads.
+func attachComments(doc *yaml.Node, fm []byte) {
+	lines := yamlLines(fm)
+	if root := doc.Content[0]; len(root.Content) == 0 && root.FootComment != "" && doc.FootComment == "" {
+		// "{\n}\n# c": written again as "{}\n# c", which yaml.v3 then
+		// reads as the document's comment, written after a blank line.
+		doc.FootComment, root.FootComment = root.FootComment, ""
+	}
+	if root := doc.Content[0]; root.LineComment != "" {
+		// "{id: S-1} # c": fmt writes the mapping in block style, which
+		// has no line of its own; the comment goes after it.
+		if doc.FootComment != "" {
+			root.LineComment += "\n\n" + doc.FootComment
+		}
+		doc.FootComment, root.LineComment = root.LineComment, ""
+	}
+	reattachFeet(doc.Content[0], lines)
+	reattachLastFoot(doc, lines)
+	liftValueHeads(doc.Content[0])
+}
+
+// liftValueHeads moves the comment written between a key and its scalar
+// value on a later line ("title:\n  # c\n  T") above the key: yaml.v3
+// writes "title: T" and the comment after it, on the next key. So goes
+// the key's line comment when the value has one too: one of them was lost.
+func liftValueHeads(n *yaml.Node) {
+	for _, c := range n.Content {
+		liftValueHeads(c)
+	}
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if v.Kind != yaml.ScalarNode {
+			continue
+		}
+		if v.HeadComment != "" {
+			k.HeadComment, v.HeadComment = joinComments(k.HeadComment, v.HeadComment), ""
+		}
+		if k.LineComment != "" && v.LineComment != "" {
+			// "title: # a\n  T # b": one line, one line comment.
+			k.HeadComment, k.LineComment = joinComments(k.HeadComment, k.LineComment), ""
+		}
+	}
+}
+
+// reattachLastFoot gives back to the last key of the front matter the
+// comment written directly under its entry, which yaml.v3 takes for the
+// document's foot comment when the key has a line comment and no value.
+func reattachLastFoot(doc *yaml.Node, lines []string) {
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode || len(root.Content) < 2 || doc.FootComment == "" {
+		return
+	}
+	last := root.Content[len(root.Content)-2]
+	if last.FootComment != "" || root.Content[len(root.Content)-1].FootComment != "" {
+		return
+	}
+	top := len(lines)
+	for top > 0 && isCommentOrBlank(lines[top-1]) {
+		top--
+	}
+	var under []string
+	for j := top; j < len(lines) && strings.TrimSpace(lines[j]) != ""; j++ {
+		under = append(under, strings.TrimSpace(lines[j]))
+	}
+	foot, rest, _ := strings.Cut(doc.FootComment, "\n\n")
+	if len(under) == 0 || strings.Join(under, "\n") != foot {
+		return
+	}
+	last.FootComment, doc.FootComment = foot, strings.TrimLeft(rest, "\n")
+}
+
 // reattachItemFeet gives back to a list item of mappings (the vision's
 // goals) the comment written under it: yaml.v3 hangs a comment between
 // "- id: G1" and "- id: G2" on the first key of G2, as its foot. It goes
@@ -108,6 +184,13 @@ func spaceHeads(n *yaml.Node) {
 			k.HeadComment = "\n" + k.HeadComment
 		}
 	}
+}
+
+func joinComments(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "\n" + b
 }
 
 func collapseBlankLines(s string) string {

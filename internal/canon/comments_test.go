@@ -47,8 +47,8 @@ func commentsByKey(t *testing.T, src []byte) map[string][]string {
 		}
 		walk(n)
 	}
+	attachComments(&doc, parts.FrontMatter)
 	root := doc.Content[0]
-	reattachFeet(root, yamlLines(parts.FrontMatter))
 	add("", &yaml.Node{HeadComment: doc.HeadComment + "\n" + root.HeadComment,
 		LineComment: doc.LineComment + "\n" + root.LineComment, FootComment: doc.FootComment + "\n" + root.FootComment})
 	for i := 0; i+1 < len(root.Content); i += 2 {
