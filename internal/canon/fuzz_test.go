@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/parse"
 	"github.com/prodspec/prodspec/internal/spec"
+	"github.com/prodspec/prodspec/internal/testcorpus"
 )
 
 // FuzzFormat checks fmt on any file of each kind: what it writes is front
@@ -31,21 +33,26 @@ func FuzzFormat(f *testing.F) {
 		if len(src) > 4096 || bytes.ContainsRune(src, '!') {
 			return
 		}
-		for _, kind := range kinds {
-			out, err := Format(src, kind, config.Default())
-			if err != nil {
-				continue
+		testcorpus.Within(t, 10*time.Second, func() {
+			for _, kind := range kinds {
+				out, err := Format(src, kind, config.Default())
+				if err != nil {
+					continue
+				}
+				if probs := parse.ParseFrontMatter(out).Problems; len(probs) > 0 {
+					t.Errorf("%s: formatted\n%s\nlint: %v", kind, out, probs)
+					return
+				}
+				again, err := Format(out, kind, config.Default())
+				if err != nil || string(again) != string(out) {
+					t.Errorf("%s: not idempotent:\n%s\n->\n%s (%v)", kind, out, again, err)
+					return
+				}
+				if have, want := commentsByKey(t, out), commentsByKey(t, src); fmt.Sprint(have) != fmt.Sprint(want) {
+					t.Errorf("%s: source\n%s\nformatted\n%s\ncomments %v\nwant %v", kind, src, out, have, want)
+					return
+				}
 			}
-			if probs := parse.ParseFrontMatter(out).Problems; len(probs) > 0 {
-				t.Fatalf("%s: formatted\n%s\nlint: %v", kind, out, probs)
-			}
-			again, err := Format(out, kind, config.Default())
-			if err != nil || string(again) != string(out) {
-				t.Fatalf("%s: not idempotent:\n%s\n->\n%s (%v)", kind, out, again, err)
-			}
-			if have, want := commentsByKey(t, out), commentsByKey(t, src); fmt.Sprint(have) != fmt.Sprint(want) {
-				t.Fatalf("%s: source\n%s\nformatted\n%s\ncomments %v\nwant %v", kind, src, out, have, want)
-			}
-		}
+		})
 	})
 }
