@@ -29,8 +29,10 @@ func NewCmdFmt(g *globalOptions) *cobra.Command {
 		Short: "Canonicalize front matter (key order, list style); --check for CI",
 		Long: "fmt rewrites the front matter of spec files in canonical form: known keys in a fixed\n" +
 			"order, short lists and priority inputs in flow style, two-space indentation. Comments,\n" +
-			"unknown keys, bodies and line endings are kept. With --check it only lists the files\n" +
-			"it would change and exits 1 if there are any. Files are paths relative to --dir.",
+			"unknown keys, bodies and line endings are kept; each comment stays on its key. With\n" +
+			"--check it only lists the files it would change and exits 1 if there are any.\n" +
+			"Files lint rejects (broken front matter, over max_file_size) are skipped with a note.\n" +
+			"Files are paths relative to --dir; each must exist and be a spec file (else exit 2).",
 		RunE: func(cmd *cobra.Command, args []string) error { return runFmt(opts, args) },
 	}
 	cmd.Flags().BoolVar(&opts.Check, "check", false, "list files that are not formatted and exit 1 if any")
