@@ -49,6 +49,9 @@ func decodeFrontMatter(parts Parts, lines *lineIndex) (*yaml.Node, []Problem) {
 // yaml.v3's do: after LF, CR, U+0085, U+2028 and U+2029. It returns the
 // marker's offset in fm and the marker, or -1.
 func docMarker(fm []byte) (int, string) {
+	if !bytes.Contains(fm, []byte("---")) && !bytes.Contains(fm, []byte("...")) {
+		return -1, "" // most front matter: no line break to look after
+	}
 	for off := 0; off < len(fm); {
 		if len(fm)-off >= 3 {
 			if m := string(fm[off : off+3]); (m == "---" || m == "...") && blankOrBreak(fm[off+3:]) {
