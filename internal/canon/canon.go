@@ -7,6 +7,7 @@ package canon
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 
 	"go.yaml.in/yaml/v3"
@@ -28,8 +29,14 @@ func (e *SkipError) Error() string { return e.Pos.String() + ": " + e.Msg }
 // Format returns src with its front matter in canonical form. It fails
 // with a *SkipError on a file whose front matter lint rejects (missing,
 // unterminated, not valid YAML, in a merge conflict, duplicate keys,
-// anchors, not a mapping): there is nothing sound to rewrite.
+// anchors, not a mapping): there is nothing sound to rewrite. It also
+// leaves alone a file over max_file_size, which lint does not read, and
+// one that formatting would grow past it.
 func Format(src []byte, kind spec.Kind, cfg *config.Config) ([]byte, error) {
+	if int64(len(src)) > cfg.MaxFileSize {
+		return nil, &SkipError{parse.Problem{Rule: parse.RuleUnreadableFile, Pos: parse.Start,
+			Msg: fmt.Sprintf("file is %d bytes, over the %d-byte limit (max_file_size)", len(src), cfg.MaxFileSize)}}
+	}
 	if probs := parse.ParseFrontMatter(src).Problems; len(probs) > 0 {
 		first := probs[0]
 		for _, p := range probs[1:] {
@@ -49,12 +56,15 @@ func Format(src []byte, kind spec.Kind, cfg *config.Config) ([]byte, error) {
 	if doc.Kind == 0 {
 		return src, nil
 	}
-	root := doc.Content[0]
-	canonicalize(root, kind, cfg)
+	attachComments(&doc, parts.FrontMatter)
+	canonicalize(doc.Content[0], kind, cfg)
+	spaceHeads(doc.Content[0])
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
-	if err := enc.Encode(root); err != nil {
+	// The document, not its mapping: a comment above the first key and
+	// set off by a blank line is the document's, and so is one at the end.
+	if err := enc.Encode(&doc); err != nil {
 		return nil, err
 	}
 	fm := buf.Bytes()
@@ -67,6 +77,10 @@ func Format(src []byte, kind spec.Kind, cfg *config.Config) ([]byte, error) {
 	out = append(out, fm...)
 	out = append(out, src[parts.FMOffset+len(parts.FrontMatter):parts.FMOffset+len(parts.FrontMatter)+closing]...)
 	out = append(out, parts.Body...)
+	if int64(len(out)) > cfg.MaxFileSize {
+		// Not a lint finding: the file is fine as it is.
+		return nil, fmt.Errorf("formatted, the file would be %d bytes, over the %d-byte limit (max_file_size)", len(out), cfg.MaxFileSize)
+	}
 	return out, nil
 }
 
@@ -83,7 +97,7 @@ func canonicalize(root *yaml.Node, kind spec.Kind, cfg *config.Config) {
 func style(m *yaml.Node, t *spec.Table, cfg *config.Config) {
 	order(m, t, cfg)
 	for _, f := range t.Fields {
-		n := value(m, cfg.Field(f.Key))
+		k, n := pair(m, cfg.Field(f.Key))
 		if n == nil {
 			continue
 		}
@@ -94,6 +108,16 @@ func style(m *yaml.Node, t *spec.Table, cfg *config.Config) {
 			flowMap(n, f.Sub, cfg)
 		case spec.ShapeGoals:
 			blockMaps(n, f.Sub, cfg)
+		}
+		switch {
+		case n.Style == yaml.FlowStyle && k.LineComment != "" && n.LineComment == "":
+			// "labels: # c" above a block list: a flow list ends the
+			// key's line, and the comment goes after it, not nowhere.
+			n.LineComment, k.LineComment = k.LineComment, ""
+		case n.Style != yaml.FlowStyle && n.Kind != yaml.ScalarNode && n.LineComment != "" && k.LineComment == "":
+			// "goals: [{...}] # c" made a block list: yaml.v3 writes no
+			// line comment of a block collection, so it goes on the key.
+			k.LineComment, n.LineComment = n.LineComment, ""
 		}
 	}
 }
@@ -122,13 +146,26 @@ func order(m *yaml.Node, t *spec.Table, cfg *config.Config) {
 	}
 }
 
-func value(m *yaml.Node, key string) *yaml.Node {
+// pair returns the key node and value node of key in m, or nils.
+func pair(m *yaml.Node, key string) (k, v *yaml.Node) {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i].Value == key {
-			return m.Content[i+1]
+			return m.Content[i], m.Content[i+1]
 		}
 	}
-	return nil
+	return nil, nil
+}
+
+// hasComments reports whether a comment is written inside n: on one of
+// its items, keys or values. Flow style has no place for those, so such
+// a list or mapping stays in block style.
+func hasComments(n *yaml.Node) bool {
+	for _, c := range n.Content {
+		if c.HeadComment != "" || c.LineComment != "" || c.FootComment != "" || hasComments(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // flowList writes a list of scalars as [a, b].
@@ -140,6 +177,9 @@ func flowList(n *yaml.Node) {
 		if c.Kind != yaml.ScalarNode {
 			return
 		}
+	}
+	if hasComments(n) {
+		return
 	}
 	n.Style = yaml.FlowStyle
 }
@@ -155,6 +195,9 @@ func flowMap(n *yaml.Node, t *spec.Table, cfg *config.Config) {
 		}
 	}
 	order(n, t, cfg)
+	if hasComments(n) {
+		return
+	}
 	n.Style = yaml.FlowStyle
 }
 

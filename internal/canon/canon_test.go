@@ -99,3 +99,27 @@ func TestFormatRejectsBrokenFrontMatter(t *testing.T) {
 		}
 	}
 }
+
+// TestFormatSizeCap: a file over max_file_size is skipped with lint's
+// message, and so is one that formatting would grow past it.
+func TestFormatSizeCap(t *testing.T) {
+	cfg := config.Default()
+	over := "---\nid: S-1\ntitle: T\n---\n"
+	cfg.MaxFileSize = int64(len(over)) - 1
+	_, err := Format([]byte(over), spec.KindStory, cfg)
+	var skip *SkipError
+	if !errors.As(err, &skip) || skip.Pos != parse.Start ||
+		skip.Msg != "file is 25 bytes, over the 24-byte limit (max_file_size)" {
+		t.Errorf("over the cap: %v, want lint's max_file_size message at 1:1", err)
+	}
+	grows := "---\nid: S-1\nlabels: [a,b]\n---\n" // [a, b]: one byte more
+	cfg.MaxFileSize = int64(len(grows))
+	if out, err := Format([]byte(grows), spec.KindStory, cfg); err == nil || errors.As(err, &skip) ||
+		err.Error() != "formatted, the file would be 31 bytes, over the 30-byte limit (max_file_size)" {
+		t.Errorf("grown past the cap: %q, %v; want an error that is no lint finding", out, err)
+	}
+	cfg.MaxFileSize++
+	if out, err := Format([]byte(grows), spec.KindStory, cfg); err != nil || len(out) != len(grows)+1 {
+		t.Errorf("at the cap: %q, %v", out, err)
+	}
+}

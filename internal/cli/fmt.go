@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -28,8 +29,10 @@ func NewCmdFmt(g *globalOptions) *cobra.Command {
 		Short: "Canonicalize front matter (key order, list style); --check for CI",
 		Long: "fmt rewrites the front matter of spec files in canonical form: known keys in a fixed\n" +
 			"order, short lists and priority inputs in flow style, two-space indentation. Comments,\n" +
-			"unknown keys, bodies and line endings are kept. With --check it only lists the files\n" +
-			"it would change and exits 1 if there are any. Files are paths relative to --dir.",
+			"unknown keys, bodies and line endings are kept; each comment stays on its key. With\n" +
+			"--check it only lists the files it would change and exits 1 if there are any.\n" +
+			"Files lint rejects (broken front matter, over max_file_size) are skipped with a note.\n" +
+			"Files are paths relative to --dir; each must exist and be a spec file (else exit 2).",
 		RunE: func(cmd *cobra.Command, args []string) error { return runFmt(opts, args) },
 	}
 	cmd.Flags().BoolVar(&opts.Check, "check", false, "list files that are not formatted and exit 1 if any")
@@ -44,6 +47,9 @@ func runFmt(opts *fmtOptions, only []string) error {
 	src.Close()
 	for i, p := range only {
 		only[i] = filepath.ToSlash(filepath.Clean(p))
+	}
+	if err := checkNamed(opts, s, only); err != nil {
+		return err
 	}
 	var changed []string
 	for _, f := range s.Files {
@@ -61,6 +67,26 @@ func runFmt(opts *fmtOptions, only []string) error {
 	}
 	if opts.Check && len(changed) > 0 {
 		return errFindings
+	}
+	return nil
+}
+
+// checkNamed fails, before anything is formatted, when a file named on
+// the command line does not exist or is not a spec file: a typo must not
+// pass for "already formatted".
+func checkNamed(opts *fmtOptions, s *spec.Spec, only []string) error {
+	for _, p := range only {
+		if slices.ContainsFunc(s.Files, func(f *spec.File) bool { return f.Path == p }) {
+			continue
+		}
+		_, err := os.Stat(filepath.Join(opts.Dir, filepath.FromSlash(p)))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return usageError("%s: no such file", p)
+		case err != nil:
+			return runtimeError(err)
+		}
+		return usageError("%s: not a spec file, so fmt does not format it (lint does not read it either)", p)
 	}
 	return nil
 }

@@ -1,9 +1,11 @@
 package parse
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -15,6 +17,9 @@ var yamlLineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // through silently: duplicate keys, anchors and aliases (an alias expands
 // when a field is decoded, which is how "billion laughs" files blow up).
 func decodeFrontMatter(parts Parts, lines *lineIndex) (*yaml.Node, []Problem) {
+	if off, marker := docMarker(parts.FrontMatter); off >= 0 {
+		return nil, []Problem{markerProblem(marker, lines.pos(parts.FMOffset+off))}
+	}
 	at := newYAMLLines(parts, lines)
 	root, err := parseYAML(parts.FrontMatter)
 	if err != nil {
@@ -34,6 +39,55 @@ func decodeFrontMatter(parts Parts, lines *lineIndex) (*yaml.Node, []Problem) {
 		return nil, probs
 	}
 	return root, nil
+}
+
+// docMarker finds the first YAML document marker in fm: a line that starts
+// with "---" (a second document; a line of "---" alone would have closed
+// the front matter) or "..." (the end of the document) followed by a blank
+// or a line break. yaml.v3 reads only the first document, so what follows
+// one would be silently lost to lint and deleted by fmt. Lines start where
+// yaml.v3's do: after LF, CR, U+0085, U+2028 and U+2029. It returns the
+// marker's offset in fm and the marker, or -1.
+func docMarker(fm []byte) (int, string) {
+	if !bytes.Contains(fm, []byte("---")) && !bytes.Contains(fm, []byte("...")) {
+		return -1, "" // most front matter: no line break to look after
+	}
+	for off := 0; off < len(fm); {
+		if len(fm)-off >= 3 {
+			if m := string(fm[off : off+3]); (m == "---" || m == "...") && blankOrBreak(fm[off+3:]) {
+				return off, m
+			}
+		}
+		i := bytes.IndexAny(fm[off:], "\n\r\u0085\u2028\u2029")
+		if i < 0 {
+			break
+		}
+		_, size := utf8.DecodeRune(fm[off+i:])
+		off += i + size
+	}
+	return -1, ""
+}
+
+// blankOrBreak: rest starts with a space, tab or line break, or is empty.
+func blankOrBreak(rest []byte) bool {
+	if len(rest) == 0 {
+		return true
+	}
+	switch r, _ := utf8.DecodeRune(rest); r {
+	case ' ', '\t', '\n', '\r', '\u0085', '\u2028', '\u2029':
+		return true
+	}
+	return false
+}
+
+func markerProblem(marker string, pos Pos) Problem {
+	msg := `a "---" line with more after it starts a second YAML document, which would not be read: ` +
+		`front matter is one document, closed by a "---" line alone`
+	if marker == "..." {
+		msg = `a "..." line ends the YAML document, and what follows it would not be read: ` +
+			`front matter is one document, closed by a "---" line alone`
+	}
+	return Problem{Rule: RuleFrontMatter, Pos: pos, Msg: msg}
 }
 
 // parseYAML returns the root node of fm, or nil when fm is empty. Most

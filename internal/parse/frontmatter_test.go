@@ -1,6 +1,9 @@
 package parse
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestYAMLErrorLines pins the file line of YAML syntax errors, scanner and
 // parser errors alike, for an error on the first and on a later line.
@@ -45,5 +48,47 @@ func TestYAMLOnlyLineBreaks(t *testing.T) {
 	d := Parse([]byte("---\n\r&\n---"))
 	if len(d.Problems) != 1 || d.Problems[0].Pos.Line != 3 {
 		t.Errorf("problems %v, want one on line 3", d.Problems)
+	}
+}
+
+// TestDocumentMarkers: a "---" line with a comment after it is not the
+// closing fence but a second YAML document, and "..." ends the first;
+// yaml.v3 reads only the first document, so the keys after either were
+// lost without a word. Both are a finding at the marker's line, whichever
+// way the YAML is read (scanYAML or yaml.v3).
+func TestDocumentMarkers(t *testing.T) {
+	for _, c := range []struct {
+		src    string
+		line   int
+		marker string
+	}{
+		{"---\nid: S-1\n--- # c\nstatus: ready\n---\n", 3, `"---"`},
+		{"---\nid: S-1\ntitle: T\n---\t#c\nstatus: ready\n---\n", 4, `"---"`},
+		{"---\r\nid: S-1\r\n--- # c\r\nstatus: ready\r\n---\r\n", 3, `"---"`},
+		{"---\nid: S-1\n...\nstatus: ready\n---\n", 3, `"..."`},
+		{"---\nid: S-1\n... # end\n---\n", 3, `"..."`},
+		{"---\n--- # first\nid: S-1\n---\n", 2, `"---"`},
+		{"---\nnotes: |\n  text\n--- x\n---\n", 4, `"---"`},
+		{"---\nid: S-1\u2028--- # c\nx: y\n---\n", 2, `"---"`},
+	} {
+		d := Parse([]byte(c.src))
+		if len(d.Problems) != 1 || d.Problems[0].Rule != RuleFrontMatter || d.Problems[0].Pos.Line != c.line ||
+			!strings.Contains(d.Problems[0].Msg, c.marker) {
+			t.Errorf("%q: problems %v, want one %s on line %d", c.src, d.Problems, c.marker, c.line)
+		}
+		if d.FrontMatter != nil {
+			t.Errorf("%q: front matter decoded", c.src)
+		}
+	}
+	// Not markers: indented, inside a value, or more dashes or dots.
+	for _, src := range []string{
+		"---\nid: S-1\nnotes: |\n  --- x\n---\n",
+		"---\nid: S-1\ntitle: a --- b\n---\n",
+		"---\nid: S-1\nx: ----\n----\n---\n",
+		"---\nid: S-1\ntitle: wait...\n---\n",
+	} {
+		if d := Parse([]byte(src)); len(d.Problems) != 0 && strings.Contains(d.Problems[0].Msg, "document") {
+			t.Errorf("%q: problems %v, want no document marker", src, d.Problems)
+		}
 	}
 }

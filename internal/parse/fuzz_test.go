@@ -164,7 +164,8 @@ func FuzzScanBody(f *testing.F) {
 }
 
 // FuzzScanYAML checks scanYAML, parseYAML's way around yaml.v3: on every
-// front matter it does not give up on, it builds yaml.v3's very tree.
+// front matter it does not give up on, it builds yaml.v3's very tree, and
+// it gives up on every front matter holding a document marker.
 //
 //	go test -run '^$' -fuzz FuzzScanYAML -fuzztime 3m ./internal/parse
 func FuzzScanYAML(f *testing.F) {
@@ -175,6 +176,7 @@ func FuzzScanYAML(f *testing.F) {
 		"k: [a: b]\nl: {a:b}\nm: [a, ]\nn: a #c\no:\n  - x\np: 'q'\n", "\n  \nkey: v  \n\n",
 		"id: S-1\n<<<<<<< HEAD\nstatus: ready\n||||||| base\nstatus: draft\n=======\nstatus: done\n>>>>>>> b\n",
 		"id: S-1\n=======\n", "a: b\n>>>>>>> b\n",
+		"id: S-1\n--- # c\nstatus: ready\n", "id: S-1\n...\nx: y\n", "a: b\r--- x\r",
 	} {
 		f.Add([]byte(s))
 	}
@@ -191,6 +193,9 @@ func FuzzScanYAML(f *testing.F) {
 			}
 			if off, m, found := firstMarker(fm, 0, true); found {
 				t.Errorf("scanYAML read a front matter holding the conflict marker %s at byte %d", m, off)
+			}
+			if off, m := docMarker(fm); off >= 0 {
+				t.Errorf("scanYAML read a front matter holding the document marker %s at byte %d", m, off)
 			}
 			var doc yaml.Node
 			if err := yaml.Unmarshal(fm, &doc); err != nil || doc.Kind == 0 {

@@ -1,0 +1,213 @@
+package canon
+
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Comments travel with the key nodes yaml.v3 hangs them on (head, line
+// and foot comments of a key and of its value), so reordering pairs
+// carries them. Two places where that alone would move a comment to a
+// neighbouring key are fixed here.
+
+// reattachFeet gives back to a key the comment written directly under its
+// entry when yaml.v3 hung it on the next key instead: yaml.v3 takes a
+// comment block under a flow list or mapping ("rice: {reach: 1}") or
+// under a value with a line comment as the start of the next key's head
+// comment, even when a blank line sets it off from that key. lines are the YAML's lines, for the blank lines the
+// nodes do not record.
+func reattachFeet(n *yaml.Node, lines []string) {
+	for _, c := range n.Content {
+		reattachFeet(c, lines)
+	}
+	if n.Kind == yaml.SequenceNode {
+		reattachItemFeet(n, lines)
+	}
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 2; i+1 < len(n.Content); i += 2 {
+		prev, k := n.Content[i-2], n.Content[i]
+		foot, head, ok := strings.Cut(k.HeadComment, "\n\n")
+		if !ok && strings.HasSuffix(k.HeadComment, "\n") { // "# c\n": then a blank line, then the key
+			foot, ok = strings.TrimSuffix(k.HeadComment, "\n"), true
+		}
+		if !ok || prev.FootComment != "" || k.Line < 2 || k.Line-1 > len(lines) {
+			continue
+		}
+		// The comment lines and blank lines right above the key.
+		top := k.Line - 1 // 0-based index of the key's line
+		for top > 0 && isCommentOrBlank(lines[top-1]) {
+			top--
+		}
+		var under []string // comment lines right under the previous entry
+		for j := top; j < k.Line-1 && strings.TrimSpace(lines[j]) != ""; j++ {
+			under = append(under, strings.TrimSpace(lines[j]))
+		}
+		if len(under) == 0 || strings.Join(under, "\n") != foot {
+			continue
+		}
+		prev.FootComment, k.HeadComment = foot, strings.TrimLeft(head, "\n")
+	}
+}
+
+// attachComments puts the comments of doc, the front matter fm, where
+// they were written, for the few places yaml.v3 gets wrong: see
+// reattachFeet, reattachItemFeet, reattachLastFoot and liftValueHeads.
+func attachComments(doc *yaml.Node, fm []byte) {
+	lines := yamlLines(fm)
+	if root := doc.Content[0]; len(root.Content) == 0 && root.FootComment != "" && doc.FootComment == "" {
+		// "{\n}\n# c": written again as "{}\n# c", which yaml.v3 then
+		// reads as the document's comment, written after a blank line.
+		doc.FootComment, root.FootComment = root.FootComment, ""
+	}
+	if root := doc.Content[0]; root.LineComment != "" {
+		// "{id: S-1} # c": fmt writes the mapping in block style, which
+		// has no line of its own; the comment goes after it.
+		if doc.FootComment != "" {
+			root.LineComment += "\n\n" + doc.FootComment
+		}
+		doc.FootComment, root.LineComment = root.LineComment, ""
+	}
+	reattachFeet(doc.Content[0], lines)
+	reattachLastFoot(doc, lines)
+	liftValueHeads(doc.Content[0])
+}
+
+// liftValueHeads moves the comment written between a key and its scalar
+// value on a later line ("title:\n  # c\n  T") above the key: yaml.v3
+// writes "title: T" and the comment after it, on the next key. So goes
+// the key's line comment when the value has one too: one of them was lost.
+func liftValueHeads(n *yaml.Node) {
+	for _, c := range n.Content {
+		liftValueHeads(c)
+	}
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if v.Kind != yaml.ScalarNode {
+			continue
+		}
+		if v.HeadComment != "" {
+			k.HeadComment, v.HeadComment = joinComments(k.HeadComment, v.HeadComment), ""
+		}
+		if k.LineComment != "" && v.LineComment != "" {
+			// "title: # a\n  T # b": one line, one line comment.
+			k.HeadComment, k.LineComment = joinComments(k.HeadComment, k.LineComment), ""
+		}
+	}
+}
+
+// reattachLastFoot gives back to the last key of the front matter the
+// comment written directly under its entry, which yaml.v3 takes for the
+// document's foot comment when the key has a line comment and no value.
+func reattachLastFoot(doc *yaml.Node, lines []string) {
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode || len(root.Content) < 2 || doc.FootComment == "" {
+		return
+	}
+	last := root.Content[len(root.Content)-2]
+	if last.FootComment != "" || root.Content[len(root.Content)-1].FootComment != "" {
+		return
+	}
+	top := len(lines)
+	for top > 0 && isCommentOrBlank(lines[top-1]) {
+		top--
+	}
+	var under []string
+	for j := top; j < len(lines) && strings.TrimSpace(lines[j]) != ""; j++ {
+		under = append(under, strings.TrimSpace(lines[j]))
+	}
+	foot, rest, _ := strings.Cut(doc.FootComment, "\n\n")
+	if len(under) == 0 || strings.Join(under, "\n") != foot {
+		return
+	}
+	last.FootComment, doc.FootComment = foot, strings.TrimLeft(rest, "\n")
+}
+
+// reattachItemFeet gives back to a list item of mappings (the vision's
+// goals) the comment written under it: yaml.v3 hangs a comment between
+// "- id: G1" and "- id: G2" on the first key of G2, as its foot. It goes
+// back under G1, on the key it was written under, G1's last (yaml.v3
+// writes a mapping's own foot comment in a list as broken YAML).
+func reattachItemFeet(n *yaml.Node, lines []string) {
+	for j := 1; j < len(n.Content); j++ {
+		prev, item := n.Content[j-1], n.Content[j]
+		if item.Kind != yaml.MappingNode || prev.Kind != yaml.MappingNode || len(item.Content) < 2 || len(prev.Content) < 2 {
+			continue
+		}
+		k0, last := item.Content[0], prev.Content[len(prev.Content)-2]
+		if k0.FootComment == "" || last.FootComment != "" || item.Line < 2 || item.Line-1 > len(lines) {
+			continue
+		}
+		var above []string
+		for i := item.Line - 2; i >= 0 && isCommentOrBlank(lines[i]); i-- {
+			if l := strings.TrimSpace(lines[i]); l != "" {
+				above = append([]string{l}, above...)
+			}
+		}
+		if strings.Join(above, "\n") == k0.FootComment {
+			last.FootComment, k0.FootComment = k0.FootComment, ""
+		}
+	}
+}
+
+func isCommentOrBlank(l string) bool {
+	l = strings.TrimSpace(l)
+	return l == "" || l[0] == '#'
+}
+
+// spaceHeads keeps a head comment that holds a blank line on its key once
+// keys are reordered. Written right under another entry, its first part
+// would read as that entry's foot comment, so a blank line goes before it
+// (a leading newline makes yaml.v3 write one). Above the first key of a
+// mapping its first part would read as the comment of what holds the
+// mapping (the document, for the front matter), so its blank lines go.
+func spaceHeads(n *yaml.Node) {
+	for _, c := range n.Content {
+		spaceHeads(c)
+	}
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if !strings.Contains(strings.Trim(k.HeadComment, "\n"), "\n\n") {
+			continue
+		}
+		if i == 0 {
+			k.HeadComment = collapseBlankLines(k.HeadComment)
+		} else if !strings.HasPrefix(k.HeadComment, "\n") {
+			k.HeadComment = "\n" + k.HeadComment
+		}
+	}
+}
+
+func joinComments(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "\n" + b
+}
+
+func collapseBlankLines(s string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.TrimSpace(l) != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// yamlLines splits YAML source into lines, without their CR.
+func yamlLines(src []byte) []string {
+	lines := strings.Split(string(src), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSuffix(l, "\r")
+	}
+	return lines
+}
