@@ -79,7 +79,11 @@ func parse(src []byte, body bool) *Document {
 		d.Problems = append(d.Problems, conflict)
 	}
 	if body {
-		d.Body = parseBody(parts.Body, parts.BodyOffset, lines)
+		if off, deep := tooDeep(parts.Body); deep {
+			d.Problems = append(d.Problems, nestingProblem(parts.BodyOffset+off, lines))
+		} else {
+			d.Body = parseBody(parts.Body, parts.BodyOffset, lines)
+		}
 	}
 	return d
 }

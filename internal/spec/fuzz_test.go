@@ -34,6 +34,22 @@ func FuzzParse(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	// Bodies in the shapes that make goldmark slow (issue 14), on both
+	// sides of parse.MaxNesting: nesting on one line and by indentation,
+	// runs of delimiters, many task items.
+	deep := parse.MaxNesting + 1
+	var stairs strings.Builder
+	for i := range deep {
+		stairs.WriteString(strings.Repeat("  ", i) + "- [ ] x\n")
+	}
+	for _, body := range []string{
+		strings.Repeat("- ", deep) + "x\n", strings.Repeat("> ", deep) + "x\n", strings.Repeat(">", deep) + "x\n",
+		strings.Repeat("1. ", deep) + "x\n", strings.Repeat("> * ", deep/2) + "x\n", stairs.String(),
+		strings.Repeat("- ", parse.MaxNesting) + "x\n", strings.Repeat("[a](b", 200), strings.Repeat("*_`[<", 200),
+		"## Acceptance criteria\n\n" + strings.Repeat("- [ ] x\n  - [x] y\n", 50),
+	} {
+		f.Add([]byte("---\nid: S-1\ntitle: T\nroadmap: R-1\nstatus: accepted\n---\n" + body))
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		testcorpus.Within(t, 10*time.Second, func() { checkFile(t, src) })
 	})
