@@ -67,7 +67,7 @@ type Result struct {
 // key's file name, its field (nil when prodspec does not know it), and
 // how far the path exists.
 type target struct {
-	path   []string     // the keys as the file writes them
+	path   []string      // the keys as the file writes them
 	fields []*spec.Field // the field of each key, nil where unknown
 	tables []*spec.Table // the table each key is looked up in, nil where none
 }

@@ -26,7 +26,7 @@ Body stays.
 func TestApply(t *testing.T) {
 	for _, tc := range []struct {
 		name, src, change, want string
-		op                       Op
+		op                      Op
 	}{
 		{"scalar", story, "status=done", strings.Replace(story, "status: ready", "status: done", 1), Set},
 		{"quoted stays quoted", story, "title=Other", strings.Replace(story, `"Capture a note"`, `"Other"`, 1), Set},
