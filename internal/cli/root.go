@@ -185,6 +185,7 @@ func NewRootCmd(s *Streams) *cobra.Command {
 		NewCmdInit(opts),
 		NewCmdNew(opts),
 		NewCmdFmt(opts),
+		NewCmdSet(opts),
 		NewCmdSchema(opts),
 		NewCmdVersion(opts),
 	)

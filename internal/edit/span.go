@@ -101,7 +101,8 @@ func singleQuotedEnd(src []byte, off int) int {
 
 // blockScalarEnd is the end of the last line of a literal or folded
 // scalar: the lines after its header that are blank or indented at least
-// as far as its first non-blank line.
+// as far as its first non-blank line. Blank lines after its text are its
+// own (its chomping decides whether they are content), as fmt writes them.
 func blockScalarEnd(src []byte, off int) int {
 	end := lineEnd(src, off)
 	indent := -1
@@ -109,6 +110,9 @@ func blockScalarEnd(src []byte, off int) int {
 		l := bytes.TrimRight(src[i:lineEnd(src, i)], "\r")
 		body := bytes.TrimLeft(l, " ")
 		if len(bytes.TrimSpace(l)) == 0 {
+			if lineEnd(src, i) < len(src) {
+				end = i + len(l)
+			}
 			continue
 		}
 		if indent < 0 {

@@ -64,9 +64,22 @@ func flowList(items []string) *yaml.Node {
 	return n
 }
 
-// quoted is the quoting of n kept for a value replacing it.
+// quoted is the quoting of n kept for a value replacing it: the quotes
+// yaml.v3 writes n with, which are n's own unless fmt would change them,
+// so that set and fmt agree in either order.
 func quoted(n *yaml.Node) yaml.Style {
-	return n.Style & (yaml.DoubleQuotedStyle | yaml.SingleQuotedStyle)
+	c := *n
+	c.HeadComment, c.LineComment, c.FootComment = "", "", ""
+	out, err := yaml.Marshal(&c)
+	switch {
+	case err != nil || len(out) == 0:
+		return 0
+	case out[0] == '"':
+		return yaml.DoubleQuotedStyle
+	case out[0] == '\'':
+		return yaml.SingleQuotedStyle
+	}
+	return 0
 }
 
 // display is a value as a person reads it in set's report: a scalar's
@@ -85,7 +98,7 @@ func display(n *yaml.Node) string {
 		if x.Kind != yaml.ScalarNode {
 			x.Style = yaml.FlowStyle
 		} else {
-			x.Style = quoted(x)
+			x.Style &= yaml.DoubleQuotedStyle | yaml.SingleQuotedStyle
 		}
 		for _, y := range x.Content {
 			flat(y)
