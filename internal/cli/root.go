@@ -186,6 +186,7 @@ func NewRootCmd(s *Streams) *cobra.Command {
 		NewCmdNew(opts),
 		NewCmdFmt(opts),
 		NewCmdSet(opts),
+		NewCmdCheck(opts),
 		NewCmdSchema(opts),
 		NewCmdVersion(opts),
 	)

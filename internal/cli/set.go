@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -86,7 +85,7 @@ func runSet(opts *setOptions, id string, args []string) error {
 	unmet := unmetFindings(told)
 	if len(unmet) > 0 && !opts.Force {
 		return usageError("%s not set to %s: it has %s:\n%stick them with prodspec check %s N..., or use --force to accept it anyway",
-			id, s.Config.Story.Accepted, criteriaCount(len(unmet)), listCriteria(s.Story(id), false), id)
+			id, s.Config.Story.Accepted, criteriaCount(len(unmet)), unchecked(s.Story(id)), id)
 	}
 	if err := writeEdited(ef, opts.Err); err != nil {
 		return err
@@ -96,7 +95,7 @@ func runSet(opts *setOptions, id string, args []string) error {
 	}
 	if len(unmet) > 0 {
 		fmt.Fprintf(opts.Err, "prodspec: %s accepted with %s (--force); lint will report them [unmet-acceptance]:\n%s",
-			id, criteriaCount(len(unmet)), listCriteria(s.Story(id), false))
+			id, criteriaCount(len(unmet)), unchecked(s.Story(id)))
 	}
 	tell(opts.Err, withoutRule(told, "unmet-acceptance"))
 	if accepts(s.Config, results) {
@@ -171,26 +170,9 @@ func criteriaCount(n int) string {
 	return fmt.Sprintf("%d unchecked acceptance criteria", n)
 }
 
-// listCriteria lists a story's acceptance criteria with the numbers
-// check takes (1 for the first in the file), the unchecked ones only
-// unless all.
-func listCriteria(st *spec.Story, all bool) string {
-	var b strings.Builder
-	for i, c := range st.Criteria {
-		if all || !c.Checked {
-			fmt.Fprintf(&b, "  %s\n", criterionLine(i, c))
-		}
-	}
-	return b.String()
-}
-
-// criterionLine is "2. [ ] The note is saved": its number and its box.
-func criterionLine(i int, c parse.Criterion) string {
-	box := "[ ]"
-	if c.Checked {
-		box = "[x]"
-	}
-	return fmt.Sprintf("%d. %s %s", i+1, box, c.Text)
+// unchecked lists the unchecked criteria of st, one a line.
+func unchecked(st *spec.Story) string {
+	return numbered(st.Criteria, func(_ int, c parse.Criterion) bool { return !c.Checked }) + "\n"
 }
 
 // accepts reports whether the changes set a story's status to the

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/prodspec/prodspec/internal/config"
+	"github.com/prodspec/prodspec/internal/parse"
 	"github.com/prodspec/prodspec/internal/spec"
 )
 
@@ -170,4 +171,26 @@ func testConfig() *config.Config {
 	cfg := config.Default()
 	cfg.Fields.Aliases = map[string]string{"depends_on": "dependencies"}
 	return cfg
+}
+
+func TestTick(t *testing.T) {
+	src := []byte("---\nid: S-1\n---\n## Acceptance criteria\r\n\r\n- [ ] é one\r\n  - [X] two\r\n")
+	crit := parse.Parse(src).Body.Criteria
+	if len(crit) != 2 {
+		t.Fatalf("criteria: %v", crit)
+	}
+	out, err := Tick(src, crit[0], true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err = Tick(out, crit[1], false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "---\nid: S-1\n---\n## Acceptance criteria\r\n\r\n- [x] é one\r\n  - [ ] two\r\n"; string(out) != want {
+		t.Errorf("got %q", out)
+	}
+	if _, err := Tick([]byte("---\n---\nnothing here\n"), crit[0], true); err == nil {
+		t.Error("ticked a box that is not there")
+	}
 }
