@@ -92,8 +92,13 @@ func checkProposed(src *source.Source, s *spec.Spec, files map[string][]byte, sk
 	if err != nil {
 		return nil, err
 	}
+	return refuseErrors(res.Diagnostics, len(files), skip)
+}
+
+// refuseErrors is checkProposed's verdict on the new findings diags.
+func refuseErrors(diags []lint.Diagnostic, files int, skip []string) ([]lint.Diagnostic, error) {
 	var refused, told []lint.Diagnostic
-	for _, d := range res.Diagnostics {
+	for _, d := range diags {
 		if d.Severity == lint.Error && !slices.Contains(skip, d.Rule) {
 			refused = append(refused, d)
 		} else {
@@ -104,7 +109,7 @@ func checkProposed(src *source.Source, s *spec.Spec, files map[string][]byte, sk
 		return told, nil
 	}
 	var b strings.Builder
-	render.LintText(&b, lint.NewResult(refused, len(files)))
+	render.LintText(&b, lint.NewResult(refused, files))
 	return nil, usageError("nothing written: lint would report\n%s", strings.TrimSuffix(b.String(), "\n"))
 }
 

@@ -187,6 +187,7 @@ func NewRootCmd(s *Streams) *cobra.Command {
 		NewCmdFmt(opts),
 		NewCmdSet(opts),
 		NewCmdCheck(opts),
+		NewCmdMv(opts),
 		NewCmdSchema(opts),
 		NewCmdVersion(opts),
 	)
