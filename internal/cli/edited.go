@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -33,6 +34,11 @@ func itemFile(s *spec.Spec, id string) (*spec.File, error) {
 	}
 	if g := s.Goal(id); g != nil {
 		return nil, usageError("%s is a goal of %s, not a story or roadmap item", id, g.File.Path)
+	}
+	for _, f := range s.Unreadable() {
+		if strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path)) == id {
+			return nil, usageError("%s:%s (see prodspec lint); %s cannot be read from it", f.Path, f.Why(), id)
+		}
 	}
 	var ids []string
 	for _, st := range s.Stories {
