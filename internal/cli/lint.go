@@ -62,8 +62,8 @@ func runLint(opts *lintOptions) error {
 			return err
 		}
 	}
-	if opts.Format == "text" && len(res.Diagnostics) > 0 {
-		fmt.Fprintf(opts.Err, "%s in %d files\n", render.Count(res.Errors, res.Warnings), res.Files)
+	if opts.Format == "text" {
+		fmt.Fprintln(opts.Err, lintSummary(res))
 	}
 	if res.Errors > 0 || opts.Strict && res.Warnings > 0 {
 		return errFindings
@@ -116,4 +116,13 @@ func appendStepSummary(path string, res *lint.Result, prefix string) error {
 		return runtimeError(err)
 	}
 	return runtimeError(f.Close())
+}
+
+// lintSummary is the line text output ends with on stderr, so that a
+// clean run is visibly a run and not a run over nothing.
+func lintSummary(res *lint.Result) string {
+	if len(res.Diagnostics) == 0 {
+		return fmt.Sprintf("checked %s: no findings", count(res.Files, "file", "files"))
+	}
+	return fmt.Sprintf("%s in %d files", render.Count(res.Errors, res.Warnings), res.Files)
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/scaffold"
+	"github.com/prodspec/prodspec/internal/spec"
 )
 
 type newOptions struct {
@@ -33,7 +35,7 @@ func NewCmdNew(g *globalOptions) *cobra.Command {
 			"It never replaces an existing file.",
 		Args:      usageArgs(cobra.ExactArgs(1)),
 		ValidArgs: []string{"story", "roadmap"},
-		RunE:      func(cmd *cobra.Command, args []string) error { return runNew(opts, args[0]) },
+		RunE:      func(cmd *cobra.Command, args []string) error { return runNew(opts, cmd.ValidArgs, args[0]) },
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.item.ID, "id", "", "the ID (default: the next free one)")
@@ -46,10 +48,10 @@ func NewCmdNew(g *globalOptions) *cobra.Command {
 	return cmd
 }
 
-func runNew(opts *newOptions, kind string) error {
+func runNew(opts *newOptions, kinds []string, kind string) error {
 	it := opts.item
-	if kind != "story" && kind != "roadmap" {
-		return usageError("unknown kind %q: want story or roadmap", kind)
+	if !slices.Contains(kinds, kind) {
+		return unknownChoice("kind", kind, kinds)
 	}
 	if strings.TrimSpace(it.Title) == "" {
 		return usageError("--title is required")
@@ -78,12 +80,37 @@ func runNew(opts *newOptions, kind string) error {
 	if it.Status == "" && len(statuses) > 0 {
 		it.Status = statuses[0]
 	}
+	if err := checkNewRefs(s, it, statuses); err != nil {
+		return err
+	}
 	rel, err := createNew(opts.Dir, it, existing, re, patterns, opts.Err)
 	if err != nil {
 		return err
 	}
 	_, err = fmt.Fprintln(opts.Out, rel)
 	return err
+}
+
+// checkNewRefs refuses a status outside the kind's vocabulary and a
+// roadmap item or goal that does not exist, with a "did you mean": new
+// must not write a file that lint then rejects for a typo.
+func checkNewRefs(s *spec.Spec, it scaffold.Item, statuses []string) error {
+	var items, goals []string
+	for _, r := range s.Items {
+		items = append(items, r.ID)
+	}
+	for _, g := range s.Goals {
+		goals = append(goals, g.ID)
+	}
+	var roadmap []string
+	if it.Roadmap != "" {
+		roadmap = []string{it.Roadmap}
+	}
+	return cmp.Or(
+		checkIDs("status", []string{it.Status}, func(st string) bool { return slices.Contains(statuses, st) }, statuses),
+		checkIDs("roadmap item", roadmap, func(id string) bool { return s.Item(id) != nil }, items),
+		checkIDs("goal", it.Goals, func(id string) bool { return s.Goal(id) != nil }, goals),
+	)
 }
 
 // newRetries bounds how often new takes the next ID when another process

@@ -158,18 +158,12 @@ func NewRootCmd(s *Streams) *cobra.Command {
 			"kept as markdown with YAML front matter, and lints it, ranks the backlog and reports on it.",
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		Args:          usageArgs(cobra.NoArgs),
+		Args:          unknownCommand,
 		RunE:          func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		var ce *choiceError // says all there is to say without pflag's wrapping
-		if errors.As(err, &ce) {
-			err = ce
-		}
-		return &exitError{code: ExitUsage, err: err}
-	})
+	root.SetFlagErrorFunc(flagError)
 	root.PersistentFlags().StringVarP(&opts.Dir, "dir", "C", ".", "spec root `directory`")
 	root.PersistentFlags().StringVar(&opts.Config, "config", "",
 		"configuration `file` (default: "+config.FileName+" in the spec root or an ancestor up to the repository root);\n"+

@@ -58,7 +58,8 @@ func cmpInt(a, b int) int {
 func Closest(name string, candidates []string) string {
 	best, bestDist := "", len(name)/3+2
 	for _, c := range candidates {
-		if d := distance(strings.ToLower(name), strings.ToLower(c)); d < bestDist {
+		// A candidate to be rewritten whole is no typo: "pdf" is not "md".
+		if d := distance(strings.ToLower(name), strings.ToLower(c)); d < bestDist && d < len(c) {
 			best, bestDist = c, d
 		}
 	}
