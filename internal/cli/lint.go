@@ -18,6 +18,7 @@ type lintOptions struct {
 	reportOptions
 	Strict bool
 	Base   string
+	Color  string
 }
 
 // NewCmdLint checks the spec and exits 1 on error-level findings.
@@ -33,6 +34,7 @@ func NewCmdLint(g *globalOptions) *cobra.Command {
 	}
 	opts.bind(cmd, render.LintFormats.Names())
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 on warnings too")
+	bindColor(cmd, &opts.Color)
 	cmd.Flags().StringVar(&opts.Base, "base", "", "report only findings that git `ref` did not already have; with roles configured, check who made each change since ref")
 	bindAt(cmd, g)
 	return cmd
@@ -52,6 +54,7 @@ func runLint(opts *lintOptions) error {
 	}
 	prefix := src.Prefix
 	report := render.Lint{Result: res, Prefix: prefix, Rules: lint.Rules(), Version: version()}
+	report.Lines, report.Color = terminalStyle(&opts.reportOptions, opts.Color, src)
 	if err := writeReport(&opts.reportOptions, render.LintFormats, report); err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +17,8 @@ import (
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"prodspec": func() { os.Exit(Main()) },
+		// prodspec-tty is prodspec on a terminal, for colour and tables.
+		"prodspec-tty": func() { os.Exit(mainWith(func(io.Writer) bool { return true })) },
 	})
 }
 

@@ -60,6 +60,10 @@ type Lint struct {
 	Prefix  string // the spec root relative to the repository root
 	Rules   []*lint.Rule
 	Version string
+	// For a terminal, text output shows each finding's source line from
+	// Lines (nil: none) and is in colour when Color.
+	Lines func(file string) []string
+	Color bool
 }
 
 // Diff is a spec diff to render, with its two ends.
@@ -78,7 +82,7 @@ type DiffEnd struct {
 // The formats of every report.
 var (
 	LintFormats = Formats[Lint]{
-		{"text", func(w io.Writer, l Lint) error { return LintText(w, l.Result) }, carriesNoMarker},
+		{"text", func(w io.Writer, l Lint) error { return LintTerminal(w, l.Result, l.Lines, l.Color) }, carriesNoMarker},
 		{"json", func(w io.Writer, l Lint) error { return LintJSON(w, l.Result) }, isJSONReport},
 		{"sarif", func(w io.Writer, l Lint) error { return LintSARIF(w, l.Result, l.Rules, l.Prefix, l.Version) }, isSARIF},
 		{"github", func(w io.Writer, l Lint) error { return LintGitHub(w, l.Result, l.Prefix) }, carriesNoMarker},
