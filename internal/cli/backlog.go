@@ -37,6 +37,7 @@ func NewCmdBacklog(g *globalOptions) *cobra.Command {
 	}
 	f := cmd.Flags()
 	opts.bind(cmd, render.BacklogFormats.Names())
+	opts.preferOnTerminal(cmd, "table")
 	bindChoice(cmd, &opts.Model, "model", "", "", "priority model",
 		"priority model: "+joinOr(priority.Names())+" (default: priority.model, else "+config.Default().Priority.Model+")", priority.Names())
 	f.StringSliceVar(&opts.Roadmap, "roadmap", nil, "only stories of these roadmap `items`")

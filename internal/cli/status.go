@@ -21,6 +21,7 @@ func NewCmdStatus(g *globalOptions) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error { return runStatus(opts) },
 	}
 	opts.bind(cmd, render.StatusFormats.Names())
+	opts.preferOnTerminal(cmd, "table")
 	bindAt(cmd, g)
 	return cmd
 }

@@ -91,11 +91,13 @@ var (
 		{"md", BacklogMarkdown, hasMarker},
 		{"json", BacklogJSON, isJSONReport},
 		{"csv", BacklogCSV, carriesNoMarker},
+		{"table", BacklogTable, carriesNoMarker},
 	}
 	StatusFormats = Formats[*report.StatusReport]{
 		{"md", StatusMarkdown, hasMarker},
 		{"json", StatusJSON, isJSONReport},
 		{"html", StatusHTML, hasMarker},
+		{"table", StatusTable, carriesNoMarker},
 	}
 	TraceFormats = Formats[*report.TraceTree]{
 		{"text", TraceText, carriesNoMarker},
