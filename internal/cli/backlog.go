@@ -25,8 +25,9 @@ type backlogOptions struct {
 func NewCmdBacklog(g *globalOptions) *cobra.Command {
 	opts := &backlogOptions{reportOptions: reportOptions{globalOptions: g}}
 	cmd := &cobra.Command{
-		Use:   "backlog",
-		Short: "Rank the open stories by " + modelTitles() + ", dependencies first",
+		Use:     "backlog",
+		Example: examples("prodspec backlog -C examples/acme-notes", "prodspec backlog -C examples/acme-notes --model wsjf -f csv", "prodspec backlog -C examples/acme-notes --goal G2 --limit 5 -f json"),
+		Short:   "Rank the open stories by " + modelTitles() + ", dependencies first",
 		Long: "backlog ranks the open stories by the model's score, highest first. Stories\n" +
 			"without the model's inputs come after all scored ones, a story never ranks\n" +
 			"above an open story it depends on, and ties break by roadmap horizon, then ID.\n" +

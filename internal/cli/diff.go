@@ -15,8 +15,9 @@ import (
 func NewCmdDiff(g *globalOptions) *cobra.Command {
 	opts := &reportOptions{globalOptions: g}
 	cmd := &cobra.Command{
-		Use:   "diff BASE[..HEAD]",
-		Short: "Summarize the product changes between two git refs, for a pull request",
+		Use:     "diff BASE[..HEAD]",
+		Example: examples("prodspec diff -C examples/acme-notes HEAD~1", "prodspec diff -C examples/acme-notes HEAD~1...HEAD -f json"),
+		Short:   "Summarize the product changes between two git refs, for a pull request",
 		Long: "diff compares the spec at BASE with the spec at HEAD (default: the work tree)\n" +
 			"and lists goals, roadmap items and stories added or removed, status changes,\n" +
 			"stories moved between roadmap items, changed priority inputs with the rank\n" +

@@ -14,11 +14,12 @@ import (
 // NewCmdInit scaffolds a spec in the default layout.
 func NewCmdInit(g *globalOptions) *cobra.Command {
 	return &cobra.Command{
-		Use:   "init",
-		Short: "Scaffold a spec: a vision, a roadmap item and a story that lint clean",
-		Long:  "init writes vision.md, roadmap/R-1.md and stories/S-1.md under --dir.\nFiles that already exist are left as they are.",
-		Args:  usageArgs(cobra.NoArgs),
-		RunE:  func(cmd *cobra.Command, args []string) error { return runInit(g) },
+		Use:     "init",
+		Example: examples("prodspec init -C product"),
+		Short:   "Scaffold a spec: a vision, a roadmap item and a story that lint clean",
+		Long:    "init writes vision.md, roadmap/R-1.md and stories/S-1.md under --dir.\nFiles that already exist are left as they are.",
+		Args:    usageArgs(cobra.NoArgs),
+		RunE:    func(cmd *cobra.Command, args []string) error { return runInit(g) },
 	}
 }
 

@@ -25,8 +25,9 @@ type lintOptions struct {
 func NewCmdLint(g *globalOptions) *cobra.Command {
 	opts := &lintOptions{reportOptions: reportOptions{globalOptions: g}}
 	cmd := &cobra.Command{
-		Use:   "lint",
-		Short: "Check the spec: traceability, IDs, statuses, acceptance criteria, file syntax",
+		Use:     "lint",
+		Example: examples("prodspec lint -C examples/acme-notes", "prodspec lint -C examples/acme-notes --format sarif -o prodspec.sarif", "prodspec lint -C examples/acme-notes --base HEAD~1 --strict"),
+		Short:   "Check the spec: traceability, IDs, statuses, acceptance criteria, file syntax",
 		Long: "lint checks every spec file and reports each finding at its line and column.\n" +
 			"It exits 1 when there are error-level findings (or warnings with --strict).",
 		Args: usageArgs(cobra.NoArgs),

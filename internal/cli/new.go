@@ -28,8 +28,9 @@ type newOptions struct {
 func NewCmdNew(g *globalOptions) *cobra.Command {
 	opts := &newOptions{globalOptions: g}
 	cmd := &cobra.Command{
-		Use:   "new story|roadmap --title TITLE",
-		Short: "Add a story or roadmap item with a fresh ID",
+		Use:     "new story|roadmap --title TITLE",
+		Example: examples(`prodspec new story -C examples/acme-notes --title "Export to PDF" --roadmap R-1`, "prodspec new roadmap -C examples/acme-notes --title Sync --goal G1 --horizon next"),
+		Short:   "Add a story or roadmap item with a fresh ID",
 		Long: "new writes a story or roadmap item with the next free ID (one past the highest\n" +
 			"existing one) into the directory of the kind's first path pattern, and prints its path.\n" +
 			"It never replaces an existing file.",

@@ -25,8 +25,9 @@ type releaseNotesOptions struct {
 func NewCmdReleaseNotes(g *globalOptions) *cobra.Command {
 	opts := &releaseNotesOptions{reportOptions: reportOptions{globalOptions: g}}
 	cmd := &cobra.Command{
-		Use:   "release-notes [FROM[..TO]]",
-		Short: "List the stories accepted between two git refs",
+		Use:     "release-notes [FROM[..TO]]",
+		Example: examples("prodspec release-notes -C examples/acme-notes HEAD~1..HEAD", "prodspec release-notes -C examples/acme-notes HEAD~1 -f json"),
+		Short:   "List the stories accepted between two git refs",
 		Long: "release-notes lists the stories whose status is the accepted status at TO and\n" +
 			"was not at FROM (or that did not exist at FROM), grouped by roadmap item.\n" +
 			"TO defaults to HEAD. With no argument and HEAD on a version tag, the notes are\n" +

@@ -191,6 +191,7 @@ func NewRootCmd(s *Streams) *cobra.Command {
 		NewCmdSchema(opts),
 		NewCmdVersion(opts),
 	)
+	addCobraCommands(root)
 	return root
 }
 

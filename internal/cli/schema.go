@@ -22,6 +22,7 @@ func NewCmdSchema(g *globalOptions) *cobra.Command {
 	opts := &schemaOptions{globalOptions: g}
 	cmd := &cobra.Command{
 		Use:       "schema [vision|roadmap|story]",
+		Example:   examples("prodspec schema -C examples/acme-notes story -o story.schema.json"),
 		Short:     "Print the JSON Schema of spec front matter",
 		Long:      "schema prints JSON Schema (draft 2020-12) for the front matter of one kind, or of all three keyed by kind.\nIt follows .prodspec.yaml: ID patterns, status vocabularies and key aliases.",
 		Args:      usageArgs(cobra.MaximumNArgs(1)),

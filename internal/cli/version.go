@@ -10,9 +10,10 @@ import (
 // NewCmdVersion prints the module version from the build info.
 func NewCmdVersion(g *globalOptions) *cobra.Command {
 	return &cobra.Command{
-		Use:   "version",
-		Short: "Print prodspec's version",
-		Args:  usageArgs(cobra.NoArgs),
+		Use:     "version",
+		Example: examples("prodspec version"),
+		Short:   "Print prodspec's version",
+		Args:    usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			_, err := fmt.Fprintln(g.Out, "prodspec "+version())
 			return err
