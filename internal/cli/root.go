@@ -190,6 +190,7 @@ func NewRootCmd(s *Streams) *cobra.Command {
 		NewCmdFmt(opts),
 		NewCmdSchema(opts),
 		NewCmdVersion(opts),
+		NewCmdMan(opts),
 	)
 	addCobraCommands(root)
 	return root

@@ -129,7 +129,8 @@ func IsGenerated(data []byte) bool {
 		return true
 	}
 	owners := slices.Concat(LintFormats.owners(), BacklogFormats.owners(), StatusFormats.owners(),
-		TraceFormats.owners(), HistoryFormats.owners(), ReleaseNotesFormats.owners(), DiffFormats.owners())
+		TraceFormats.owners(), HistoryFormats.owners(), ReleaseNotesFormats.owners(), DiffFormats.owners(),
+		[]func([]byte) bool{isManPage})
 	return slices.ContainsFunc(owners, func(owns func([]byte) bool) bool { return owns(data) })
 }
 
