@@ -45,6 +45,9 @@ func NewCmdBacklog(g *globalOptions) *cobra.Command {
 	f.StringSliceVar(&opts.Goals, "goal", nil, "only stories whose roadmap item serves these `goals`")
 	f.StringSliceVar(&opts.Statuses, "status", nil, "rank stories with these `statuses` (default: story.open)")
 	f.IntVarP(&opts.Limit, "limit", "n", 0, "show at most `n` stories (0: all)")
+	_ = cmd.RegisterFlagCompletionFunc("roadmap", completeIDs(g, roadmapIDs))
+	_ = cmd.RegisterFlagCompletionFunc("goal", completeIDs(g, goalIDs))
+	_ = cmd.RegisterFlagCompletionFunc("status", completeStatuses(g, spec.KindStory))
 	bindAt(cmd, g)
 	return cmd
 }

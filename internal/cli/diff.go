@@ -23,8 +23,9 @@ func NewCmdDiff(g *globalOptions) *cobra.Command {
 			"stories moved between roadmap items, changed priority inputs with the rank\n" +
 			"moves they cause under the default model, acceptance criteria and titles.\n" +
 			"BASE...HEAD compares from the merge base, as a pull request does.",
-		Args: usageArgs(cobra.ExactArgs(1)),
-		RunE: func(cmd *cobra.Command, args []string) error { return runDiff(opts, args[0]) },
+		Args:              usageArgs(cobra.ExactArgs(1)),
+		ValidArgsFunction: completeFirstArg(completeRefs(g)),
+		RunE:              func(cmd *cobra.Command, args []string) error { return runDiff(opts, args[0]) },
 	}
 	opts.bind(cmd, render.DiffFormats.Names())
 	return cmd

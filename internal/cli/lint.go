@@ -37,6 +37,7 @@ func NewCmdLint(g *globalOptions) *cobra.Command {
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 on warnings too")
 	bindColor(cmd, &opts.Color)
 	cmd.Flags().StringVar(&opts.Base, "base", "", "report only findings that git `ref` did not already have; with roles configured, check who made each change since ref")
+	_ = cmd.RegisterFlagCompletionFunc("base", completeRefs(g))
 	bindAt(cmd, g)
 	return cmd
 }

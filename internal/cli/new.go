@@ -46,6 +46,16 @@ func NewCmdNew(g *globalOptions) *cobra.Command {
 	f.StringVar(&opts.item.Status, "status", "", "the status (default: the first status in the vocabulary)")
 	f.StringVar(&opts.item.Horizon, "horizon", "", "roadmap item: now, next or later")
 	f.StringVar(&opts.item.Owner, "owner", "", "the owner's email")
+	_ = cmd.RegisterFlagCompletionFunc("roadmap", completeIDs(g, roadmapIDs))
+	_ = cmd.RegisterFlagCompletionFunc("goal", completeIDs(g, goalIDs))
+	_ = cmd.RegisterFlagCompletionFunc("horizon", cobra.FixedCompletions(spec.Horizons, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("status", func(cmd *cobra.Command, args []string, tc string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		kind := spec.KindStory
+		if len(args) > 0 && args[0] == "roadmap" {
+			kind = spec.KindRoadmap
+		}
+		return completeStatuses(g, kind)(cmd, args, tc)
+	})
 	return cmd
 }
 

@@ -34,8 +34,9 @@ func NewCmdReleaseNotes(g *globalOptions) *cobra.Command {
 			"for that release, from the previous version tag; otherwise FROM is the greatest\n" +
 			"version tag reachable from HEAD. FROM...TO starts from the merge base of the two.\n" +
 			"Every ref is read with the work tree's configuration.",
-		Args: usageArgs(cobra.MaximumNArgs(1)),
-		RunE: func(cmd *cobra.Command, args []string) error { return runReleaseNotes(opts, args) },
+		Args:              usageArgs(cobra.MaximumNArgs(1)),
+		ValidArgsFunction: completeFirstArg(completeRefs(g)),
+		RunE:              func(cmd *cobra.Command, args []string) error { return runReleaseNotes(opts, args) },
 	}
 	opts.bind(cmd, render.ReleaseNotesFormats.Names())
 	cmd.Flags().StringVar(&opts.Prepend, "prepend", "", "put the notes at the top of changelog `file` (md; replacing an earlier section for the same version)")

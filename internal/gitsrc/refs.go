@@ -1,0 +1,48 @@
+package gitsrc
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+)
+
+// RefName is a branch or tag as a revision names it, for completion.
+type RefName struct {
+	Name string // "main", "v1.0.0", "origin/main"
+	Kind string // "branch", "tag" or "remote branch"
+}
+
+// RefNames lists the branches, tags and remote-tracking branches, in that
+// order, each sorted by name (go-git's iteration order is not stable).
+func (r *Repo) RefNames() ([]RefName, error) {
+	var out []RefName
+	err := r.with(func(g *git.Repository) error {
+		iter, err := g.References()
+		if err != nil {
+			return err
+		}
+		return iter.ForEach(func(ref *plumbing.Reference) error {
+			n := ref.Name()
+			switch {
+			case n.IsBranch():
+				out = append(out, RefName{n.Short(), "branch"})
+			case n.IsTag():
+				out = append(out, RefName{n.Short(), "tag"})
+			case n.IsRemote() && ref.Type() == plumbing.HashReference: // not origin/HEAD
+				out = append(out, RefName{n.Short(), "remote branch"})
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list refs: %w", err)
+	}
+	order := map[string]int{"branch": 0, "tag": 1, "remote branch": 2}
+	slices.SortFunc(out, func(a, b RefName) int {
+		return cmp.Or(cmp.Compare(order[a.Kind], order[b.Kind]), cmp.Compare(a.Name, b.Name))
+	})
+	return out, nil
+}
