@@ -31,7 +31,9 @@ func TestEveryCommandHasExamples(t *testing.T) {
 			walk(sub)
 		}
 	}
-	walk(NewRootCmd(&Streams{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}, Getenv: func(string) string { return "" }}))
+	root := NewRootCmd(&Streams{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}, Getenv: func(string) string { return "" }})
+	t.Run(root.CommandPath(), func(t *testing.T) { checkExamples(t, root, readme) })
+	walk(root)
 }
 
 func checkExamples(t *testing.T, c *cobra.Command, readme map[string]bool) {

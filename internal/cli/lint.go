@@ -129,5 +129,5 @@ func lintSummary(res *lint.Result) string {
 	if len(res.Diagnostics) == 0 {
 		return fmt.Sprintf("checked %s: no findings", count(res.Files, "file", "files"))
 	}
-	return fmt.Sprintf("%s in %d files", render.Count(res.Errors, res.Warnings), res.Files)
+	return fmt.Sprintf("%s in %s", render.Count(res.Errors, res.Warnings), count(res.Files, "file", "files"))
 }

@@ -161,7 +161,9 @@ func exitCode(err error) int {
 func NewRootCmd(s *Streams) *cobra.Command {
 	opts := &globalOptions{Streams: s}
 	root := &cobra.Command{
-		Use:   "prodspec",
+		Use: "prodspec",
+		Example: examples("prodspec lint -C examples/acme-notes", "prodspec backlog -C examples/acme-notes",
+			"prodspec help lint"),
 		Short: "Lint and report on a product spec kept as markdown in git",
 		Long: "prodspec reads a product spec (a vision with goals, roadmap items, user stories)\n" +
 			"kept as markdown with YAML front matter, and lints it, ranks the backlog and reports on it.",
