@@ -53,21 +53,24 @@ func terminalStyle(o *reportOptions, mode string, src *source.Source) (lines fun
 	if err != nil {
 		return nil, color // the spec was read from there: this does not fail
 	}
-	return sourceLines(fsys), color
+	return sourceLines(fsys, src.Config.MaxFileSize), color
 }
 
 // sourceLines reads each file's lines once, for the source line under
-// its findings; a file that cannot be read has none.
-func sourceLines(fsys fs.FS) func(string) []string {
+// its findings. Only a regular file within the size limit is read: a
+// finding may be about a FIFO or device (reading it could hang) or a
+// huge file, and those get no source line.
+func sourceLines(fsys fs.FS, maxSize int64) func(string) []string {
 	cache := map[string][]string{}
 	return func(file string) []string {
 		if lines, ok := cache[file]; ok {
 			return lines
 		}
-		data, err := fs.ReadFile(fsys, file)
 		var lines []string
-		if err == nil {
-			lines = strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+		if info, err := fs.Stat(fsys, file); err == nil && info.Mode().IsRegular() && info.Size() <= maxSize {
+			if data, err := fs.ReadFile(fsys, file); err == nil {
+				lines = strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+			}
 		}
 		cache[file] = lines
 		return lines
