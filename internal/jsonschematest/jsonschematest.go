@@ -162,11 +162,31 @@ func (c *checker) checkFormat(s string, format any, at string) {
 			c.failf(at, "%q is not an absolute URI", s)
 		}
 	case "uri-reference":
-		if _, err := url.Parse(s); err != nil || strings.ContainsAny(s, " \\") {
-			c.failf(at, "%q is not a URI reference", s)
+		if !uriReference.MatchString(s) {
+			c.failf(at, "%q is not a URI reference (RFC 3986)", s)
 		}
 	}
 }
+
+// uriReference is RFC 3986's URI-reference (section 4.1): a URI, or a
+// relative reference whose first segment has no ":" (it would read as a
+// scheme). Only unreserved, reserved and percent-encoded characters
+// (section 2) may occur; a space, a "%" not followed by two hex digits,
+// a control or non-ASCII character may not. Host syntax is not checked.
+var uriReference = func() *regexp.Regexp {
+	const (
+		pct       = `%[0-9A-Fa-f]{2}`
+		pcharNC   = `(?:[A-Za-z0-9\-._~!$&'()*+,;=@]|` + pct + `)` // segment-nz-nc
+		pchar     = `(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|` + pct + `)`
+		authority = `(?:[A-Za-z0-9\-._~!$&'()*+,;=:@\[\]]|` + pct + `)*`
+		segments  = `(?:/` + pchar + `*)*`
+		tail      = `(?:\?(?:` + pchar + `|[/?])*)?(?:#(?:` + pchar + `|[/?])*)?`
+		scheme    = `[A-Za-z][A-Za-z0-9+.\-]*:`
+		hier      = `(?://` + authority + segments + `|/(?:` + pchar + `+` + segments + `)?|` + pchar + `+` + segments + `|)`
+		relative  = `(?://` + authority + segments + `|/(?:` + pchar + `+` + segments + `)?|` + pcharNC + `+` + segments + `|)`
+	)
+	return regexp.MustCompile(`^(?:` + scheme + hier + `|` + relative + `)` + tail + `$`)
+}()
 
 func hasType(v any, t any) bool {
 	for _, name := range asSlice(t) {
