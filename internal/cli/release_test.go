@@ -98,3 +98,35 @@ func jsonOf(t *testing.T, path string) any {
 	}
 	return out
 }
+
+// TestPreCommitHooks: each hook in .pre-commit-hooks.yaml has what
+// pre-commit requires, and its entry is a prodspec command line this
+// prodspec takes.
+func TestPreCommitHooks(t *testing.T) {
+	var hooks []struct {
+		ID, Name, Entry, Language string
+		Files                     string
+		PassFilenames             *bool `json:"pass_filenames"`
+	}
+	raw, _ := json.Marshal(jsonOf(t, "../../.pre-commit-hooks.yaml"))
+	if err := json.Unmarshal(raw, &hooks); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for _, h := range hooks {
+		ids[h.ID] = true
+		args, ok := strings.CutPrefix(h.Entry, "prodspec ")
+		if h.Name == "" || h.Language != "golang" || !ok {
+			t.Errorf("hook %+v", h)
+			continue
+		}
+		var out, errs strings.Builder
+		code := Run(append(strings.Fields(args), "--help"), &Streams{Out: &out, Err: &errs, Getenv: func(string) string { return "" }})
+		if code != 0 || errs.Len() > 0 {
+			t.Errorf("hook %s: %q: exit %d: %s", h.ID, h.Entry, code, errs.String())
+		}
+	}
+	if !ids["prodspec-lint"] || !ids["prodspec-fmt"] {
+		t.Errorf("hooks %v; want prodspec-lint and prodspec-fmt", ids)
+	}
+}
