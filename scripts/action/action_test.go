@@ -14,7 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -84,9 +84,13 @@ func newEnv(t *testing.T) *env {
 	check(t, os.Symlink(self, filepath.Join(bin, "prodspec")))
 	check(t, os.WriteFile(filepath.Join(bin, "gh"), []byte(fakeGH), 0o755))
 	check(t, os.WriteFile(filepath.Join(bin, "curl"), []byte(fakeCurl), 0o755))
-	goBin := filepath.Join(runtime.GOROOT(), "bin")
+	// The go command builds prodspec from source (install.sh).
+	goBin := ""
+	if gotool, err := exec.LookPath("go"); err == nil {
+		goBin = filepath.Dir(gotool)
+	}
 	e.vars = map[string]string{
-		"PATH":                strings.Join([]string{bin, goBin, filepath.Dir(bash), "/usr/bin", "/bin"}, string(os.PathListSeparator)),
+		"PATH":                strings.Join(slices.DeleteFunc([]string{bin, goBin, filepath.Dir(bash), "/usr/bin", "/bin"}, func(d string) bool { return d == "" }), string(os.PathListSeparator)),
 		"RUNNER_TEMP":         e.tmp,
 		"GITHUB_OUTPUT":       filepath.Join(root, "output"),
 		"GITHUB_STEP_SUMMARY": filepath.Join(root, "summary.md"),
@@ -412,6 +416,9 @@ func TestInstallRelease(t *testing.T) {
 func TestInstallFromSource(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds prodspec")
+	}
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("no go command")
 	}
 	e := newEnv(t)
 	src, err := filepath.Abs("../..")
