@@ -93,3 +93,27 @@ func distance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// DidYouMeanID is DidYouMean for an ID among IDs: a candidate that
+// differs only in its digits ("R-7" and "R-1") is another item, not a
+// typo of it, and is not suggested; "r-1", "R1" or "R_1" for "R-1" is.
+func DidYouMeanID(id string, ids []string) string {
+	shape := digitless(id)
+	var near []string
+	for _, c := range ids {
+		if digitless(c) != shape || strings.EqualFold(c, id) {
+			near = append(near, c)
+		}
+	}
+	return DidYouMean(id, near)
+}
+
+// digitless is s without its digits.
+func digitless(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return -1
+		}
+		return r
+	}, s)
+}

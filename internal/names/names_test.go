@@ -22,3 +22,18 @@ func TestCloset(t *testing.T) {
 		}
 	}
 }
+
+func TestDidYouMeanID(t *testing.T) {
+	ids := []string{"R-1", "R-2", "R-10"}
+	for id, want := range map[string]string{
+		"R-7":  "",
+		"R-30": "",
+		"r-1":  ` (did you mean "R-1"?)`,
+		"R1":   ` (did you mean "R-1"?)`,
+		"R_10": ` (did you mean "R-10"?)`,
+	} {
+		if got := DidYouMeanID(id, ids); got != want {
+			t.Errorf("DidYouMeanID(%q) = %q, want %q", id, got, want)
+		}
+	}
+}
