@@ -23,7 +23,7 @@ var errAborted = &exitError{code: ExitFindings, err: fmt.Errorf("aborted: the fi
 // writes it. The findings of each round are put above the file as
 // comments; an empty file aborts.
 func editNew(opts *newOptions, src *source.Source, s *spec.Spec, it scaffold.Item, k newKind, used *ids.Set) (string, error) {
-	data, err := it.Markdown()
+	data, err := it.Markdown(k.cfg)
 	if err != nil {
 		return "", runtimeError(err)
 	}

@@ -60,6 +60,7 @@ func NewCmdNew(g *globalOptions) *cobra.Command {
 
 // newKind is what new needs of a kind from the configuration.
 type newKind struct {
+	cfg      *config.Config
 	patterns config.Globs
 	statuses []string
 	id       *regexp.Regexp
@@ -67,9 +68,9 @@ type newKind struct {
 
 func kindOf(cfg *config.Config, kind string) newKind {
 	if kind == "story" {
-		return newKind{cfg.Story.Paths, cfg.Story.Statuses, cfg.StoryID()}
+		return newKind{cfg, cfg.Story.Paths, cfg.Story.Statuses, cfg.StoryID()}
 	}
-	return newKind{cfg.Roadmap.Paths, cfg.Roadmap.Statuses, cfg.RoadmapID()}
+	return newKind{cfg, cfg.Roadmap.Paths, cfg.Roadmap.Statuses, cfg.RoadmapID()}
 }
 
 func runNew(opts *newOptions, kind string) error {
@@ -140,7 +141,7 @@ func kindFlags(kind string, it scaffold.Item) error {
 // writeNew lints the new file as it would be in the spec and writes it
 // unless lint finds an error in it.
 func writeNew(opts *newOptions, src *source.Source, s *spec.Spec, it scaffold.Item, k newKind, used *ids.Set) (string, error) {
-	data, err := it.Markdown()
+	data, err := it.Markdown(k.cfg)
 	if err != nil {
 		return "", runtimeError(err)
 	}
@@ -193,7 +194,7 @@ func createNew(dir string, it scaffold.Item, chosen bool, taken []string, k newK
 			}
 			it.ID = id
 		}
-		data, err := it.Markdown()
+		data, err := it.Markdown(k.cfg)
 		if err != nil {
 			return "", runtimeError(err)
 		}

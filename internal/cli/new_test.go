@@ -29,7 +29,7 @@ func TestNewTakesTheNextIDWhenTaken(t *testing.T) {
 		t.Fatal(err)
 	}
 	it := scaffold.Item{Kind: "story", Title: "Mine"}
-	k := newKind{patterns: config.Globs{"stories/*.md"}, id: regexp.MustCompile(`^S-[0-9]+$`)}
+	k := newKind{cfg: config.Default(), patterns: config.Globs{"stories/*.md"}, id: regexp.MustCompile(`^S-[0-9]+$`)}
 	it.ID = "S-2" // what new chose from the spec it read
 	rel, err := createNew(dir, it, false, []string{"S-1", "S-2"}, k, io.Discard)
 	if err != nil || rel != "stories/S-3.md" {

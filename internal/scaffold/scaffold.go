@@ -74,17 +74,19 @@ type Item struct {
 }
 
 // Markdown renders the new file: front matter and a body to fill in.
-func (it Item) Markdown() ([]byte, error) {
+// Keys are written as cfg's fields.aliases name them: a team whose files
+// say assignee gets assignee, not an owner key lint then calls unknown.
+func (it Item) Markdown(cfg *config.Config) ([]byte, error) {
 	fm := &yaml.Node{Kind: yaml.MappingNode}
 	add := func(k, v string) {
 		if v != "" {
-			fm.Content = append(fm.Content, scalar(k), scalar(v))
+			fm.Content = append(fm.Content, scalar(cfg.Field(k)), scalar(v))
 		}
 	}
 	add("id", it.ID)
 	// Always written: an editor opens on the template with the title to
 	// fill in, and lint reports it while it is empty.
-	fm.Content = append(fm.Content, scalar("title"), scalar(it.Title))
+	fm.Content = append(fm.Content, scalar(cfg.Field("title")), scalar(it.Title))
 	var body string
 	if it.Kind == "story" {
 		add("roadmap", it.Roadmap)
@@ -96,7 +98,7 @@ func (it Item) Markdown() ([]byte, error) {
 		for _, g := range it.Goals {
 			goals.Content = append(goals.Content, scalar(g))
 		}
-		fm.Content = append(fm.Content, scalar("goals"), goals)
+		fm.Content = append(fm.Content, scalar(cfg.Field("goals")), goals)
 		add("status", it.Status)
 		add("horizon", it.Horizon)
 		add("owner", it.Owner)
@@ -133,12 +135,12 @@ func Starter(owner string) ([]File, error) {
 	vision += "goals:\n  - id: G1\n    title: The outcome the product exists for\n---\n" +
 		"Who the product is for, the problem it solves, and what success looks like.\n"
 	item, err := Item{Kind: "roadmap", ID: "R-1", Title: "The first thing to build", Goals: []string{"G1"},
-		Status: cfg.Roadmap.Statuses[0], Horizon: "now", Owner: owner}.Markdown()
+		Status: cfg.Roadmap.Statuses[0], Horizon: "now", Owner: owner}.Markdown(cfg)
 	if err != nil {
 		return nil, err
 	}
 	story, err := Item{Kind: "story", ID: "S-1", Title: "The first user story", Roadmap: "R-1",
-		Status: cfg.Story.Statuses[0], Owner: owner}.Markdown()
+		Status: cfg.Story.Statuses[0], Owner: owner}.Markdown(cfg)
 	if err != nil {
 		return nil, err
 	}
