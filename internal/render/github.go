@@ -50,17 +50,17 @@ func LintGitHub(w io.Writer, res *lint.Result, prefix string, summary bool) erro
 			controls(ghProperty.Replace(repoPath(prefix, d.File))), d.Line, d.Column,
 			ghProperty.Replace("prodspec "+d.Rule), controls(ghData.Replace(d.Message)))
 	}
-	where := "run prodspec lint to see them all"
+	where := "are in prodspec lint's output"
 	if summary {
-		where = "the job summary lists them"
+		where = "are in the job summary"
 	}
 	for _, c := range []struct {
 		n    int
 		what string
 	}{{res.Errors, "error"}, {res.Warnings, "warning"}} {
 		if c.n > shownAnnotations {
-			fmt.Fprintf(bw, "::notice title=prodspec::GitHub shows %d %s annotations of %d; %s\n",
-				shownAnnotations, c.what, c.n, where)
+			fmt.Fprintf(bw, "::notice title=prodspec::GitHub shows %d of the %d %s annotations; the other %d %s\n",
+				shownAnnotations, c.n, c.what, c.n-shownAnnotations, where)
 		}
 	}
 	return bw.Flush()

@@ -134,8 +134,8 @@ func TestGitHubNotice(t *testing.T) {
 		summary bool
 		want    string
 	}{
-		{true, "::notice title=prodspec::GitHub shows 10 error annotations of 12; the job summary lists them\n"},
-		{false, "::notice title=prodspec::GitHub shows 10 error annotations of 12; run prodspec lint to see them all\n"},
+		{true, "::notice title=prodspec::GitHub shows 10 of the 12 error annotations; the other 2 are in the job summary\n"},
+		{false, "::notice title=prodspec::GitHub shows 10 of the 12 error annotations; the other 2 are in prodspec lint's output\n"},
 	} {
 		var buf bytes.Buffer
 		if err := LintGitHub(&buf, lint.NewResult(diags, 1), "", c.summary); err != nil {
