@@ -1,13 +1,15 @@
 // Package jsonschematest checks a JSON value against a JSON Schema, with
 // the keywords the schemas prodspec's tests meet use: the SARIF 2.1.0
-// schema (draft 4) and prodspec's own front-matter schemas (draft
+// schema (draft 4), GitLab's Code Quality report and GoReleaser's
+// configuration, and prodspec's own front-matter schemas (draft
 // 2020-12). It is test code: prodspec takes no schema library as a
 // dependency for its tests, and only tests import it.
 //
 // Keywords: $ref (to #/definitions/… or #/$defs/…), type, enum, const,
 // required, properties, additionalProperties, items, minItems, minimum,
 // maximum, exclusiveMinimum and exclusiveMaximum (2020-12 numbers),
-// pattern, anyOf, oneOf, and the uri and uri-reference formats. Others
+// pattern, anyOf, oneOf, and the uri and uri-reference (RFC 3986's
+// grammar) formats. Others
 // are ignored, so a value is valid as far as these keywords go.
 package jsonschematest
 
