@@ -14,14 +14,14 @@ import (
 )
 
 // SARIF constants. GitHub code scanning requires the schema URI and the
-// version; helpURI is the README's rule table, where every rule is described.
+// version.
 const (
 	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
 	sarifVersion = "2.1.0"
 	infoURI      = "https://github.com/prodspec/prodspec"
-	helpURI      = infoURI + "#lint-rules"
 	// ruleAnchor is the prefix of each rule's row in the README's rule
-	// table (<a id="rule-NAME">), so helpUri opens that rule's row.
+	// table (<a id="rule-NAME">), where the rule is described, so each
+	// rule's helpUri opens its own row.
 	ruleAnchor = infoURI + "#rule-"
 	// srcRoot is the base that every artifact URI is relative to: the
 	// repository root, which is what code scanning resolves paths against.
@@ -221,7 +221,7 @@ func sarifRuleOf(r *lint.Rule) sarifRule {
 		Help: sarifHelp{
 			Text: fmt.Sprintf("%s Change it in .prodspec.yaml with rules: {%s: error|warning|off}. See %s",
 				full, r.Name, ruleAnchor+r.Name),
-			Markdown: fmt.Sprintf("%s\n\nDefault severity: `%s`. Change it in `.prodspec.yaml` with `rules: {%s: error|warning|off}`. See [the rules](%s).",
+			Markdown: fmt.Sprintf("%s\n\nDefault severity: `%s`. Change it in `.prodspec.yaml` with `rules: {%s: error|warning|off}`. See [the rule](%s).",
 				r.Doc, r.Default, r.Name, ruleAnchor+r.Name),
 		},
 		HelpURI:              ruleAnchor + r.Name,
