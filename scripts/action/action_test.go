@@ -328,6 +328,33 @@ func TestCommentLookup(t *testing.T) {
 	}
 }
 
+// TestCommentRoleViolations: with roles configured, a story accepted by
+// someone who is not a product owner is listed under role violations, not
+// among the other findings.
+func TestCommentRoleViolations(t *testing.T) {
+	e := newEnv(t)
+	accepted := story("S-1", "R-1", "accepted") + "## Acceptance criteria\n\n- [x] Done\n"
+	e.repo(map[string]string{
+		"spec/.prodspec.yaml": "roles:\n  product_owners: [po@acme.example]\n",
+		"spec/stories/S-1.md": accepted,
+		"spec/stories/S-2.md": story("S-2", "R-9", "draft"),
+	})
+	if code, out := e.run("lint.sh", pullRequest...); code != 0 || e.outputs()["failed"] != "true" {
+		t.Fatalf("lint.sh: exit %d, outputs %v\n%s", code, e.outputs(), out)
+	}
+	e.comments()
+	if code, out := e.run("comment.sh", pullRequest...); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+	_, body, _ := strings.Cut(e.read("FAKE_LOG"), "--- body\n")
+	_, roles, ok := strings.Cut(body, "### Role violations\n")
+	findings, _, _ := strings.Cut(body, "### Role violations\n")
+	if !ok || !strings.Contains(roles, "| `role-violation` |") || !strings.Contains(roles, "dev@acme.example") ||
+		strings.Contains(findings, "| `role-violation` |") || !strings.Contains(findings, "| `broken-reference` |") {
+		t.Errorf("role violations not apart from the other findings:\n%s", body)
+	}
+}
+
 // TestCommentCap: a pull request with many findings still makes a comment
 // GitHub accepts (at most 65,536 characters), saying how many rows it
 // left out.
