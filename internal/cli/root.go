@@ -169,7 +169,9 @@ func NewRootCmd(s *Streams) *cobra.Command {
 		SilenceUsage:  true,
 		Args:          usageArgs(cobra.NoArgs),
 		RunE:          func(cmd *cobra.Command, args []string) error { return cmd.Help() },
+		Version:       readBuild().String(), // --version, as `prodspec version`
 	}
+	root.SetVersionTemplate("{{.Version}}")
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
