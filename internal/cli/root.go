@@ -171,7 +171,9 @@ func NewRootCmd(s *Streams) *cobra.Command {
 		SilenceUsage:  true,
 		Args:          unknownCommand,
 		RunE:          func(cmd *cobra.Command, args []string) error { return cmd.Help() },
+		Version:       readBuild().String(), // --version, as `prodspec version`
 	}
+	root.SetVersionTemplate("{{.Version}}")
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetFlagErrorFunc(flagError)

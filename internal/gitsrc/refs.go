@@ -1,56 +1,94 @@
 package gitsrc
 
 import (
-	"cmp"
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 )
 
-// RefName is a branch or tag as a revision names it, for completion.
-type RefName struct {
-	Name string // "main", "v1.0.0", "origin/main"
-	Kind string // "branch", "tag" or "remote branch"
+// Tip is a commit a ref points at.
+type Tip struct {
+	Ref    string // "HEAD", "refs/heads/main", "refs/remotes/origin/x", "refs/tags/v1"
+	Commit *Commit
 }
 
-// RefNames lists the branches, tags and remote-tracking branches, in that
-// order, each sorted by name (go-git's iteration order is not stable).
-func (r *Repo) RefNames() ([]RefName, error) {
-	var out []RefName
+// Tips lists HEAD and every local branch, remote-tracking branch and tag
+// with the commit it points at (annotated tags peeled), in ref name
+// order with HEAD first. Refs of other objects and refs past the edge of
+// a shallow clone are left out: neither has a spec to read.
+func (r *Repo) Tips() ([]Tip, error) {
+	var out []Tip
 	err := r.with(func(g *git.Repository) error {
-		var err error
-		out, err = refNames(g)
-		return err
+		if head, err := g.Head(); err == nil {
+			c, err := r.peel(g, "HEAD", head.Hash())
+			if err != nil {
+				return err
+			}
+			out = append(out, Tip{"HEAD", newCommit(c, "HEAD")})
+		} else if !errors.Is(err, plumbing.ErrReferenceNotFound) {
+			return err
+		}
+		iter, err := g.References()
+		if err != nil {
+			return err
+		}
+		return iter.ForEach(func(ref *plumbing.Reference) error {
+			name := ref.Name()
+			if ref.Type() != plumbing.HashReference || !(name.IsBranch() || name.IsRemote() || name.IsTag()) {
+				return nil
+			}
+			c, err := r.peel(g, name.Short(), ref.Hash())
+			var (
+				notCommit *UnknownRevError
+				shallow   *ShallowError
+			)
+			switch {
+			case errors.As(err, &notCommit), errors.As(err, &shallow):
+				return nil
+			case err != nil:
+				return err
+			}
+			out = append(out, Tip{name.String(), newCommit(c, name.Short())})
+			return nil
+		})
 	})
+	var corrupt *CorruptError
+	if errors.As(err, &corrupt) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, fmt.Errorf("list refs: %w", err)
 	}
+	slices.SortStableFunc(out[min(1, len(out)):], func(a, b Tip) int { return strings.Compare(a.Ref, b.Ref) })
 	return out, nil
 }
 
-func refNames(g *git.Repository) ([]RefName, error) {
-	var out []RefName
-	iter, err := g.References()
-	if err != nil {
-		return nil, err
-	}
-	err = iter.ForEach(func(ref *plumbing.Reference) error {
-		n := ref.Name()
-		switch {
-		case n.IsBranch():
-			out = append(out, RefName{n.Short(), "branch"})
-		case n.IsTag():
-			out = append(out, RefName{n.Short(), "tag"})
-		case n.IsRemote() && ref.Type() == plumbing.HashReference: // not origin/HEAD
-			out = append(out, RefName{n.Short(), "remote branch"})
+// Reachable returns every commit reachable from any of tips, parents
+// before children, in the order Commits gives. At the edge of a shallow
+// clone it stops without an error: the caller asks Shallow.
+func (r *Repo) Reachable(tips []Tip) ([]*Commit, error) {
+	seen := map[Hash]*Commit{}
+	err := r.with(func(g *git.Repository) error {
+		for _, t := range tips {
+			if _, ok := seen[t.Commit.Hash]; ok {
+				continue
+			}
+			more, err := r.ancestors(g, t.Commit, seen, false)
+			if err != nil {
+				return err
+			}
+			for h, c := range more {
+				seen[h] = c
+			}
 		}
 		return nil
 	})
-	order := map[string]int{"branch": 0, "tag": 1, "remote branch": 2}
-	slices.SortFunc(out, func(a, b RefName) int {
-		return cmp.Or(cmp.Compare(order[a.Kind], order[b.Kind]), cmp.Compare(a.Name, b.Name))
-	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return topoOrder(seen), nil
 }

@@ -60,6 +60,7 @@ type Lint struct {
 	Prefix  string // the spec root relative to the repository root
 	Rules   []*lint.Rule
 	Version string
+	Summary bool // the command also writes the findings to GitHub's job summary
 	// For a terminal, text output shows each finding's source line from
 	// Lines (nil: none) and is in colour when Color.
 	Lines func(file string) []string
@@ -85,7 +86,8 @@ var (
 		{"text", func(w io.Writer, l Lint) error { return LintTerminal(w, l.Result, l.Lines, l.Color) }, carriesNoMarker},
 		{"json", func(w io.Writer, l Lint) error { return LintJSON(w, l.Result) }, isJSONReport},
 		{"sarif", func(w io.Writer, l Lint) error { return LintSARIF(w, l.Result, l.Rules, l.Prefix, l.Version) }, isSARIF},
-		{"github", func(w io.Writer, l Lint) error { return LintGitHub(w, l.Result, l.Prefix) }, carriesNoMarker},
+		{"github", func(w io.Writer, l Lint) error { return LintGitHub(w, l.Result, l.Prefix, l.Summary) }, carriesNoMarker},
+		{"gitlab", func(w io.Writer, l Lint) error { return LintGitLab(w, l.Result, l.Prefix) }, carriesNoMarker},
 	}
 	BacklogFormats = Formats[Backlog]{
 		{"md", BacklogMarkdown, hasMarker},
