@@ -18,14 +18,16 @@ type lintOptions struct {
 	reportOptions
 	Strict bool
 	Base   string
+	Color  string
 }
 
 // NewCmdLint checks the spec and exits 1 on error-level findings.
 func NewCmdLint(g *globalOptions) *cobra.Command {
 	opts := &lintOptions{reportOptions: reportOptions{globalOptions: g}}
 	cmd := &cobra.Command{
-		Use:   "lint",
-		Short: "Check the spec: traceability, IDs, statuses, acceptance criteria, file syntax",
+		Use:     "lint",
+		Example: examples("prodspec lint -C examples/acme-notes", "prodspec lint -C examples/acme-notes --format sarif -o prodspec.sarif", "prodspec lint -C examples/acme-notes --base HEAD~1 --strict"),
+		Short:   "Check the spec: traceability, IDs, statuses, acceptance criteria, file syntax",
 		Long: "lint checks every spec file and reports each finding at its line and column.\n" +
 			"It exits 1 when there are error-level findings (or warnings with --strict).",
 		Args: usageArgs(cobra.NoArgs),
@@ -33,7 +35,9 @@ func NewCmdLint(g *globalOptions) *cobra.Command {
 	}
 	opts.bind(cmd, render.LintFormats.Names())
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 on warnings too")
+	bindColor(cmd, &opts.Color)
 	cmd.Flags().StringVar(&opts.Base, "base", "", "report only findings that git `ref` did not already have; with roles configured, check who made each change since ref")
+	_ = cmd.RegisterFlagCompletionFunc("base", completeRefs(g))
 	bindAt(cmd, g)
 	return cmd
 }
@@ -51,19 +55,24 @@ func runLint(opts *lintOptions) error {
 		}
 	}
 	prefix := src.Prefix
-	report := render.Lint{Result: res, Prefix: prefix, Rules: lint.Rules(), Version: version()}
+	// The job summary goes with the annotations: a workflow that also
+	// writes SARIF in another step gets it once, not twice.
+	summary := opts.Getenv("GITHUB_STEP_SUMMARY")
+	if opts.Format != "github" {
+		summary = ""
+	}
+	report := render.Lint{Result: res, Prefix: prefix, Rules: lint.Rules(), Version: version(), Summary: summary != ""}
+	report.Lines, report.Color = terminalStyle(&opts.reportOptions, opts.Color, src)
 	if err := writeReport(&opts.reportOptions, render.LintFormats, report); err != nil {
 		return err
 	}
-	// The job summary goes with the annotations: a workflow that also
-	// writes SARIF in another step gets it once, not twice.
-	if path := opts.Getenv("GITHUB_STEP_SUMMARY"); path != "" && opts.Format == "github" {
-		if err := appendStepSummary(path, res, prefix); err != nil {
+	if summary != "" {
+		if err := appendStepSummary(summary, res, prefix); err != nil {
 			return err
 		}
 	}
-	if opts.Format == "text" && len(res.Diagnostics) > 0 {
-		fmt.Fprintf(opts.Err, "%s in %d files\n", render.Count(res.Errors, res.Warnings), res.Files)
+	if opts.Format == "text" {
+		fmt.Fprintln(opts.Err, lintSummary(res))
 	}
 	if res.Errors > 0 || opts.Strict && res.Warnings > 0 {
 		return errFindings
@@ -105,15 +114,30 @@ func lintSinceBase(opts *lintOptions, src *source.Source, s *spec.Spec) (*lint.R
 }
 
 // appendStepSummary adds the markdown summary to GitHub's job summary,
-// which shows every finding where annotations stop at ten per step.
+// which shows every finding where annotations stop at ten per step. What
+// the step already wrote there counts against GitHub's limit.
 func appendStepSummary(path string, res *lint.Result, prefix string) error {
 	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {
 		return runtimeError(err)
 	}
-	if err := render.LintMarkdown(f, res, prefix); err != nil {
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return runtimeError(err)
+	}
+	if err := render.LintMarkdown(f, res, prefix, render.SummaryLimit-int(info.Size())); err != nil {
 		f.Close()
 		return runtimeError(err)
 	}
 	return runtimeError(f.Close())
+}
+
+// lintSummary is the line text output ends with on stderr, so that a
+// clean run is visibly a run and not a run over nothing.
+func lintSummary(res *lint.Result) string {
+	if len(res.Diagnostics) == 0 {
+		return fmt.Sprintf("checked %s: no findings", count(res.Files, "file", "files"))
+	}
+	return fmt.Sprintf("%s in %s", render.Count(res.Errors, res.Warnings), count(res.Files, "file", "files"))
 }
