@@ -29,12 +29,11 @@ func NewCmdCheck(g *globalOptions) *cobra.Command {
 			"in the file, as set lists them) or by text (the exact text, else a piece of it that only\n" +
 			"one criterion holds, case aside). --undo unticks them. Only the boxes change. Unticking a\n" +
 			"criterion of an accepted story is refused, as lint would report it.",
-		Example: "  prodspec check S-14 2 3\n" +
-			"  prodspec check S-14 'title matches'\n" +
-			"  prodspec check S-14 --undo 1",
-		Args: usageArgs(cobra.MinimumNArgs(2)),
-		// The IDs complete here once the completion of IDs lands.
-		ValidArgsFunction: cobra.NoFileCompletions,
+		Example: examples("prodspec check -C examples/acme-notes S-14 2 3",
+			"prodspec check -C examples/acme-notes S-14 'title matches'",
+			"prodspec check -C examples/acme-notes S-14 --undo 1"),
+		Args:              usageArgs(cobra.MinimumNArgs(2)),
+		ValidArgsFunction: completeFirstArg(completeIDs(g, storyIDs)),
 		RunE:              func(cmd *cobra.Command, args []string) error { return runCheck(opts, args[0], args[1:]) },
 	}
 	cmd.Flags().BoolVar(&opts.Undo, "undo", false, "untick the criteria instead")

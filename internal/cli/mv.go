@@ -8,7 +8,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -16,9 +15,9 @@ import (
 
 	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/edit"
+	"github.com/prodspec/prodspec/internal/ids"
 	"github.com/prodspec/prodspec/internal/lint"
 	"github.com/prodspec/prodspec/internal/names"
-	"github.com/prodspec/prodspec/internal/scaffold"
 	"github.com/prodspec/prodspec/internal/source"
 	"github.com/prodspec/prodspec/internal/spec"
 )
@@ -31,14 +30,14 @@ func NewCmdMv(g *globalOptions) *cobra.Command {
 		Long: "mv renames the ID OLD to NEW everywhere in the work tree: the item's id, its file when\n" +
 			"the file is named by its ID (in the same directory), and every reference to it (roadmap,\n" +
 			"goals, depends_on, and any other reference field), keeping comments, key order and line\n" +
-			"endings. Without NEW it takes a fresh ID. It refuses a NEW that is in use, or was,\n" +
-			"on any branch, tag or in history, and a rename that lint would report. It prints every\n" +
-			"file it changes; commit them (git sees a renamed file as a rename).",
-		Example: "  prodspec mv S-14 S-40\n" +
-			"  prodspec mv S-14",
-		Args: usageArgs(cobra.RangeArgs(1, 2)),
-		// The IDs complete here once the completion of IDs lands.
-		ValidArgsFunction: cobra.NoFileCompletions,
+			"endings. Without NEW it takes a fresh ID, one no branch, tag or past commit used. It\n" +
+			"refuses a NEW that is in use, or was, on any branch, tag or in history, and a rename\n" +
+			"that lint would report. It prints every file it changes; commit them (git sees a\n" +
+			"renamed file as a rename).",
+		Example: examples("prodspec mv -C examples/acme-notes S-33 S-40",
+			"prodspec mv -C examples/acme-notes R-8"),
+		Args:              usageArgs(cobra.RangeArgs(1, 2)),
+		ValidArgsFunction: completeFirstArg(completeIDs(g, storyIDs, roadmapIDs, goalIDs)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			newID := ""
 			if len(args) == 2 {
@@ -124,11 +123,11 @@ func definition(s *spec.Spec, id string) (spec.IDKind, *spec.File, error) {
 // pickNewID checks NEW against every ID the spec uses or used, anywhere
 // in git, or takes the next free one when NEW is "".
 func pickNewID(g *globalOptions, src *source.Source, s *spec.Spec, kind spec.IDKind, oldID, newID string) (string, error) {
-	used, err := usedIDsOf(src, s)
+	used, err := ids.Used(src, s)
 	if err != nil {
 		return "", err
 	}
-	if note := used.Note(); note != "" {
+	if note := used.Note; note != "" {
 		fmt.Fprintf(g.Err, "prodspec: %s\n", note)
 	}
 	re := kind.Pattern(s.Config)
@@ -279,54 +278,4 @@ func writeOne(g *globalOptions, m *moved) error {
 		return err
 	}
 	return runtimeError(os.Remove(m.path))
-}
-
-// usedIDs is what mv needs of the IDs a spec uses or ever used.
-type usedIDs interface {
-	Lookup(id string) (where string, ok bool)
-	Next(re *regexp.Regexp) (string, error)
-	Note() string
-}
-
-// usedIDsOf collects the IDs in use. Until package ids (every branch,
-// tag and past commit) is merged, the work tree's IDs only.
-var usedIDsOf = func(src *source.Source, s *spec.Spec) (usedIDs, error) {
-	w := workTreeIDs{}
-	for _, f := range s.Files {
-		for _, id := range definedIn(f) {
-			if _, ok := w[id]; !ok {
-				w[id] = "the work tree (" + f.Path + ")"
-			}
-		}
-	}
-	return w, nil
-}
-
-type workTreeIDs map[string]string
-
-func (w workTreeIDs) Lookup(id string) (string, bool) { where, ok := w[id]; return where, ok }
-func (w workTreeIDs) Note() string                    { return "IDs were checked against the work tree only" }
-func (w workTreeIDs) Next(re *regexp.Regexp) (string, error) {
-	var taken []string
-	for id := range w {
-		taken = append(taken, id)
-	}
-	slices.Sort(taken)
-	return scaffold.NextID(taken, re)
-}
-
-func definedIn(f *spec.File) []string {
-	switch {
-	case f.Story != nil:
-		return []string{f.Story.ID}
-	case f.Item != nil:
-		return []string{f.Item.ID}
-	case f.Vision != nil:
-		var out []string
-		for _, g := range f.Vision.Goals {
-			out = append(out, g.ID)
-		}
-		return out
-	}
-	return nil
 }

@@ -39,12 +39,11 @@ func NewCmdSet(g *globalOptions) *cobra.Command {
 			"that brings a new lint error into the file is refused (exit 2). Setting a story to the\n" +
 			"accepted status refuses while an acceptance criterion is unchecked (--force accepts\n" +
 			"anyway and says so). The ID itself is changed with prodspec mv.",
-		Example: "  prodspec set S-14 status=in-progress estimate=5\n" +
-			"  prodspec set S-14 rice.reach=2000 labels+=capture\n" +
-			"  prodspec set S-14 --unset estimate",
-		Args: usageArgs(cobra.MinimumNArgs(1)),
-		// The IDs complete here once the completion of IDs lands.
-		ValidArgsFunction: cobra.NoFileCompletions,
+		Example: examples("prodspec set -C examples/acme-notes S-14 status=in-progress estimate=5",
+			"prodspec set -C examples/acme-notes S-14 rice.reach=2000 labels+=capture",
+			"prodspec set -C examples/acme-notes S-14 --unset estimate"),
+		Args:              usageArgs(cobra.MinimumNArgs(1)),
+		ValidArgsFunction: completeFirstArg(completeIDs(g, storyIDs, roadmapIDs)),
 		RunE:              func(cmd *cobra.Command, args []string) error { return runSet(opts, args[0], args[1:]) },
 	}
 	cmd.Flags().StringArrayVar(&opts.Unset, "unset", nil, "remove `key` (repeatable)")
