@@ -158,12 +158,17 @@ func renameAll(dir string, s *spec.Spec, kind spec.IDKind, home *spec.File, oldI
 		if f.Vision == nil && f.Item == nil && f.Story == nil {
 			continue // unreadable: lint names it; there is nothing to rename in it
 		}
+		// Most files do not mention OLD at all: only the rest are parsed.
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path)))
+		if err != nil {
+			return nil, runtimeError(err)
+		}
+		if !bytes.Contains(data, []byte(oldID)) {
+			continue
+		}
 		ef, err := openEdited(dir, s.Config, f)
 		if err != nil {
 			return nil, err
-		}
-		if !bytes.Contains(ef.old, []byte(oldID)) {
-			continue
 		}
 		res, err := ef.doc.RenameID(kind, oldID, newID)
 		if err != nil {

@@ -81,7 +81,7 @@ func runSet(opts *setOptions, id string, args []string) error {
 	if err != nil {
 		return err
 	}
-	unmet := unmetFindings(told)
+	unmet, told := splitRule(told, "unmet-acceptance")
 	if len(unmet) > 0 && !opts.Force {
 		return usageError("%s not set to %s: it has %s:\n%stick them with prodspec check %s N..., or use --force to accept it anyway",
 			id, s.Config.Story.Accepted, criteriaCount(len(unmet)), unchecked(s.Story(id)), id)
@@ -96,7 +96,7 @@ func runSet(opts *setOptions, id string, args []string) error {
 		fmt.Fprintf(opts.Err, "prodspec: %s accepted with %s (--force); lint will report them [unmet-acceptance]:\n%s",
 			id, criteriaCount(len(unmet)), unchecked(s.Story(id)))
 	}
-	tell(opts.Err, withoutRule(told, "unmet-acceptance"))
+	tell(opts.Err, told)
 	if accepts(s.Config, results) {
 		warnNotProductOwner(src, s.Config, id, opts.Err)
 	}
@@ -142,24 +142,16 @@ func describe(r edit.Result) string {
 	return r.Key + ": " + old + " → " + now
 }
 
-func unmetFindings(diags []lint.Diagnostic) []lint.Diagnostic {
-	var out []lint.Diagnostic
+// splitRule separates the findings of rule from the others.
+func splitRule(diags []lint.Diagnostic, rule string) (of, others []lint.Diagnostic) {
 	for _, d := range diags {
-		if d.Rule == "unmet-acceptance" {
-			out = append(out, d)
+		if d.Rule == rule {
+			of = append(of, d)
+		} else {
+			others = append(others, d)
 		}
 	}
-	return out
-}
-
-func withoutRule(diags []lint.Diagnostic, rule string) []lint.Diagnostic {
-	var out []lint.Diagnostic
-	for _, d := range diags {
-		if d.Rule != rule {
-			out = append(out, d)
-		}
-	}
-	return out
+	return of, others
 }
 
 func criteriaCount(n int) string {
