@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -33,6 +34,9 @@ type Change struct {
 // ParseChange reads a change as the command line writes it: key=value,
 // key+=items or key-=items.
 func ParseChange(arg string) (Change, error) {
+	if !utf8.ValidString(arg) {
+		return Change{}, fmt.Errorf("%q: not UTF-8 text", arg)
+	}
 	i := strings.IndexByte(arg, '=')
 	if i <= 0 {
 		return Change{}, fmt.Errorf("%q: want key=value, key+=items or key-=items", arg)

@@ -130,6 +130,7 @@ func TestParseChange(t *testing.T) {
 		"status=": "no value; to remove status use --unset status",
 		"a..b=1":  "bad key",
 		"t=a\nb":  "one line",
+		"t=\xc1":  "not UTF-8",
 	} {
 		if _, err := ParseChange(arg); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: got %v, want %q", arg, err, want)
