@@ -48,8 +48,8 @@ func ParseChange(arg string) (Change, error) {
 	case strings.HasSuffix(c.Key, "-"):
 		c.Key, c.Op = c.Key[:len(c.Key)-1], Remove
 	}
-	if c.Key == "" || strings.Contains(c.Key, "..") || strings.HasPrefix(c.Key, ".") || strings.HasSuffix(c.Key, ".") {
-		return Change{}, fmt.Errorf("%q: bad key %q", arg, c.Key)
+	if !validKey(c.Key) {
+		return Change{}, fmt.Errorf("%q: bad key %q: keys are up to 64 letters, digits, _ and -, dotted for a nested value (rice.reach)", arg, c.Key)
 	}
 	if strings.TrimSpace(c.Value) == "" {
 		return Change{}, fmt.Errorf("%q: no value; to remove %s use --unset %s", arg, c.Key, c.Key)
@@ -58,6 +58,20 @@ func ParseChange(arg string) (Change, error) {
 		return Change{}, fmt.Errorf("%q: a value is one line of text, without control characters", arg)
 	}
 	return c, nil
+}
+
+// validKey says whether key is dotted words of letters, digits, _ and
+// -, each at most 64 bytes: every key a spec holds, and none that YAML
+// would have to quote or write in the long "? key" form (over 128 bytes).
+func validKey(key string) bool {
+	for _, k := range strings.Split(key, ".") {
+		if k == "" || len(k) > 64 || strings.IndexFunc(k, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '-'
+		}) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // Result is what one change did, for set to report: the values before

@@ -64,10 +64,36 @@ func Open(src []byte, kind spec.Kind, cfg *config.Config) (*Doc, error) {
 		return nil, &FileError{parse.Problem{Pos: parse.NodePos(d.root),
 			Msg: "front matter written as one flow mapping ({...}); run prodspec fmt first"}}
 	}
+	if k := d.complexKey(d.root); k != nil {
+		return nil, &FileError{parse.Problem{Pos: parse.NodePos(k),
+			Msg: "a key that is a list or a mapping (? ...): set edits files whose keys are plain names; edit this one by hand"}}
+	}
 	if bytes.Contains(parts.FrontMatter, []byte("\r\n")) {
 		d.eol = "\r\n"
 	}
 	return d, nil
+}
+
+// complexKey is the first key in n's mappings that is not a named
+// scalar or is written in the long form "? key", or nil: the engine finds
+// keys by name and ends by position, and neither holds for "? [a, b]".
+func (d *Doc) complexKey(n *yaml.Node) *yaml.Node {
+	for i, c := range n.Content {
+		if n.Kind == yaml.MappingNode && i%2 == 0 && (c.Kind != yaml.ScalarNode || c.Tag == "!!null" || d.explicit(c)) {
+			return c
+		}
+		if k := d.complexKey(c); k != nil {
+			return k
+		}
+	}
+	return nil
+}
+
+// explicit says whether the key k follows a "?" on its line.
+func (d *Doc) explicit(k *yaml.Node) bool {
+	at := d.start(k)
+	before := bytes.TrimRight(d.src[lineStart(d.src, at):at], " \t")
+	return bytes.HasSuffix(before, []byte("?")) || at < len(d.src) && d.src[at] == '?'
 }
 
 // Bytes is the file as edited so far.

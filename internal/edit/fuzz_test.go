@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -52,12 +53,35 @@ func FuzzSet(f *testing.F) {
 				return
 			}
 			checkOnlyNamed(t, src, out, c)
-			if a, b := fmtThenSet(t, src, c), setThenFmt(t, out); a != nil && b != nil && !bytes.Equal(a, b) {
-				t.Errorf("%v on\n%s\nfmt then set:\n%s\nset then fmt:\n%s", c, src, a, b)
+			a, b := fmtThenSet(t, src, c), setThenFmt(t, out)
+			if a == nil || b == nil || bytes.Equal(a, b) {
+				return
 			}
+			if bytes.ContainsAny(src, "#|>") && bytes.Equal(layoutFree(a), layoutFree(b)) {
+				// Where blank lines and comments go next to comments,
+				// empty values and block scalars is yaml.v3's: it writes
+				// a blank line after a folded scalar, makes a comment
+				// after an empty value a foot comment (a blank line
+				// before it, or on the next key's line), and not once
+				// the value is set. set leaves them where they are;
+				// checkOnlyNamed holds it to that.
+				return
+			}
+			t.Errorf("%v on\n%s\nfmt then set:\n%s\nset then fmt:\n%s", c, src, a, b)
 		})
 	})
 }
+
+// layoutFree is b without blank lines and comments (roughly: a " #"
+// inside a quoted value goes too, the same way in both texts compared).
+func layoutFree(b []byte) []byte {
+	return blankLine.ReplaceAll(comment.ReplaceAll(b, nil), nil)
+}
+
+var (
+	comment   = regexp.MustCompile(`(?m)(^|[ \t])#.*$`)
+	blankLine = regexp.MustCompile(`(?m)^[ \t]*\r?\n`)
+)
 
 func fuzzChange(s string) (Change, bool) {
 	if key, ok := strings.CutPrefix(s, "-"); ok {

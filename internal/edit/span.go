@@ -47,8 +47,12 @@ func (d *Doc) scalarEnd(n *yaml.Node) (int, error) {
 		end = doubleQuotedEnd(src, off)
 	case src[off] == '\'':
 		end = singleQuotedEnd(src, off)
+	case (src[off] == '|' || src[off] == '>') && !bytes.ContainsAny(src[off:indicatorsEnd(src, off)], "123456789"):
+		// An indentation indicator (|2) would need the parent's
+		// indentation to read; real specs do not use one.
+		end = blockScalarEnd(src, off, n.Value)
 	case src[off] == '|' || src[off] == '>':
-		end = blockScalarEnd(src, off)
+		end = -1
 	case bytes.HasPrefix(src[off:], []byte(n.Value)):
 		end = off + len(n.Value) // a plain scalar on one line is its value
 	default:
@@ -101,17 +105,24 @@ func singleQuotedEnd(src []byte, off int) int {
 
 // blockScalarEnd is the end of the last line of a literal or folded
 // scalar: the lines after its header that are blank or indented at least
-// as far as its first non-blank line. Blank lines after its text are its
-// own (its chomping decides whether they are content), as fmt writes them.
-func blockScalarEnd(src []byte, off int) int {
-	end := lineEnd(src, off)
-	indent := -1
+// as far as its first non-blank line. Blank lines after its text belong
+// to it only when it keeps them ("|+"); otherwise they stay where they
+// are, before whatever a change inserts after the scalar.
+//
+// A scalar with no text line ends at its header: yaml.v3 gives it no
+// lines, and fmt keeps the blank lines after it apart from it.
+func blockScalarEnd(src []byte, off int, value string) int {
+	header := lineEnd(src, off)
+	if len(bytes.TrimSpace(src[indicatorsEnd(src, off):header])) > 0 {
+		return -1 // a comment after the header: rare, and a change would have to move it
+	}
+	text, blank, indent := header, header, -1
 	for i := nextLine(src, off); i < len(src); i = nextLine(src, i) {
 		l := bytes.TrimRight(src[i:lineEnd(src, i)], "\r")
 		body := bytes.TrimLeft(l, " ")
 		if len(bytes.TrimSpace(l)) == 0 {
 			if lineEnd(src, i) < len(src) {
-				end = i + len(l)
+				blank = i + len(l)
 			}
 			continue
 		}
@@ -121,9 +132,27 @@ func blockScalarEnd(src []byte, off int) int {
 		if len(l)-len(body) < indent || indent == 0 {
 			break
 		}
-		end = i + len(l)
+		text = i + len(l)
+		blank = text
 	}
-	return end
+	keep := bytes.Contains(src[off:indicatorsEnd(src, off)], []byte("+"))
+	switch {
+	case keep:
+		return blank // "|+" keeps its trailing blank lines
+	case indent <= 0 || strings.Trim(value, "\n") == "":
+		return header
+	}
+	return text
+}
+
+// indicatorsEnd is the end of a block scalar's header: "|" or ">" and
+// its chomping and indentation indicators.
+func indicatorsEnd(src []byte, off int) int {
+	i := off + 1
+	for i < len(src) && strings.IndexByte("+-123456789", src[i]) >= 0 {
+		i++
+	}
+	return i
 }
 
 // plainEnd follows a plain scalar over the lines it folds, comparing with
