@@ -17,6 +17,7 @@ func Rules() []*Rule {
 		dependencyCycle,
 		unmetAcceptance,
 		missingAcceptance,
+		templatePlaceholder,
 		emptyRoadmap,
 		statusConflict,
 		roleViolation,
