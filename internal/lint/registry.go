@@ -14,6 +14,7 @@ func Rules() []*Rule {
 		brokenReference,
 		untracedStory,
 		untracedRoadmap,
+		unservedGoal,
 		dependencyCycle,
 		unmetAcceptance,
 		missingAcceptance,

@@ -152,8 +152,8 @@ func TestEveryRuleHasATableTest(t *testing.T) {
 }
 
 // Files several cases share. Each is valid on its own: the vision defines
-// G1 and G2; R-1 serves G1 on the next horizon; S-1 is a ready story with
-// a checked criterion under R-1.
+// G1 and G2; R-1 serves G1 on the next horizon, R-2 serves G2; S-1 is a
+// ready story with a checked criterion under R-1.
 const (
 	vision = `---
 kind: vision
@@ -171,6 +171,14 @@ title: Lock-screen capture
 goals: [G1]
 status: planned
 horizon: next
+---
+`
+	itemR2 = `---
+id: R-2
+title: Offline-first sync
+goals: [G2]
+status: proposed
+horizon: later
 ---
 `
 	storyS1 = `---
@@ -191,6 +199,7 @@ func TestSharedFilesAreClean(t *testing.T) {
 	_, all := lintRule(t, "", ruleTest{files: map[string]string{
 		"vision.md":      vision,
 		"roadmap/R-1.md": itemR1,
+		"roadmap/R-2.md": itemR2,
 		"stories/S-1.md": storyS1,
 	}}, "")
 	if len(all) > 0 {
