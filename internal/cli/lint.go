@@ -24,12 +24,16 @@ type lintOptions struct {
 func NewCmdLint(g *globalOptions) *cobra.Command {
 	opts := &lintOptions{reportOptions: reportOptions{globalOptions: g}}
 	cmd := &cobra.Command{
-		Use:   "lint",
+		Use:   "lint [FILE...]",
 		Short: "Check the spec: traceability, IDs, statuses, acceptance criteria, file syntax",
 		Long: "lint checks every spec file and reports each finding at its line and column.\n" +
-			"It exits 1 when there are error-level findings (or warnings with --strict).",
-		Args: usageArgs(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, args []string) error { return runLint(opts) },
+			"It exits 1 when there are error-level findings (or warnings with --strict).\n" +
+			"With FILEs (relative to the current directory, as a pre-commit hook passes them; or\n" +
+			"directories) it still checks the whole spec but reports only the findings in those\n" +
+			"files; a named file that is not a spec file (a README) is skipped with a note.",
+		Example: "  prodspec lint --strict\n" +
+			"  prodspec lint stories/S-6.md README.md   # what a pre-commit hook stages: README.md is skipped",
+		RunE: func(cmd *cobra.Command, args []string) error { return runLint(opts, args) },
 	}
 	opts.bind(cmd, render.LintFormats.Names())
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 on warnings too")
@@ -38,7 +42,11 @@ func NewCmdLint(g *globalOptions) *cobra.Command {
 	return cmd
 }
 
-func runLint(opts *lintOptions) error {
+func runLint(opts *lintOptions, args []string) error {
+	named, err := specPaths(opts.Dir, args)
+	if err != nil {
+		return err
+	}
 	src, s, err := loadSpec(opts.globalOptions)
 	if err != nil {
 		return err
@@ -49,6 +57,9 @@ func runLint(opts *lintOptions) error {
 		if res, err = lintSinceBase(opts, src, s); err != nil {
 			return err
 		}
+	}
+	if len(named) > 0 {
+		res = onlyNamed(res, s, named, opts.Err)
 	}
 	prefix := src.Prefix
 	report := render.Lint{Result: res, Prefix: prefix, Rules: lint.Rules(), Version: version()}
