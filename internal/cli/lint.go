@@ -43,15 +43,15 @@ func NewCmdLint(g *globalOptions) *cobra.Command {
 }
 
 func runLint(opts *lintOptions, args []string) error {
-	named, err := specPaths(opts.Dir, args)
-	if err != nil {
-		return err
-	}
 	src, s, err := loadSpec(opts.globalOptions)
 	if err != nil {
 		return err
 	}
 	defer src.Close()
+	named, err := specPaths(opts.Dir, args)
+	if err != nil {
+		return err
+	}
 	res := lint.Run(s, lint.Options{})
 	if opts.Base != "" {
 		if res, err = lintSinceBase(opts, src, s); err != nil {
@@ -86,7 +86,8 @@ func runLint(opts *lintOptions, args []string) error {
 // already had are left out (both are linted with the run's one
 // configuration, so a finding is matched whatever the base's
 // configuration said), and with roles configured, the commits since the
-// base are checked for who made each governed change.
+// base are checked for who made each governed change. IDs both sides
+// added since their merge base are id-collision findings.
 func lintSinceBase(opts *lintOptions, src *source.Source, s *spec.Spec) (*lint.Result, error) {
 	base, err := src.Resolve(opts.Base)
 	if err != nil {
@@ -112,7 +113,11 @@ func lintSinceBase(opts *lintOptions, src *source.Source, s *spec.Spec) (*lint.R
 		}
 		changes = history.Governed(steps, s)
 	}
-	return lint.Run(s, lint.Options{Changes: changes}).Since(lint.Run(old, lint.Options{})), nil
+	collisions, err := idCollisions(opts, src, s, base, old)
+	if err != nil {
+		return nil, err
+	}
+	return lint.Run(s, lint.Options{Changes: changes, Collisions: collisions}).Since(lint.Run(old, lint.Options{})), nil
 }
 
 // appendStepSummary adds the markdown summary to GitHub's job summary,

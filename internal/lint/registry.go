@@ -11,6 +11,7 @@ func Rules() []*Rule {
 		invalidValue,
 		idFormat,
 		duplicateID,
+		idCollision,
 		brokenReference,
 		untracedStory,
 		untracedRoadmap,

@@ -36,7 +36,9 @@ type ruleTest struct {
 	symlinks map[string]string // path under the spec root -> link target
 	config   string            // .prodspec.yaml; "" for the defaults
 	changes  []lint.Change     // the commits since --base (role-violation)
-	want     []string          // "file:line:col: severity: message", in output order
+	// the IDs --base also added (id-collision)
+	collisions []lint.Collision
+	want       []string // "file:line:col: severity: message", in output order
 }
 
 // testRule runs each case through spec.Load and lint.Run, as `prodspec
@@ -118,7 +120,7 @@ func lintRule(t *testing.T, rule string, tt ruleTest, sev lint.Severity) (got, a
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
-	for _, d := range lint.Run(s, lint.Options{Changes: tt.changes}).Diagnostics {
+	for _, d := range lint.Run(s, lint.Options{Changes: tt.changes, Collisions: tt.collisions}).Diagnostics {
 		line := fmt.Sprintf("%s:%d:%d: %s: %s", d.File, d.Line, d.Column, d.Severity, d.Message)
 		all = append(all, line+" ["+d.Rule+"]")
 		if d.Rule == rule {
