@@ -97,23 +97,23 @@ func lintSinceBase(opts *lintOptions, src *source.Source, s *spec.Spec) (*lint.R
 	if err != nil {
 		return nil, err
 	}
+	head, err := src.Resolve(cmp.Or(opts.At, "HEAD"))
+	if err != nil {
+		return nil, err
+	}
+	repo, err := src.Repo()
+	if err != nil {
+		return nil, err
+	}
 	var changes []lint.Change
 	if roles := s.Config.Roles; len(roles.ProductOwners)+len(roles.ProductManagers) > 0 {
-		head, err := src.Resolve(cmp.Or(opts.At, "HEAD"))
-		if err != nil {
-			return nil, err
-		}
-		repo, err := src.Repo()
-		if err != nil {
-			return nil, err
-		}
 		steps, err := history.Walk(repo, s.Config, base, head)
 		if err != nil {
 			return nil, err
 		}
 		changes = history.Governed(steps, s)
 	}
-	collisions, err := idCollisions(opts, src, s, base, old)
+	collisions, err := idCollisions(src, repo, s, head, base, old, opts.Base)
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"cmp"
 	"errors"
 
 	"github.com/prodspec/prodspec/internal/gitsrc"
@@ -12,19 +11,11 @@ import (
 )
 
 // idCollisions finds the IDs that this branch (the spec s linted: the
-// work tree, or --at) and --base both added since the merge base of
-// HEAD (or --at) and --base, for different stories or roadmap items:
-// the pull request learns of the collision before the merge does.
-// atRef is the spec at --base, ref its commit.
-func idCollisions(opts *lintOptions, src *source.Source, s *spec.Spec, ref *gitsrc.Commit, atRef *spec.Spec) ([]lint.Collision, error) {
-	head, err := src.Resolve(cmp.Or(opts.At, "HEAD"))
-	if err != nil {
-		return nil, err
-	}
-	repo, err := src.Repo()
-	if err != nil {
-		return nil, err
-	}
+// work tree, or --at, whose commit is head) and --base (ref, named
+// refName, its spec atRef) both added since their merge base, for
+// different stories or roadmap items: the pull request learns of the
+// collision before the merge does.
+func idCollisions(src *source.Source, repo *gitsrc.Repo, s *spec.Spec, head, ref *gitsrc.Commit, atRef *spec.Spec, refName string) ([]lint.Collision, error) {
 	base, err := repo.MergeBase(head, ref)
 	switch {
 	case errors.Is(err, gitsrc.ErrNoMergeBase):
@@ -38,5 +29,5 @@ func idCollisions(opts *lintOptions, src *source.Source, s *spec.Spec, ref *gits
 	if err != nil {
 		return nil, err
 	}
-	return history.Collisions(repo, s, atBase, atRef, base, ref, opts.Base)
+	return history.Collisions(repo, s, atBase, atRef, base, ref, refName)
 }
