@@ -25,9 +25,6 @@ func idCollisions(src *source.Source, repo *gitsrc.Repo, s *spec.Spec, head, ref
 	case base.Hash == ref.Hash:
 		return nil, nil // --base is behind this branch: it added nothing since
 	}
-	atBase, err := src.FrontMatterAt(base)
-	if err != nil {
-		return nil, err
-	}
-	return history.Collisions(repo, s, atBase, atRef, base, ref, refName)
+	atBase := func() (*spec.Spec, error) { return src.FrontMatterAt(base) }
+	return history.Collisions(repo, s, atRef, base, ref, refName, atBase)
 }

@@ -1,6 +1,8 @@
 package history
 
 import (
+	"slices"
+
 	"github.com/prodspec/prodspec/internal/gitsrc"
 	"github.com/prodspec/prodspec/internal/lint"
 	"github.com/prodspec/prodspec/internal/spec"
@@ -10,26 +12,27 @@ import (
 // merge base, each for its own story or roadmap item, which merging
 // them would leave defined twice: ours is the spec being linted (the
 // work tree or a commit), atRef the spec at ref (named refName by the
-// user), atBase the spec at base, their merge base.
+// user), base their merge base and atBase loads the spec there.
 //
 // An ID is added by a side when it names a story or roadmap item there
-// and names nothing at the merge base. Both sides' items are the same
-// one, not a collision, when they have the same kind, path and title: a
-// story cherry-picked from one branch to the other, even if one side
-// has since changed its status or criteria. Anything else (another
-// path, another title) is two items sharing an ID.
+// and nothing at the merge base. Both sides' items are the same one, not
+// a collision, when they have the same kind, path and title: a story
+// cherry-picked from one branch to the other, even if one side has since
+// changed its status or criteria. Anything else (another path, another
+// title) is two items sharing an ID.
 //
-// For each collision the commits from base to ref are walked to name
-// the one that added the other item.
-func Collisions(repo *gitsrc.Repo, ours, atBase, atRef *spec.Spec, base, ref *gitsrc.Commit, refName string) ([]lint.Collision, error) {
-	theirs := map[string]addedItem{}
-	for _, t := range addedSince(atRef, atBase) {
-		if _, ok := theirs[t.id]; !ok {
-			theirs[t.id] = t
-		}
+// Only the files ref changed since base are read at first: an ID ours
+// has that none of them newly declares cannot collide, which is the
+// usual answer, found without loading the spec at base. That load, and
+// the walk of base..ref that names the commit which added the other
+// item, are made only for the few IDs left.
+func Collisions(repo *gitsrc.Repo, ours, atRef *spec.Spec, base, ref *gitsrc.Commit, refName string, atBase func() (*spec.Spec, error)) ([]lint.Collision, error) {
+	theirs, err := newOn(repo, atRef, base, ref)
+	if err != nil {
+		return nil, err
 	}
 	var out []lint.Collision
-	for _, o := range addedSince(ours, atBase) {
+	for _, o := range items(ours) {
 		t, ok := theirs[o.id]
 		if !ok || o.Kind == t.Kind && o.Path == t.Path && o.title == t.title {
 			continue
@@ -37,6 +40,18 @@ func Collisions(repo *gitsrc.Repo, ours, atBase, atRef *spec.Spec, base, ref *gi
 		out = append(out, lint.Collision{ID: o.id, Kind: o.Kind, File: o.Path, Pos: o.pos, Ref: refName,
 			OtherKind: t.Kind, Other: t.Path, Title: t.title, Commit: ref.Short(), Subject: ref.Subject()})
 	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	// An ID the merge base has was not added by either side: it moved
+	// to another file on ref.
+	b, err := atBase()
+	if err != nil {
+		return nil, err
+	}
+	out = slices.DeleteFunc(out, func(c lint.Collision) bool {
+		return b.Story(c.ID) != nil || b.Item(c.ID) != nil || b.Goal(c.ID) != nil
+	})
 	if len(out) == 0 {
 		return nil, nil
 	}
@@ -52,32 +67,77 @@ func Collisions(repo *gitsrc.Repo, ours, atBase, atRef *spec.Spec, base, ref *gi
 	return out, nil
 }
 
-// addedItem is a story or roadmap item with what a collision shows of it.
-type addedItem struct {
+// item is a story or roadmap item with what a collision shows of it.
+type item struct {
 	*spec.File
 	id, title string
 	pos       spec.Pos // of its id
 }
 
-// addedSince lists the stories and roadmap items of s whose ID names
-// nothing in base.
-func addedSince(s, base *spec.Spec) []addedItem {
-	var out []addedItem
+// items lists the stories and roadmap items of s that have an ID.
+func items(s *spec.Spec) []item {
+	var out []item
 	for _, f := range s.Files {
-		var a addedItem
-		switch {
-		case f.Story != nil:
-			a = addedItem{f, f.Story.ID, f.Story.Title, f.Story.Fields.Pos("id")}
-		case f.Item != nil:
-			a = addedItem{f, f.Item.ID, f.Item.Title, f.Item.Fields.Pos("id")}
-		default:
-			continue
-		}
-		if a.id != "" && base.Story(a.id) == nil && base.Item(a.id) == nil && base.Goal(a.id) == nil {
-			out = append(out, a)
+		if it, ok := itemOf(f); ok {
+			out = append(out, it)
 		}
 	}
 	return out
+}
+
+func itemOf(f *spec.File) (item, bool) {
+	var it item
+	switch {
+	case f.Story != nil:
+		it = item{f, f.Story.ID, f.Story.Title, f.Story.Fields.Pos("id")}
+	case f.Item != nil:
+		it = item{f, f.Item.ID, f.Item.Title, f.Item.Fields.Pos("id")}
+	}
+	return it, it.id != ""
+}
+
+// newOn lists by ID the items of atRef in the files ref changed since
+// base whose ID that file did not have at base: the IDs ref may have
+// added. The first file of an ID defined twice stands for it.
+func newOn(repo *gitsrc.Repo, atRef *spec.Spec, base, ref *gitsrc.Commit) (map[string]item, error) {
+	from, err := repo.SpecTree(base)
+	if err != nil {
+		return nil, err
+	}
+	to, err := repo.SpecTree(ref)
+	if err != nil {
+		return nil, err
+	}
+	changes, err := repo.Changes(from, to)
+	if err != nil {
+		return nil, err
+	}
+	byPath := map[string]item{}
+	for _, it := range items(atRef) {
+		byPath[it.Path] = it
+	}
+	out := map[string]item{}
+	for _, ch := range changes {
+		it, ok := byPath[ch.Path]
+		if !ok || ch.New.IsZero() {
+			continue
+		}
+		if !ch.Old.IsZero() {
+			data, err := repo.Blob(ch.Old)
+			if err != nil {
+				return nil, err
+			}
+			if f := spec.ParseFrontMatter(atRef.Config, ch.Path, data); f != nil {
+				if was, ok := itemOf(f); ok && was.id == it.id {
+					continue
+				}
+			}
+		}
+		if _, ok := out[it.id]; !ok {
+			out[it.id] = it
+		}
+	}
+	return out, nil
 }
 
 // addedIn is the last step that put id into the file at path: the
