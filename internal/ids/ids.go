@@ -36,12 +36,17 @@ func (s *Set) Lookup(id string) (where string, ok bool) {
 // Next is one past the highest taken ID that matches re (see
 // scaffold.NextID): never an ID any branch, tag or past commit used.
 func (s *Set) Next(re *regexp.Regexp) (string, error) {
+	return scaffold.NextID(s.Taken(), re)
+}
+
+// Taken lists the taken IDs in order.
+func (s *Set) Taken() []string {
 	taken := make([]string, 0, len(s.where))
 	for id := range s.where {
 		taken = append(taken, id)
 	}
 	slices.Sort(taken) // NextID's ties go by order
-	return scaffold.NextID(taken, re)
+	return taken
 }
 
 func (s *Set) add(id, where string) {

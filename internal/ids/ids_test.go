@@ -111,26 +111,41 @@ func TestUsedOutsideRepository(t *testing.T) {
 }
 
 // BenchmarkUsed is what `prodspec new` adds to loading the spec, on the
-// generated 10k-story, 2,000-commit repository (gittest.BenchRepo).
+// generated 10k-story, 2,000-commit repository (gittest.BenchRepo):
+// "cold" without the cache of what each commit added, "warm" with it.
 func BenchmarkUsed(b *testing.B) {
 	dir, err := gittest.BenchRepo()
 	if err != nil {
 		b.Fatal(err)
 	}
+	cache := filepath.Join(dir, "..", ".git", "prodspec", "ids.json")
+	for _, cold := range []bool{true, false} {
+		name := map[bool]string{true: "cold", false: "warm"}[cold]
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if cold {
+					b.StopTimer()
+					os.Remove(cache)
+					b.StartTimer()
+				}
+				used(b, dir)
+			}
+		})
+	}
+}
+
+func used(b *testing.B, dir string) {
 	src, err := source.Open(source.Options{Dir: dir})
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer src.Close()
-	empty := &spec.Spec{}
-	for b.Loop() {
-		set, err := ids.Used(src, empty)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, ok := set.Lookup("S-10000"); !ok {
-			b.Fatal("S-10000 not found")
-		}
+	set, err := ids.Used(src, &spec.Spec{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, ok := set.Lookup("S-10000"); !ok {
+		b.Fatal("S-10000 not found")
 	}
 }
 
