@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -32,28 +31,34 @@ func NewCmdFmt(g *globalOptions) *cobra.Command {
 			"unknown keys, bodies and line endings are kept; each comment stays on its key. With\n" +
 			"--check it only lists the files it would change and exits 1 if there are any.\n" +
 			"Files lint rejects (broken front matter, over max_file_size) are skipped with a note.\n" +
-			"Files are paths relative to --dir; each must exist and be a spec file (else exit 2).",
+			"Files (or directories) are named relative to the current directory, as for lint; each\n" +
+			"must exist inside the spec root and be a spec file (else exit 2).",
 		RunE: func(cmd *cobra.Command, args []string) error { return runFmt(opts, args) },
 	}
 	cmd.Flags().BoolVar(&opts.Check, "check", false, "list files that are not formatted and exit 1 if any")
 	return cmd
 }
 
-func runFmt(opts *fmtOptions, only []string) error {
+func runFmt(opts *fmtOptions, args []string) error {
 	src, s, err := loadSpec(opts.globalOptions)
 	if err != nil {
 		return err
 	}
 	src.Close()
-	for i, p := range only {
-		only[i] = filepath.ToSlash(filepath.Clean(p))
-	}
-	if err := checkNamed(opts, s, only); err != nil {
+	named, err := specPaths(opts.Dir, args)
+	if err != nil {
 		return err
+	}
+	// A name that is not a spec file fails before anything is formatted:
+	// a typo must not pass for "already formatted".
+	for _, p := range named {
+		if !slices.ContainsFunc(s.Files, func(f *spec.File) bool { return p.under(f.Path) }) {
+			return usageError("%s: not a spec file, so fmt does not format it (lint does not read it either)", p.Arg)
+		}
 	}
 	var changed []string
 	for _, f := range s.Files {
-		if len(only) > 0 && !slices.Contains(only, f.Path) {
+		if len(named) > 0 && !slices.ContainsFunc(named, func(p namedPath) bool { return p.under(f.Path) }) {
 			continue
 		}
 		diff, err := fmtFile(opts, s.Config, f)
@@ -67,26 +72,6 @@ func runFmt(opts *fmtOptions, only []string) error {
 	}
 	if opts.Check && len(changed) > 0 {
 		return errFindings
-	}
-	return nil
-}
-
-// checkNamed fails, before anything is formatted, when a file named on
-// the command line does not exist or is not a spec file: a typo must not
-// pass for "already formatted".
-func checkNamed(opts *fmtOptions, s *spec.Spec, only []string) error {
-	for _, p := range only {
-		if slices.ContainsFunc(s.Files, func(f *spec.File) bool { return f.Path == p }) {
-			continue
-		}
-		_, err := os.Stat(filepath.Join(opts.Dir, filepath.FromSlash(p)))
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			return usageError("%s: no such file", p)
-		case err != nil:
-			return runtimeError(err)
-		}
-		return usageError("%s: not a spec file, so fmt does not format it (lint does not read it either)", p)
 	}
 	return nil
 }
