@@ -3,6 +3,7 @@ package history
 import (
 	"slices"
 
+	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/gitsrc"
 	"github.com/prodspec/prodspec/internal/lint"
 	"github.com/prodspec/prodspec/internal/spec"
@@ -52,19 +53,25 @@ func Collisions(repo *gitsrc.Repo, ours, atRef *spec.Spec, base, ref *gitsrc.Com
 	out = slices.DeleteFunc(out, func(c lint.Collision) bool {
 		return b.Story(c.ID) != nil || b.Item(c.ID) != nil || b.Goal(c.ID) != nil
 	})
-	if len(out) == 0 {
-		return nil, nil
+	return out, nameCommits(repo, ours.Config, base, ref, out)
+}
+
+// nameCommits walks base..ref to name, in each collision, the commit
+// that added the other item (ref itself when none shows it).
+func nameCommits(repo *gitsrc.Repo, cfg *config.Config, base, ref *gitsrc.Commit, cs []lint.Collision) error {
+	if len(cs) == 0 {
+		return nil
 	}
-	steps, err := Walk(repo, ours.Config, base, ref)
+	steps, err := Walk(repo, cfg, base, ref)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	for i, c := range out {
+	for i, c := range cs {
 		if step := addedIn(steps, c.ID, c.Other); step != nil {
-			out[i].Commit, out[i].Subject = step.Commit.Short(), step.Commit.Subject()
+			cs[i].Commit, cs[i].Subject = step.Commit.Short(), step.Commit.Subject()
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // item is a story or roadmap item with what a collision shows of it.
