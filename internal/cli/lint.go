@@ -37,7 +37,7 @@ func NewCmdLint(g *globalOptions) *cobra.Command {
 	}
 	opts.bind(cmd, render.LintFormats.Names())
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 on warnings too")
-	cmd.Flags().StringVar(&opts.Base, "base", "", "report only findings that git `ref` did not already have; with roles configured, check who made each change since ref")
+	cmd.Flags().StringVar(&opts.Base, "base", "", "report only findings that git `ref` did not already have; with roles configured, check who made each change since ref; report IDs this branch and ref both added since their merge base")
 	bindAt(cmd, g)
 	return cmd
 }
