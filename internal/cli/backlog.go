@@ -25,8 +25,9 @@ type backlogOptions struct {
 func NewCmdBacklog(g *globalOptions) *cobra.Command {
 	opts := &backlogOptions{reportOptions: reportOptions{globalOptions: g}}
 	cmd := &cobra.Command{
-		Use:   "backlog",
-		Short: "Rank the open stories by " + modelTitles() + ", dependencies first",
+		Use:     "backlog",
+		Example: examples("prodspec backlog -C examples/acme-notes", "prodspec backlog -C examples/acme-notes --model wsjf -f csv", "prodspec backlog -C examples/acme-notes --goal G2 --limit 5 -f json"),
+		Short:   "Rank the open stories by " + modelTitles() + ", dependencies first",
 		Long: "backlog ranks the open stories by the model's score, highest first. Stories\n" +
 			"without the model's inputs come after all scored ones, a story never ranks\n" +
 			"above an open story it depends on, and ties break by roadmap horizon, then ID.\n" +
@@ -37,12 +38,16 @@ func NewCmdBacklog(g *globalOptions) *cobra.Command {
 	}
 	f := cmd.Flags()
 	opts.bind(cmd, render.BacklogFormats.Names())
+	opts.preferOnTerminal(cmd, "table")
 	bindChoice(cmd, &opts.Model, "model", "", "", "priority model",
 		"priority model: "+joinOr(priority.Names())+" (default: priority.model, else "+config.Default().Priority.Model+")", priority.Names())
 	f.StringSliceVar(&opts.Roadmap, "roadmap", nil, "only stories of these roadmap `items`")
 	f.StringSliceVar(&opts.Goals, "goal", nil, "only stories whose roadmap item serves these `goals`")
 	f.StringSliceVar(&opts.Statuses, "status", nil, "rank stories with these `statuses` (default: story.open)")
 	f.IntVarP(&opts.Limit, "limit", "n", 0, "show at most `n` stories (0: all)")
+	_ = cmd.RegisterFlagCompletionFunc("roadmap", completeIDs(g, roadmapIDs))
+	_ = cmd.RegisterFlagCompletionFunc("goal", completeIDs(g, goalIDs))
+	_ = cmd.RegisterFlagCompletionFunc("status", completeStatuses(g, spec.KindStory))
 	bindAt(cmd, g)
 	return cmd
 }

@@ -15,15 +15,17 @@ import (
 func NewCmdDiff(g *globalOptions) *cobra.Command {
 	opts := &reportOptions{globalOptions: g}
 	cmd := &cobra.Command{
-		Use:   "diff BASE[..HEAD]",
-		Short: "Summarize the product changes between two git refs, for a pull request",
+		Use:     "diff BASE[..HEAD]",
+		Example: examples("prodspec diff -C examples/acme-notes HEAD~1", "prodspec diff -C examples/acme-notes HEAD~1...HEAD -f json"),
+		Short:   "Summarize the product changes between two git refs, for a pull request",
 		Long: "diff compares the spec at BASE with the spec at HEAD (default: the work tree)\n" +
 			"and lists goals, roadmap items and stories added or removed, status changes,\n" +
 			"stories moved between roadmap items, changed priority inputs with the rank\n" +
 			"moves they cause under the default model, acceptance criteria and titles.\n" +
 			"BASE...HEAD compares from the merge base, as a pull request does.",
-		Args: usageArgs(cobra.ExactArgs(1)),
-		RunE: func(cmd *cobra.Command, args []string) error { return runDiff(opts, args[0]) },
+		Args:              usageArgs(cobra.ExactArgs(1)),
+		ValidArgsFunction: completeFirstArg(completeRefs(g)),
+		RunE:              func(cmd *cobra.Command, args []string) error { return runDiff(opts, args[0]) },
 	}
 	opts.bind(cmd, render.DiffFormats.Names())
 	return cmd

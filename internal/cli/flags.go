@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/prodspec/prodspec/internal/names"
 )
 
 // choice is a string flag that takes one of a closed set of values. One
@@ -35,7 +37,12 @@ type choiceError struct {
 }
 
 func (e *choiceError) Error() string {
-	return fmt.Sprintf("unknown %s %q: want %s", e.what, e.value, strings.Join(e.allowed, ", "))
+	return fmt.Sprintf("unknown %s %q%s: want %s", e.what, e.value, names.DidYouMean(e.value, e.allowed), strings.Join(e.allowed, ", "))
+}
+
+// unknownChoice is a usage error for an argument outside a closed set.
+func unknownChoice(what, value string, allowed []string) error {
+	return &exitError{code: ExitUsage, err: &choiceError{what: what, value: value, allowed: allowed}}
 }
 
 // bindChoice adds a flag whose value must be one of allowed; def is its

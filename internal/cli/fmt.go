@@ -4,61 +4,62 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/prodspec/prodspec/internal/canon"
 	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/spec"
+	"github.com/prodspec/prodspec/internal/textdiff"
 )
 
 type fmtOptions struct {
 	*globalOptions
 	Check bool
+	Diff  bool
 }
 
 // NewCmdFmt rewrites front matter in canonical form.
 func NewCmdFmt(g *globalOptions) *cobra.Command {
 	opts := &fmtOptions{globalOptions: g}
 	cmd := &cobra.Command{
-		Use:   "fmt [file ...]",
-		Short: "Canonicalize front matter (key order, list style); --check for CI",
+		Use:     "fmt [file ...]",
+		Example: examples("prodspec fmt -C examples/acme-notes --check --diff", "prodspec fmt -C examples/acme-notes"),
+		Short:   "Canonicalize front matter (key order, list style); --check for CI",
 		Long: "fmt rewrites the front matter of spec files in canonical form: known keys in a fixed\n" +
 			"order, short lists and priority inputs in flow style, two-space indentation. Comments,\n" +
 			"unknown keys, bodies and line endings are kept; each comment stays on its key. With\n" +
-			"--check it only lists the files it would change and exits 1 if there are any.\n" +
+			"--check it only lists the files it would change and exits 1 if there are any; with\n" +
+			"--diff it shows the changes as a unified diff (git apply reads it) and writes nothing.\n" +
 			"Files lint rejects (broken front matter, over max_file_size) are skipped with a note.\n" +
-			"Files (or directories) are named relative to the current directory, as for lint; each\n" +
-			"must exist inside the spec root and be a spec file (else exit 2).",
+			"Files are paths relative to --dir; each must exist and be a spec file (else exit 2).",
 		RunE: func(cmd *cobra.Command, args []string) error { return runFmt(opts, args) },
 	}
 	cmd.Flags().BoolVar(&opts.Check, "check", false, "list files that are not formatted and exit 1 if any")
+	cmd.Flags().BoolVar(&opts.Diff, "diff", false, "show the changes as a unified diff instead of the file names, and write nothing")
 	return cmd
 }
 
-func runFmt(opts *fmtOptions, args []string) error {
+func runFmt(opts *fmtOptions, only []string) error {
 	src, s, err := loadSpec(opts.globalOptions)
 	if err != nil {
 		return err
 	}
 	src.Close()
-	named, err := specPaths(opts.Dir, args)
-	if err != nil {
-		return err
+	for i, p := range only {
+		only[i] = filepath.ToSlash(filepath.Clean(p))
 	}
-	// A name that is not a spec file fails before anything is formatted:
-	// a typo must not pass for "already formatted".
-	for _, p := range named {
-		if !slices.ContainsFunc(s.Files, func(f *spec.File) bool { return p.under(f.Path) }) {
-			return usageError("%s: not a spec file, so fmt does not format it (lint does not read it either)", p.Arg)
-		}
+	if err := checkNamed(opts, s, only); err != nil {
+		return err
 	}
 	var changed []string
 	for _, f := range s.Files {
-		if len(named) > 0 && !slices.ContainsFunc(named, func(p namedPath) bool { return p.under(f.Path) }) {
+		if len(only) > 0 && !slices.Contains(only, f.Path) {
 			continue
 		}
 		diff, err := fmtFile(opts, s.Config, f)
@@ -67,16 +68,51 @@ func runFmt(opts *fmtOptions, args []string) error {
 		}
 		if diff {
 			changed = append(changed, f.Path)
-			fmt.Fprintln(opts.Out, f.Path)
 		}
 	}
 	if opts.Check && len(changed) > 0 {
+		fmt.Fprintf(opts.Err, "prodspec: %s not formatted; run %s to format %s\n",
+			count(len(changed), "file is", "files are"), fmtCommand(opts, only), map[bool]string{true: "it", false: "them"}[len(changed) == 1])
 		return errFindings
 	}
 	return nil
 }
 
-// fmtFile formats one file and reports whether it was (or would be) changed.
+// fmtCommand is the command line that formats what this run checked.
+func fmtCommand(opts *fmtOptions, only []string) string {
+	cmd := "prodspec fmt"
+	if opts.Dir != "." {
+		cmd += " -C " + opts.Dir
+	}
+	if len(only) > 0 {
+		cmd += " " + strings.Join(only, " ")
+	}
+	return cmd
+}
+
+// checkNamed fails, before anything is formatted, when a file named on
+// the command line does not exist or is not a spec file: a typo must not
+// pass for "already formatted".
+func checkNamed(opts *fmtOptions, s *spec.Spec, only []string) error {
+	for _, p := range only {
+		if slices.ContainsFunc(s.Files, func(f *spec.File) bool { return f.Path == p }) {
+			continue
+		}
+		_, err := os.Stat(filepath.Join(opts.Dir, filepath.FromSlash(p)))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return usageError("%s: no such file", p)
+		case err != nil:
+			return runtimeError(err)
+		}
+		return usageError("%s: not a spec file, so fmt does not format it (lint does not read it either)", p)
+	}
+	return nil
+}
+
+// fmtFile formats one file and reports whether it was (or would be)
+// changed: it writes the file and prints its path, or with --check only
+// prints its path, or with --diff prints the change.
 // Files lint would reject for their syntax are left alone.
 func fmtFile(opts *fmtOptions, cfg *config.Config, f *spec.File) (bool, error) {
 	path := filepath.Join(opts.Dir, filepath.FromSlash(f.Path))
@@ -105,11 +141,20 @@ func fmtFile(opts *fmtOptions, cfg *config.Config, f *spec.File) (bool, error) {
 	if bytes.Equal(src, out) {
 		return false, nil
 	}
-	if !opts.Check {
-		if err := insideRoot(opts.Dir, path); err != nil {
-			return false, err
-		}
-		return true, writeFileAtomic(path, out, true, opts.Err)
+	switch {
+	case opts.Diff:
+		_, err := opts.Out.Write(textdiff.Unified(f.Path, src, out))
+		return true, err
+	case opts.Check:
+		_, err := fmt.Fprintln(opts.Out, f.Path)
+		return true, err
 	}
-	return true, nil
+	if err := insideRoot(opts.Dir, path); err != nil {
+		return false, err
+	}
+	if err := writeFileAtomic(path, out, true, opts.Err); err != nil {
+		return false, err
+	}
+	_, err = fmt.Fprintln(opts.Out, f.Path)
+	return true, err
 }

@@ -16,13 +16,15 @@ import (
 func NewCmdHistory(g *globalOptions) *cobra.Command {
 	opts := &reportOptions{globalOptions: g}
 	cmd := &cobra.Command{
-		Use:   "history [ID]",
-		Short: "Show when each story changed status, in which commit and by whom",
+		Use:     "history [ID]",
+		Example: examples("prodspec history -C examples/acme-notes", "prodspec history -C examples/acme-notes S-6 -f json"),
+		Short:   "Show when each story changed status, in which commit and by whom",
 		Long: "history walks the commits that changed the spec, up to HEAD (or --at), and\n" +
 			"lists every status transition of one story, or of all: from, to, commit,\n" +
 			"author email and date, with the cycle time from first in progress to accepted.",
-		Args: usageArgs(cobra.MaximumNArgs(1)),
-		RunE: func(cmd *cobra.Command, args []string) error { return runHistory(opts, args) },
+		Args:              usageArgs(cobra.MaximumNArgs(1)),
+		ValidArgsFunction: completeFirstArg(completeIDs(g, storyIDs)),
+		RunE:              func(cmd *cobra.Command, args []string) error { return runHistory(opts, args) },
 	}
 	opts.bind(cmd, render.HistoryFormats.Names())
 	bindAt(cmd, g)

@@ -21,7 +21,7 @@ func NewCmdInit(g *globalOptions) *cobra.Command {
 		Long: "init writes .prodspec.yaml (every key at its default, commented), vision.md,\n" +
 			"roadmap/R-1.md and stories/S-1.md under --dir, owned by git's user.email.\n" +
 			"Files that already exist are left as they are.",
-		Example: "  prodspec init -C product",
+		Example: examples("prodspec init -C product"),
 		Args:    usageArgs(cobra.NoArgs),
 		RunE:    func(cmd *cobra.Command, args []string) error { return runInit(g) },
 	}

@@ -18,26 +18,29 @@ type lintOptions struct {
 	reportOptions
 	Strict bool
 	Base   string
+	Color  string
 }
 
 // NewCmdLint checks the spec and exits 1 on error-level findings.
 func NewCmdLint(g *globalOptions) *cobra.Command {
 	opts := &lintOptions{reportOptions: reportOptions{globalOptions: g}}
 	cmd := &cobra.Command{
-		Use:   "lint [FILE...]",
+		Use: "lint [FILE...]",
+		Example: examples("prodspec lint -C examples/acme-notes", "prodspec lint -C examples/acme-notes --format sarif -o prodspec.sarif", "prodspec lint -C examples/acme-notes --base HEAD~1 --strict",
+			"prodspec lint -C examples/acme-notes examples/acme-notes/stories/S-6.md examples/acme-notes/README.md"),
 		Short: "Check the spec: traceability, IDs, statuses, acceptance criteria, file syntax",
 		Long: "lint checks every spec file and reports each finding at its line and column.\n" +
 			"It exits 1 when there are error-level findings (or warnings with --strict).\n" +
 			"With FILEs (relative to the current directory, as a pre-commit hook passes them; or\n" +
 			"directories) it still checks the whole spec but reports only the findings in those\n" +
 			"files; a named file that is not a spec file (a README) is skipped with a note.",
-		Example: "  prodspec lint --strict\n" +
-			"  prodspec lint stories/S-6.md README.md   # what a pre-commit hook stages: README.md is skipped",
 		RunE: func(cmd *cobra.Command, args []string) error { return runLint(opts, args) },
 	}
 	opts.bind(cmd, render.LintFormats.Names())
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 on warnings too")
+	bindColor(cmd, &opts.Color)
 	cmd.Flags().StringVar(&opts.Base, "base", "", "report only findings that git `ref` did not already have; with roles configured, check who made each change since ref; report IDs this branch and ref both added since their merge base")
+	_ = cmd.RegisterFlagCompletionFunc("base", completeRefs(g))
 	bindAt(cmd, g)
 	return cmd
 }
@@ -69,6 +72,7 @@ func runLint(opts *lintOptions, args []string) error {
 		summary = ""
 	}
 	report := render.Lint{Result: res, Prefix: prefix, Rules: lint.Rules(), Version: version(), Summary: summary != ""}
+	report.Lines, report.Color = terminalStyle(&opts.reportOptions, opts.Color, src)
 	if err := writeReport(&opts.reportOptions, render.LintFormats, report); err != nil {
 		return err
 	}
@@ -77,8 +81,8 @@ func runLint(opts *lintOptions, args []string) error {
 			return err
 		}
 	}
-	if opts.Format == "text" && len(res.Diagnostics) > 0 {
-		fmt.Fprintf(opts.Err, "%s in %d files\n", render.Count(res.Errors, res.Warnings), res.Files)
+	if opts.Format == "text" {
+		fmt.Fprintln(opts.Err, lintSummary(res))
 	}
 	if res.Errors > 0 || opts.Strict && res.Warnings > 0 {
 		return errFindings
@@ -142,4 +146,13 @@ func appendStepSummary(path string, res *lint.Result, prefix string) error {
 		return runtimeError(err)
 	}
 	return runtimeError(f.Close())
+}
+
+// lintSummary is the line text output ends with on stderr, so that a
+// clean run is visibly a run and not a run over nothing.
+func lintSummary(res *lint.Result) string {
+	if len(res.Diagnostics) == 0 {
+		return fmt.Sprintf("checked %s: no findings", count(res.Files, "file", "files"))
+	}
+	return fmt.Sprintf("%s in %s", render.Count(res.Errors, res.Warnings), count(res.Files, "file", "files"))
 }

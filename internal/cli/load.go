@@ -14,6 +14,7 @@ import (
 // bindAt adds --at to a command that reads the spec.
 func bindAt(cmd *cobra.Command, g *globalOptions) {
 	cmd.Flags().StringVar(&g.At, "at", "", "read the spec as of git `ref` (a branch, tag or commit) instead of the work tree")
+	_ = cmd.RegisterFlagCompletionFunc("at", completeRefs(g))
 }
 
 // openSource opens the source of the run from --dir and --config: every

@@ -41,11 +41,11 @@ func NewCmdNew(g *globalOptions) *cobra.Command {
 			"lint would reject is refused. Without --title on a terminal, new opens $VISUAL or\n" +
 			"$EDITOR on the filled template, as git commit does; an empty file aborts.\n" +
 			"It never replaces an existing file.",
-		Example: "  prodspec new story -C examples/acme-notes --title 'Export to PDF' --roadmap R-1\n" +
-			"  prodspec new roadmap -C examples/acme-notes --title 'Sharing' --goal G1 --horizon next",
+		Example: examples(`prodspec new story -C examples/acme-notes --title "Export to PDF" --roadmap R-1`,
+			"prodspec new roadmap -C examples/acme-notes --title Sync --goal G1 --horizon next"),
 		Args:      usageArgs(cobra.ExactArgs(1)),
 		ValidArgs: []string{"story", "roadmap"},
-		RunE:      func(cmd *cobra.Command, args []string) error { return runNew(opts, args[0]) },
+		RunE:      func(cmd *cobra.Command, args []string) error { return runNew(opts, cmd.ValidArgs, args[0]) },
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.item.ID, "id", "", "the ID (default: a fresh one)")
@@ -55,6 +55,16 @@ func NewCmdNew(g *globalOptions) *cobra.Command {
 	f.StringVar(&opts.item.Status, "status", "", "the status (default: the first status in the vocabulary)")
 	f.StringVar(&opts.item.Horizon, "horizon", "", "roadmap item: now, next or later")
 	f.StringVar(&opts.item.Owner, "owner", "", "the owner's email (default: git's user.email)")
+	_ = cmd.RegisterFlagCompletionFunc("roadmap", completeIDs(g, roadmapIDs))
+	_ = cmd.RegisterFlagCompletionFunc("goal", completeIDs(g, goalIDs))
+	_ = cmd.RegisterFlagCompletionFunc("horizon", cobra.FixedCompletions(spec.Horizons, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("status", func(cmd *cobra.Command, args []string, tc string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		kind := spec.KindStory
+		if len(args) > 0 && args[0] == "roadmap" {
+			kind = spec.KindRoadmap
+		}
+		return completeStatuses(g, kind)(cmd, args, tc)
+	})
 	return cmd
 }
 
@@ -73,10 +83,10 @@ func kindOf(cfg *config.Config, kind string) newKind {
 	return newKind{cfg, cfg.Roadmap.Paths, cfg.Roadmap.Statuses, cfg.RoadmapID()}
 }
 
-func runNew(opts *newOptions, kind string) error {
+func runNew(opts *newOptions, kinds []string, kind string) error {
 	it := opts.item
-	if kind != "story" && kind != "roadmap" {
-		return usageError("unknown kind %q: want story or roadmap", kind)
+	if !slices.Contains(kinds, kind) {
+		return unknownChoice("kind", kind, kinds)
 	}
 	if err := kindFlags(kind, it); err != nil {
 		return err

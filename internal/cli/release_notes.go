@@ -25,16 +25,18 @@ type releaseNotesOptions struct {
 func NewCmdReleaseNotes(g *globalOptions) *cobra.Command {
 	opts := &releaseNotesOptions{reportOptions: reportOptions{globalOptions: g}}
 	cmd := &cobra.Command{
-		Use:   "release-notes [FROM[..TO]]",
-		Short: "List the stories accepted between two git refs",
+		Use:     "release-notes [FROM[..TO]]",
+		Example: examples("prodspec release-notes -C examples/acme-notes HEAD~1..HEAD", "prodspec release-notes -C examples/acme-notes HEAD~1 -f json"),
+		Short:   "List the stories accepted between two git refs",
 		Long: "release-notes lists the stories whose status is the accepted status at TO and\n" +
 			"was not at FROM (or that did not exist at FROM), grouped by roadmap item.\n" +
 			"TO defaults to HEAD. With no argument and HEAD on a version tag, the notes are\n" +
 			"for that release, from the previous version tag; otherwise FROM is the greatest\n" +
 			"version tag reachable from HEAD. FROM...TO starts from the merge base of the two.\n" +
 			"Every ref is read with the work tree's configuration.",
-		Args: usageArgs(cobra.MaximumNArgs(1)),
-		RunE: func(cmd *cobra.Command, args []string) error { return runReleaseNotes(opts, args) },
+		Args:              usageArgs(cobra.MaximumNArgs(1)),
+		ValidArgsFunction: completeFirstArg(completeRefs(g)),
+		RunE:              func(cmd *cobra.Command, args []string) error { return runReleaseNotes(opts, args) },
 	}
 	opts.bind(cmd, render.ReleaseNotesFormats.Names())
 	cmd.Flags().StringVar(&opts.Prepend, "prepend", "", "put the notes at the top of changelog `file` (md; replacing an earlier section for the same version)")

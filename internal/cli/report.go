@@ -49,6 +49,19 @@ func (o *reportOptions) bind(cmd *cobra.Command, formats []string) {
 	o.outputOptions.bind(cmd)
 }
 
+// preferOnTerminal makes format the default when stdout is a terminal
+// and neither --format nor --output is given: a table for a person, while
+// a pipe or a file still gets the first format (markdown), as before.
+func (o *reportOptions) preferOnTerminal(cmd *cobra.Command, format string) {
+	f := cmd.Flags().Lookup("format")
+	f.Usage += " (" + format + " when stdout is a terminal)"
+	cmd.PreRun = func(cmd *cobra.Command, _ []string) {
+		if !f.Changed && o.Output == "" && o.terminal(o.Out) {
+			o.Format = format
+		}
+	}
+}
+
 // writeReport writes v in the chosen format to stdout or --output.
 func writeReport[T any](o *reportOptions, formats render.Formats[T], v T) error {
 	f, ok := formats.Lookup(o.Format)

@@ -161,26 +161,22 @@ func exitCode(err error) int {
 func NewRootCmd(s *Streams) *cobra.Command {
 	opts := &globalOptions{Streams: s}
 	root := &cobra.Command{
-		Use:   "prodspec",
+		Use: "prodspec",
+		Example: examples("prodspec lint -C examples/acme-notes", "prodspec backlog -C examples/acme-notes",
+			"prodspec help lint"),
 		Short: "Lint and report on a product spec kept as markdown in git",
 		Long: "prodspec reads a product spec (a vision with goals, roadmap items, user stories)\n" +
 			"kept as markdown with YAML front matter, and lints it, ranks the backlog and reports on it.",
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		Args:          usageArgs(cobra.NoArgs),
+		Args:          unknownCommand,
 		RunE:          func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 		Version:       readBuild().String(), // --version, as `prodspec version`
 	}
 	root.SetVersionTemplate("{{.Version}}")
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		var ce *choiceError // says all there is to say without pflag's wrapping
-		if errors.As(err, &ce) {
-			err = ce
-		}
-		return &exitError{code: ExitUsage, err: err}
-	})
+	root.SetFlagErrorFunc(flagError)
 	root.PersistentFlags().StringVarP(&opts.Dir, "dir", "C", ".", "spec root `directory`")
 	root.PersistentFlags().StringVar(&opts.Config, "config", "",
 		"configuration `file` (default: "+config.FileName+" in the spec root or an ancestor up to the repository root);\n"+
@@ -198,7 +194,9 @@ func NewRootCmd(s *Streams) *cobra.Command {
 		NewCmdFmt(opts),
 		NewCmdSchema(opts),
 		NewCmdVersion(opts),
+		NewCmdMan(opts),
 	)
+	addCobraCommands(root)
 	return root
 }
 

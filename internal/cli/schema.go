@@ -22,17 +22,18 @@ func NewCmdSchema(g *globalOptions) *cobra.Command {
 	opts := &schemaOptions{globalOptions: g}
 	cmd := &cobra.Command{
 		Use:       "schema [vision|roadmap|story]",
+		Example:   examples("prodspec schema -C examples/acme-notes story -o story.schema.json"),
 		Short:     "Print the JSON Schema of spec front matter",
 		Long:      "schema prints JSON Schema (draft 2020-12) for the front matter of one kind, or of all three keyed by kind.\nIt follows .prodspec.yaml: ID patterns, status vocabularies and key aliases.",
 		Args:      usageArgs(cobra.MaximumNArgs(1)),
 		ValidArgs: []string{"vision", "roadmap", "story"},
-		RunE:      func(cmd *cobra.Command, args []string) error { return runSchema(opts, args) },
+		RunE:      func(cmd *cobra.Command, args []string) error { return runSchema(opts, cmd.ValidArgs, args) },
 	}
 	opts.outputOptions.bind(cmd)
 	return cmd
 }
 
-func runSchema(opts *schemaOptions, args []string) error {
+func runSchema(opts *schemaOptions, kinds, args []string) error {
 	src, err := openSource(opts.globalOptions)
 	if err != nil {
 		return err
@@ -41,11 +42,10 @@ func runSchema(opts *schemaOptions, args []string) error {
 	cfg := src.Config
 	var doc any = schema.All(cfg)
 	if len(args) == 1 {
-		kind := spec.Kind(args[0])
-		if !slices.Contains([]spec.Kind{spec.KindVision, spec.KindRoadmap, spec.KindStory}, kind) {
-			return usageError("unknown kind %q: want vision, roadmap or story", args[0])
+		if !slices.Contains(kinds, args[0]) {
+			return unknownChoice("kind", args[0], kinds)
 		}
-		doc = schema.For(kind, cfg)
+		doc = schema.For(spec.Kind(args[0]), cfg)
 	}
 	data, err := json.MarshalIndent(doc, "", "  ")
 	if err != nil {

@@ -11,8 +11,9 @@ import (
 func NewCmdStatus(g *globalOptions) *cobra.Command {
 	opts := &reportOptions{globalOptions: g}
 	cmd := &cobra.Command{
-		Use:   "status",
-		Short: "Report progress per goal and roadmap item",
+		Use:     "status",
+		Example: examples("prodspec status -C examples/acme-notes", "prodspec status -C examples/acme-notes -f html -o status.html"),
+		Short:   "Report progress per goal and roadmap item",
 		Long: "status counts stories by status per goal, per roadmap item and overall, with the\n" +
 			"percentage accepted (accepted ÷ stories not rejected), points when stories have\n" +
 			"estimates, and the roadmap items on the now horizon that have not started.\n" +
@@ -21,6 +22,7 @@ func NewCmdStatus(g *globalOptions) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error { return runStatus(opts) },
 	}
 	opts.bind(cmd, render.StatusFormats.Names())
+	opts.preferOnTerminal(cmd, "table")
 	bindAt(cmd, g)
 	return cmd
 }

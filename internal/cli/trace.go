@@ -11,8 +11,9 @@ import (
 func NewCmdTrace(g *globalOptions) *cobra.Command {
 	opts := &reportOptions{globalOptions: g}
 	cmd := &cobra.Command{
-		Use:   "trace",
-		Short: "Show the goal → roadmap item → story tree, flagging untraced and broken links",
+		Use:     "trace",
+		Example: examples("prodspec trace -C examples/acme-notes", "prodspec trace -C examples/acme-notes -f md"),
+		Short:   "Show the goal → roadmap item → story tree, flagging untraced and broken links",
 		Long: "trace prints each vision goal with the roadmap items that serve it and their\n" +
 			"stories, then the items and stories that reach no goal, and flags every\n" +
 			"reference to a goal, roadmap item or story that does not exist.\n" +

@@ -20,7 +20,7 @@ func NewCmdVersion(g *globalOptions) *cobra.Command {
 	return &cobra.Command{
 		Use:     "version",
 		Short:   "Print prodspec's version, commit and date",
-		Example: "  prodspec version\n  prodspec --version",
+		Example: examples("prodspec version", "prodspec --version"),
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			_, err := fmt.Fprint(g.Out, readBuild().String())

@@ -32,6 +32,39 @@ func (e *Error) Error() string {
 	return e.File + ": " + e.Msg
 }
 
+// Errors are every mistake in a configuration file, in line order, so
+// that one run names them all rather than one per fix. errors.As finds
+// each *Error in it.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	if len(es) == 1 {
+		return es[0].Error()
+	}
+	lines := []string{fmt.Sprintf("%d configuration errors in %s:", len(es), es[0].File)}
+	for _, e := range es {
+		lines = append(lines, e.Error())
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (es Errors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
+// inFile names the file in each error and orders them by line, stably.
+func inFile(errs []*Error, name string) Errors {
+	for _, e := range errs {
+		e.File = name
+	}
+	slices.SortStableFunc(errs, func(a, b *Error) int { return a.Line - b.Line })
+	return Errors(errs)
+}
+
 // Find looks for FileName in dir and its ancestors up to top, the
 // repository root ("" outside a repository: up to the file system root).
 // It returns "" when there is none.
@@ -123,33 +156,31 @@ func Parse(data []byte, name string, known Known) (*Config, error) {
 		return c, nil
 	}
 	root := doc.Content[0]
-	if err := check(root, reflect.TypeOf(*c), ""); err != nil {
-		err.File = name
-		return nil, err
+	if errs := check(root, reflect.TypeOf(*c), ""); len(errs) > 0 {
+		return nil, inFile(errs, name)
 	}
 	if err := root.Decode(c); err != nil { // check let through nothing Decode rejects
 		return nil, &Error{File: name, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
 	}
-	if err := c.validate(root, known); err != nil {
-		err.File = name
-		return nil, err
+	if errs := c.validate(root, known); len(errs) > 0 {
+		return nil, inFile(errs, name)
 	}
 	return c, nil
 }
 
-// check walks n against the type t it decodes into and reports the first
+// check walks n against the type t it decodes into and reports every
 // mistake, with its line: an anchor or alias, a key that t has no field
-// for, a duplicate key, or a value of the wrong kind. What it lets through
-// decodes into t.
-func check(n *yaml.Node, t reflect.Type, where string) *Error {
+// for, a duplicate key, or a value of the wrong kind. What it lets
+// through decodes into t.
+func check(n *yaml.Node, t reflect.Type, where string) []*Error {
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		return &Error{Line: n.Line, Msg: "anchors and aliases are not allowed"}
+		return []*Error{{Line: n.Line, Msg: "anchors and aliases are not allowed; write the value out"}}
 	}
 	null := n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" // decodes as no value into all but a struct
 	switch t.Kind() {
 	case reflect.Struct:
 		if n.Kind != yaml.MappingNode {
-			return &Error{Line: n.Line, Msg: fmt.Sprintf("%s must be a mapping", strings.TrimSuffix(where, "."))}
+			return []*Error{{Line: n.Line, Msg: fmt.Sprintf("%s must be a mapping", strings.TrimSuffix(where, "."))}}
 		}
 		fields := map[string]reflect.Type{}
 		var keys []string
@@ -162,52 +193,57 @@ func check(n *yaml.Node, t reflect.Type, where string) *Error {
 			fields[tag] = f.Type
 			keys = append(keys, tag)
 		}
+		var errs []*Error
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
 			ft, ok := fields[k.Value]
 			if !ok {
-				return &Error{Line: k.Line, Msg: fmt.Sprintf("unknown key %q%s", where+k.Value, names.DidYouMean(k.Value, keys))}
+				errs = append(errs, &Error{Line: k.Line, Msg: unknownKey(where, k.Value, keys)})
+				continue
 			}
-			if err := check(n.Content[i+1], ft, where+k.Value+"."); err != nil {
-				return err
-			}
+			errs = append(errs, check(n.Content[i+1], ft, where+k.Value+".")...)
 		}
-		return duplicateKey(n)
+		return append(errs, duplicateKeys(n)...)
 	case reflect.Slice:
 		if null {
 			return nil
 		}
 		if n.Kind != yaml.SequenceNode {
-			return mistyped(n, t)
+			return []*Error{mistyped(n, t)}
 		}
+		var errs []*Error
 		for _, item := range n.Content {
-			if err := check(item, t.Elem(), where); err != nil {
-				return err
-			}
+			errs = append(errs, check(item, t.Elem(), where)...)
 		}
-		return nil
+		return errs
 	case reflect.Map:
 		if null {
 			return nil
 		}
 		if n.Kind != yaml.MappingNode {
-			return mistyped(n, t)
+			return []*Error{mistyped(n, t)}
 		}
+		var errs []*Error
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			if err := check(n.Content[i], t.Key(), where); err != nil {
-				return err
-			}
-			if err := check(n.Content[i+1], t.Elem(), where); err != nil {
-				return err
-			}
+			errs = append(errs, check(n.Content[i], t.Key(), where)...)
+			errs = append(errs, check(n.Content[i+1], t.Elem(), where)...)
 		}
-		return duplicateKey(n)
+		return append(errs, duplicateKeys(n)...)
 	default: // a single value: a string or a number
 		if n.Kind != yaml.ScalarNode || n.Decode(reflect.New(t).Interface()) != nil {
-			return mistyped(n, t)
+			return []*Error{mistyped(n, t)}
 		}
 		return nil
 	}
+}
+
+// unknownKey says a key is not known, and what to write instead: the
+// closest key, or when none is close, the keys there are.
+func unknownKey(where, key string, keys []string) string {
+	if hint := names.DidYouMean(key, keys); hint != "" {
+		return fmt.Sprintf("unknown key %q%s", where+key, hint)
+	}
+	return fmt.Sprintf("unknown key %q: the keys here are %s", where+key, strings.Join(keys, ", "))
 }
 
 // mistyped says that n is not of the kind t needs, in words a user knows
@@ -234,75 +270,80 @@ func mistyped(n *yaml.Node, t reflect.Type) *Error {
 	return &Error{Line: n.Line, Msg: fmt.Sprintf("%s where %s is expected", got, want)}
 }
 
-// duplicateKey reports the second of two equal keys in the mapping n.
-func duplicateKey(n *yaml.Node) *Error {
+// duplicateKeys reports each repetition of a key in the mapping n.
+func duplicateKeys(n *yaml.Node) []*Error {
+	var errs []*Error
 	first := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
 		if line, ok := first[k.Value]; ok {
-			return &Error{Line: k.Line, Msg: fmt.Sprintf("duplicate key %q (first at line %d)", k.Value, line)}
+			errs = append(errs, &Error{Line: k.Line, Msg: fmt.Sprintf("duplicate key %q (first at line %d)", k.Value, line)})
+			continue
 		}
 		first[k.Value] = k.Line
 	}
-	return nil
+	return errs
 }
 
-// validate checks values that decode fine but make no sense.
-func (c *Config) validate(root *yaml.Node, known Known) *Error {
+// validate checks values that decode fine but make no sense, and
+// reports each.
+func (c *Config) validate(root *yaml.Node, known Known) []*Error {
 	line := func(path ...string) int { return lineOf(root, path) }
+	var errs []*Error
 	if err := c.compile(); err != nil {
-		return &Error{Msg: err.Error()}
+		errs = append(errs, &Error{Msg: err.Error()})
 	}
 	if known.Models != nil && !slices.Contains(known.Models, c.Priority.Model) {
-		return &Error{Line: line("priority", "model"), Msg: fmt.Sprintf("priority.model: %q is not one of %s", c.Priority.Model, strings.Join(known.Models, ", "))}
+		errs = append(errs, &Error{Line: line("priority", "model"), Msg: fmt.Sprintf("priority.model: %q is not one of %s%s", c.Priority.Model, strings.Join(known.Models, ", "), names.DidYouMean(c.Priority.Model, known.Models))})
 	}
 	for _, name := range sortedKeys(c.Rules) {
 		sev := c.Rules[name]
 		if known.Rules != nil && !slices.Contains(known.Rules, name) {
-			return &Error{Line: line("rules", name), Msg: fmt.Sprintf("rules: unknown rule %q%s", name, names.DidYouMean(name, known.Rules))}
+			errs = append(errs, &Error{Line: line("rules", name), Msg: fmt.Sprintf("rules: unknown rule %q%s", name, names.DidYouMean(name, known.Rules))})
 		}
 		if !slices.Contains(Severities, sev) {
-			return &Error{Line: line("rules", name), Msg: fmt.Sprintf("rules.%s: severity %q is not one of error, warning, off", name, sev)}
+			errs = append(errs, &Error{Line: line("rules", name), Msg: fmt.Sprintf("rules.%s: severity %q is not one of error, warning, off", name, sev)})
 		}
 	}
 	for _, k := range c.Fields.Optional {
 		if !slices.Contains(Optionals, k) {
-			return &Error{Line: line("fields", "optional"), Msg: fmt.Sprintf("fields.optional: %q cannot be optional: only %s", k, strings.Join(Optionals, " (stories) and ")+" (roadmap items)")}
+			errs = append(errs, &Error{Line: line("fields", "optional"), Msg: fmt.Sprintf("fields.optional: %q cannot be optional: only %s", k, strings.Join(Optionals, " (stories) and ")+" (roadmap items)")})
 		}
 	}
 	for _, k := range slices.Sorted(maps.Keys(c.Fields.Values)) {
 		if !slices.Contains(Vocabularies, k) {
-			return &Error{Line: line("fields", "values", k), Msg: fmt.Sprintf("fields.values: %q has no vocabulary to map onto: want %s%s", k, strings.Join(Vocabularies, ", "), names.DidYouMean(k, Vocabularies))}
+			errs = append(errs, &Error{Line: line("fields", "values", k), Msg: fmt.Sprintf("fields.values: %q has no vocabulary to map onto: want %s%s", k, strings.Join(Vocabularies, ", "), names.DidYouMean(k, Vocabularies))})
 		}
 	}
 	if !slices.Contains(c.Story.Statuses, c.Story.Accepted) {
-		return &Error{Line: line("story", "accepted"), Msg: fmt.Sprintf("story.accepted: %q is not one of story.statuses", c.Story.Accepted)}
+		errs = append(errs, &Error{Line: line("story", "accepted"), Msg: fmt.Sprintf("story.accepted: %q is not one of story.statuses (%s)%s", c.Story.Accepted, strings.Join(c.Story.Statuses, ", "), names.DidYouMean(c.Story.Accepted, c.Story.Statuses))})
 	}
 	for _, set := range []struct {
-		key        string
-		vals, from []string
+		key, fromKey string
+		vals, from   []string
 	}{
-		{"story.open", c.Story.Open, c.Story.Statuses},
-		{"story.draft", c.Story.Draft, c.Story.Statuses},
-		{"story.in_progress", c.Story.InProgress, c.Story.Statuses},
-		{"story.rejected", c.Story.Rejected, c.Story.Statuses},
-		{"roadmap.started", c.Roadmap.Started, c.Roadmap.Statuses},
-		{"roadmap.done", c.Roadmap.Done, c.Roadmap.Statuses},
-		{"roadmap.dropped", c.Roadmap.Dropped, c.Roadmap.Statuses},
+		{"story.open", "story.statuses", c.Story.Open, c.Story.Statuses},
+		{"story.draft", "story.statuses", c.Story.Draft, c.Story.Statuses},
+		{"story.in_progress", "story.statuses", c.Story.InProgress, c.Story.Statuses},
+		{"story.rejected", "story.statuses", c.Story.Rejected, c.Story.Statuses},
+		{"roadmap.started", "roadmap.statuses", c.Roadmap.Started, c.Roadmap.Statuses},
+		{"roadmap.done", "roadmap.statuses", c.Roadmap.Done, c.Roadmap.Statuses},
+		{"roadmap.dropped", "roadmap.statuses", c.Roadmap.Dropped, c.Roadmap.Statuses},
 	} {
 		for _, v := range set.vals {
 			if !slices.Contains(set.from, v) {
-				return &Error{Line: line(strings.Split(set.key, ".")...), Msg: fmt.Sprintf("%s: %q is not one of the statuses", set.key, v)}
+				errs = append(errs, &Error{Line: line(strings.Split(set.key, ".")...), Msg: fmt.Sprintf("%s: %q is not one of the statuses (%s: %s)%s",
+					set.key, v, set.fromKey, strings.Join(set.from, ", "), names.DidYouMean(v, set.from))})
 			}
 		}
 	}
 	if p := slices.Concat(c.Vision.Paths, c.Roadmap.Paths, c.Story.Paths, c.Ignore).invalid(); p != "" {
-		return &Error{Msg: fmt.Sprintf("invalid glob %q", p)}
+		errs = append(errs, &Error{Msg: fmt.Sprintf("invalid glob %q", p)})
 	}
 	if c.MaxFileSize <= 0 {
-		return &Error{Line: line("max_file_size"), Msg: "max_file_size must be a positive number of bytes"}
+		errs = append(errs, &Error{Line: line("max_file_size"), Msg: "max_file_size must be a positive number of bytes"})
 	}
-	return nil
+	return errs
 }
 
 // lineOf finds the line of the key at path in a mapping, or 0.

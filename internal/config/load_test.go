@@ -136,3 +136,33 @@ func TestKnownNames(t *testing.T) {
 		}
 	}
 }
+
+// TestParseReportsEveryError: one run names every mistake, in line
+// order, each saying what to write instead; errors.As still finds one.
+func TestParseReportsEveryError(t *testing.T) {
+	src := "storyy:\n  id: S\nmax_file_size: abc\nrules:\n  empty-roadmp: off\nfrobnicate: 1\n" +
+		"priority:\n  model: wsjff\n"
+	_, err := Parse([]byte(src), ".prodspec.yaml", Known{Rules: []string{"empty-roadmap"}, Models: []string{"rice", "wsjf"}})
+	want := `3 configuration errors in .prodspec.yaml:
+.prodspec.yaml:1: unknown key "storyy" (did you mean "story"?)
+.prodspec.yaml:3: "abc" where a number is expected
+.prodspec.yaml:6: unknown key "frobnicate": the keys here are vision, roadmap, story, fields, priority, rules, ignore, max_file_size, roles`
+	if err == nil || err.Error() != want {
+		t.Fatalf("got\n%v\nwant\n%s", err, want)
+	}
+	var ce *Error
+	if !errors.As(err, &ce) || ce.Line != 1 {
+		t.Errorf("errors.As: %v", ce)
+	}
+	// Values are checked once the keys and kinds are right, all of them.
+	_, err = Parse([]byte("rules:\n  empty-roadmp: off\npriority:\n  model: wsjff\nstory:\n  accepted: approved\n  open: [todo]\n"),
+		".prodspec.yaml", Known{Rules: []string{"empty-roadmap"}, Models: []string{"rice", "wsjf"}})
+	want = `4 configuration errors in .prodspec.yaml:
+.prodspec.yaml:2: rules: unknown rule "empty-roadmp" (did you mean "empty-roadmap"?)
+.prodspec.yaml:4: priority.model: "wsjff" is not one of rice, wsjf (did you mean "wsjf"?)
+.prodspec.yaml:6: story.accepted: "approved" is not one of story.statuses (draft, ready, in-progress, done, accepted, rejected)
+.prodspec.yaml:7: story.open: "todo" is not one of the statuses (story.statuses: draft, ready, in-progress, done, accepted, rejected)`
+	if err == nil || err.Error() != want {
+		t.Fatalf("got\n%v\nwant\n%s", err, want)
+	}
+}

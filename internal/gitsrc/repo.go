@@ -36,6 +36,7 @@ type UnknownRevError struct {
 	NotCommit   string // what it names instead: "tree", "blob"
 	Ambiguous   int    // a short hash that this many objects start with
 	Unsupported string // a syntax prodspec does not read
+	Suggest     string // " (did you mean \"main\"?)" for a name close to a branch or tag
 }
 
 func (e *UnknownRevError) Error() string {
@@ -49,7 +50,7 @@ func (e *UnknownRevError) Error() string {
 	case e.Ambiguous > 0:
 		return fmt.Sprintf("short hash %q is ambiguous: %d objects start with it; give more digits", e.Rev, e.Ambiguous)
 	}
-	return fmt.Sprintf("unknown revision %q", e.Rev)
+	return fmt.Sprintf("unknown revision %q%s", e.Rev, e.Suggest)
 }
 
 // CorruptError is an object that the repository should have and cannot

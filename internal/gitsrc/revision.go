@@ -12,6 +12,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/storer"
+
+	"github.com/prodspec/prodspec/internal/names"
 )
 
 // Resolve finds the commit a revision names, as git resolves it: a
@@ -179,7 +181,21 @@ func (r *Repo) resolveName(g *git.Repository, rev, name string) (plumbing.Hash, 
 	if r.Shallow() {
 		return plumbing.ZeroHash, &ShallowError{What: fmt.Sprintf("revision %q not found", rev)}
 	}
-	return plumbing.ZeroHash, &UnknownRevError{Rev: rev}
+	return plumbing.ZeroHash, &UnknownRevError{Rev: rev, Suggest: closestRef(g, name)}
+}
+
+// closestRef is a "did you mean" for a name that is no ref: the closest
+// branch or tag name, "" when none is close or they cannot be listed.
+func closestRef(g *git.Repository, name string) string {
+	refs, err := refNames(g)
+	if err != nil {
+		return ""
+	}
+	all := make([]string, len(refs))
+	for i, ref := range refs {
+		all[i] = ref.Name
+	}
+	return names.DidYouMean(name, all)
 }
 
 // hashesWithPrefix lists the objects whose hash starts with the hex

@@ -76,7 +76,8 @@ func closest(name string, candidates []string, keep func(string) bool) string {
 		if len(rows) < 2*(len(lc)+1) {
 			rows = make([]int, 2*(len(lc)+1))
 		}
-		if d := distance(lname, lc, rows); d < bestDist {
+		// A candidate to be rewritten whole is no typo: "pdf" is not "md".
+		if d := distance(lname, lc, rows); d < bestDist && d < len(lc) {
 			best, bestDist = c, d
 		}
 	}

@@ -131,7 +131,9 @@ func backlogItem(m *priority.Model, r priority.Ranked) orderedObject {
 	}
 	item := orderedObject{
 		{"rank", r.Rank}, {"id", st.ID}, {"title", st.Title}, {"roadmap", st.Roadmap.ID},
-		{"status", st.Status}, {"horizon", horizon(st)}, {"score", scored},
+		{"status", st.Status}, {"horizon", horizon(st)},
+		{"owner", st.Owner}, {"estimate", st.Estimate}, {"labels", orEmpty(st.Labels)},
+		{"score", scored},
 	}
 	if vals := m.Values(st); vals != nil {
 		var inputs any = vals[0] // a one-word model
@@ -164,7 +166,7 @@ func BacklogJSON(w io.Writer, b Backlog) error {
 }
 
 // BacklogCSV writes the backlog as CSV with a header row, quoted as RFC
-// 4180 says. A text cell that a spreadsheet would run as a formula (it
+// 4180 says; a story's labels share one cell, separated by ", ". A text cell that a spreadsheet would run as a formula (it
 // starts with =, +, -, @ or a tab) gets a leading apostrophe.
 func BacklogCSV(w io.Writer, b Backlog) error {
 	in, err := columnsOf(b.Model)
@@ -172,13 +174,15 @@ func BacklogCSV(w io.Writer, b Backlog) error {
 		return err
 	}
 	cw := csv.NewWriter(w)
-	header := append(append([]string{"rank", "id", "title", "roadmap", "status", "horizon", "score"}, in.names...), "waiting_on", "missing_dependencies", "blocks")
+	header := append(append([]string{"rank", "id", "title", "roadmap", "status", "horizon", "owner", "estimate", "labels", "score"},
+		in.names...), "waiting_on", "missing_dependencies", "blocks")
 	if err := cw.Write(header); err != nil {
 		return err
 	}
 	for _, r := range b.Items {
 		st := r.Story
-		row := []string{fmt.Sprint(r.Rank), cell(st.ID), cell(st.Title), cell(st.Roadmap.ID), cell(st.Status), cell(horizon(st)), score(r)}
+		row := []string{fmt.Sprint(r.Rank), cell(st.ID), cell(st.Title), cell(st.Roadmap.ID), cell(st.Status), cell(horizon(st)),
+			cell(st.Owner), estimate(st), cell(strings.Join(st.Labels, ", ")), score(r)}
 		for _, v := range in.values(st) {
 			row = append(row, cell(v))
 		}
@@ -191,6 +195,14 @@ func BacklogCSV(w io.Writer, b Backlog) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// estimate is a story's estimate as a cell, "" when it has none.
+func estimate(st *spec.Story) string {
+	if st.Estimate == nil {
+		return ""
+	}
+	return num(*st.Estimate)
 }
 
 // cell defuses spreadsheet formulas (CWE-1236) in a CSV text cell.
@@ -215,4 +227,42 @@ func orEmpty(ids []string) []string {
 		return []string{}
 	}
 	return ids
+}
+
+// BacklogTable writes the backlog for a terminal: aligned columns, the
+// titles wrapped.
+func BacklogTable(w io.Writer, b Backlog) error {
+	in, err := columnsOf(b.Model)
+	if err != nil {
+		return err
+	}
+	var sb strings.Builder
+	sb.WriteString("Backlog")
+	if b.Title != "" {
+		sb.WriteString(": " + oneLine(b.Title))
+	}
+	fmt.Fprintf(&sb, ", ranked by %s: %s\n\n", in.model.Title, in.model.Formula)
+	if len(b.Items) == 0 {
+		sb.WriteString("No stories match.\n")
+		_, err = io.WriteString(w, sb.String())
+		return err
+	}
+	head := []string{"rank", "id", "title", "roadmap", "status", "score"}
+	right := []bool{true, false, false, false, false, true}
+	for _, name := range in.names {
+		head = append(head, strings.ReplaceAll(name, "_", " "))
+		right = append(right, in.model.Numeric())
+	}
+	t := newTextTable(append(head, "dependencies"), append(right, false), 2)
+	for _, r := range b.Items {
+		st := r.Story
+		cells := []string{fmt.Sprint(r.Rank), st.ID, st.Title, st.Roadmap.ID, st.Status, orDash(score(r))}
+		for _, v := range in.values(st) {
+			cells = append(cells, orDash(v))
+		}
+		t.add(append(cells, dependencies(r))...)
+	}
+	t.write(&sb)
+	_, err = io.WriteString(w, sb.String())
+	return err
 }

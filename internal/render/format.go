@@ -61,6 +61,10 @@ type Lint struct {
 	Rules   []*lint.Rule
 	Version string
 	Summary bool // the command also writes the findings to GitHub's job summary
+	// For a terminal, text output shows each finding's source line from
+	// Lines (nil: none) and is in colour when Color.
+	Lines func(file string) []string
+	Color bool
 }
 
 // Diff is a spec diff to render, with its two ends.
@@ -79,7 +83,7 @@ type DiffEnd struct {
 // The formats of every report.
 var (
 	LintFormats = Formats[Lint]{
-		{"text", func(w io.Writer, l Lint) error { return LintText(w, l.Result) }, carriesNoMarker},
+		{"text", func(w io.Writer, l Lint) error { return LintTerminal(w, l.Result, l.Lines, l.Color) }, carriesNoMarker},
 		{"json", func(w io.Writer, l Lint) error { return LintJSON(w, l.Result) }, isJSONReport},
 		{"sarif", func(w io.Writer, l Lint) error { return LintSARIF(w, l.Result, l.Rules, l.Prefix, l.Version) }, isSARIF},
 		{"github", func(w io.Writer, l Lint) error { return LintGitHub(w, l.Result, l.Prefix, l.Summary) }, carriesNoMarker},
@@ -89,11 +93,13 @@ var (
 		{"md", BacklogMarkdown, hasMarker},
 		{"json", BacklogJSON, isJSONReport},
 		{"csv", BacklogCSV, carriesNoMarker},
+		{"table", BacklogTable, carriesNoMarker},
 	}
 	StatusFormats = Formats[*report.StatusReport]{
 		{"md", StatusMarkdown, hasMarker},
 		{"json", StatusJSON, isJSONReport},
 		{"html", StatusHTML, hasMarker},
+		{"table", StatusTable, carriesNoMarker},
 	}
 	TraceFormats = Formats[*report.TraceTree]{
 		{"text", TraceText, carriesNoMarker},
@@ -125,7 +131,8 @@ func IsGenerated(data []byte) bool {
 		return true
 	}
 	owners := slices.Concat(LintFormats.owners(), BacklogFormats.owners(), StatusFormats.owners(),
-		TraceFormats.owners(), HistoryFormats.owners(), ReleaseNotesFormats.owners(), DiffFormats.owners())
+		TraceFormats.owners(), HistoryFormats.owners(), ReleaseNotesFormats.owners(), DiffFormats.owners(),
+		[]func([]byte) bool{isManPage})
 	return slices.ContainsFunc(owners, func(owns func([]byte) bool) bool { return owns(data) })
 }
 

@@ -4,7 +4,6 @@ package render
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 
 	"github.com/prodspec/prodspec/internal/lint"
@@ -13,12 +12,7 @@ import (
 // LintText writes one finding a line:
 // file:line:col: severity: message [rule]
 func LintText(w io.Writer, res *lint.Result) error {
-	for _, d := range res.Diagnostics {
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", controls(d.File), d.Line, d.Column, d.Severity, controls(d.Message), d.Rule); err != nil {
-			return err
-		}
-	}
-	return nil
+	return LintTerminal(w, res, nil, false)
 }
 
 type lintSummary struct {

@@ -223,3 +223,50 @@ func StatusJSON(w io.Writer, r *report.StatusReport) error {
 	}
 	return writeReportJSON(w, doc)
 }
+
+// StatusTable writes the status report for a terminal: the overall line,
+// then goals and roadmap items as aligned columns, titles wrapped.
+func StatusTable(w io.Writer, r *report.StatusReport) error {
+	var b strings.Builder
+	b.WriteString("Status")
+	if r.Title != "" {
+		b.WriteString(": " + oneLine(r.Title))
+	}
+	fmt.Fprintf(&b, "\n\nOverall: %s.\n", overall(r))
+	if r.Untraced > 0 {
+		fmt.Fprintf(&b, "Stories that serve no existing roadmap item: %d. They count only in the overall line.\n", r.Untraced)
+	}
+	head := []string{"stories"}
+	for _, st := range r.Statuses {
+		head = append(head, statusName(st.Name))
+	}
+	head = append(head, "% accepted", "points accepted")
+	right := make([]bool, len(head))
+	for i := range right {
+		right[i] = true
+	}
+
+	b.WriteString("\nGoals\n\n")
+	goals := newTextTable(append([]string{"goal", "title", "roadmap items"}, head...), append([]bool{false, false, false}, right...), 1)
+	for _, g := range r.Goals {
+		goals.add(append([]string{g.ID, g.Title, orDash(strings.Join(g.Items, ", "))}, countCells(g.Counts)...)...)
+	}
+	goals.write(&b)
+
+	b.WriteString("\nRoadmap items\n\n")
+	items := newTextTable(append([]string{"item", "title", "goals", "status", "horizon"}, head...), append([]bool{false, false, false, false, false}, right...), 1)
+	for _, it := range r.Items {
+		items.add(append([]string{it.ID, it.Title, orDash(strings.Join(it.Goals, ", ")), orDash(it.Status), orDash(it.Horizon)}, countCells(it.Counts)...)...)
+	}
+	items.write(&b)
+
+	b.WriteString("\nNot started on the now horizon\n\n")
+	if len(r.NotStarted) == 0 {
+		b.WriteString("Every roadmap item on the now horizon has started.\n")
+	}
+	for _, it := range r.NotStarted {
+		fmt.Fprintf(&b, "  %s %s (%s)\n", oneLine(it.ID), oneLine(it.Title), notStartedNote(it))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

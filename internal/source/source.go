@@ -183,6 +183,23 @@ func (s *Source) Load(rev string) (*spec.Spec, error) {
 	return s.NonEmpty(sp, rev)
 }
 
+// FS is the spec root's files in the work tree when rev is "", else in
+// the tree of the commit rev names: the files a spec was loaded from.
+func (s *Source) FS(rev string) (fs.FS, error) {
+	if rev == "" {
+		return os.DirFS(s.Dir), nil
+	}
+	c, err := s.Resolve(rev)
+	if err != nil {
+		return nil, err
+	}
+	repo, err := s.Repo()
+	if err != nil {
+		return nil, err
+	}
+	return repo.FS(c)
+}
+
 // At loads the spec as it is in commit c; it may be empty (the spec did
 // not exist yet at c).
 func (s *Source) At(c *gitsrc.Commit) (*spec.Spec, error) {
