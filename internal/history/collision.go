@@ -105,40 +105,18 @@ func itemOf(f *spec.File) (item, bool) {
 
 // newOn lists by ID the items of atRef in the files ref changed since
 // base whose ID that file did not have at base: the IDs ref may have
-// added. The first file of an ID defined twice stands for it.
+// added (a story whose ID ref changed among them). The first file of an
+// ID defined twice stands for it.
 func newOn(repo *gitsrc.Repo, atRef *spec.Spec, base, ref *gitsrc.Commit) (map[string]item, error) {
-	from, err := repo.SpecTree(base)
+	start, err := StartOf(repo, atRef, base, ref)
 	if err != nil {
 		return nil, err
-	}
-	to, err := repo.SpecTree(ref)
-	if err != nil {
-		return nil, err
-	}
-	changes, err := repo.Changes(from, to)
-	if err != nil {
-		return nil, err
-	}
-	byPath := map[string]item{}
-	for _, it := range items(atRef) {
-		byPath[it.Path] = it
 	}
 	out := map[string]item{}
-	for _, ch := range changes {
-		it, ok := byPath[ch.Path]
-		if !ok || ch.New.IsZero() {
+	for _, it := range items(atRef) {
+		was, changed := start.changed[it.Path]
+		if !changed || was != nil && was.ID == it.id {
 			continue
-		}
-		if !ch.Old.IsZero() {
-			data, err := repo.Blob(ch.Old)
-			if err != nil {
-				return nil, err
-			}
-			if f := spec.ParseFrontMatter(atRef.Config, ch.Path, data); f != nil {
-				if was, ok := itemOf(f); ok && was.id == it.id {
-					continue
-				}
-			}
 		}
 		if _, ok := out[it.id]; !ok {
 			out[it.id] = it
