@@ -63,30 +63,38 @@ func (p namedPath) under(file string) bool {
 	return p.Path == "." || file == p.Path || strings.HasPrefix(file, p.Path+"/")
 }
 
-// onlyNamed keeps the findings in the named files (or under the named
-// directories) and counts only those files. A name that holds no spec
-// file, such as the README.md a pre-commit hook passes with the stories
-// it stages, is skipped with a note on stderr: the hook passes every
-// staged markdown file, and none of them should fail it for not being a
-// story.
-func onlyNamed(res *lint.Result, s *spec.Spec, named []namedPath, stderr io.Writer) *lint.Result {
-	in := func(file string) bool {
-		return slices.ContainsFunc(named, func(p namedPath) bool { return p.under(file) })
-	}
-	files := 0
-	for _, f := range s.Files {
-		if in(f.Path) {
-			files++
-		}
-	}
+// selectNamed returns whether a spec file (its path relative to the spec
+// root) is one of the named files or under a named directory. A name
+// that holds no spec file, such as the README.md a pre-commit hook
+// passes with the stories it stages, is skipped with a note on stderr:
+// the hook passes every staged markdown file, and none of them should
+// fail it for not being a story. has says whether anything else (a
+// finding) puts a file there.
+func selectNamed(s *spec.Spec, named []namedPath, has func(namedPath) bool, stderr io.Writer) func(string) bool {
 	for _, p := range named {
-		if !slices.ContainsFunc(s.Files, func(f *spec.File) bool { return p.under(f.Path) }) &&
-			!slices.ContainsFunc(res.Diagnostics, func(d lint.Diagnostic) bool { return p.under(d.File) }) {
+		if !slices.ContainsFunc(s.Files, func(f *spec.File) bool { return p.under(f.Path) }) && !has(p) {
 			what := "not a spec file"
 			if p.Dir {
 				what = "no spec file in it"
 			}
 			fmt.Fprintf(stderr, "prodspec: %s: %s; skipped\n", p.Arg, what)
+		}
+	}
+	return func(file string) bool {
+		return slices.ContainsFunc(named, func(p namedPath) bool { return p.under(file) })
+	}
+}
+
+// onlyNamed keeps the findings in the named files (or under the named
+// directories) and counts only those files.
+func onlyNamed(res *lint.Result, s *spec.Spec, named []namedPath, stderr io.Writer) *lint.Result {
+	in := selectNamed(s, named, func(p namedPath) bool {
+		return slices.ContainsFunc(res.Diagnostics, func(d lint.Diagnostic) bool { return p.under(d.File) })
+	}, stderr)
+	files := 0
+	for _, f := range s.Files {
+		if in(f.Path) {
+			files++
 		}
 	}
 	var kept []lint.Diagnostic
