@@ -74,8 +74,9 @@ func runLint(opts *lintOptions) error {
 // lintSinceBase lints s against the spec at --base: findings the base
 // already had are left out (both are linted with the run's one
 // configuration, so a finding is matched whatever the base's
-// configuration said), and with roles configured, the commits since the
-// base are checked for who made each governed change.
+// configuration said), and the commits since the base are walked once
+// for the stories they made suspect and, with roles configured, for who
+// made each governed change.
 func lintSinceBase(opts *lintOptions, src *source.Source, s *spec.Spec) (*lint.Result, error) {
 	base, err := src.Resolve(opts.Base)
 	if err != nil {
@@ -85,8 +86,11 @@ func lintSinceBase(opts *lintOptions, src *source.Source, s *spec.Spec) (*lint.R
 	if err != nil {
 		return nil, err
 	}
-	var changes []lint.Change
-	if roles := s.Config.Roles; len(roles.ProductOwners)+len(roles.ProductManagers) > 0 {
+	var in lint.Options
+	roles := s.Config.Roles
+	checkRoles := len(roles.ProductOwners)+len(roles.ProductManagers) > 0
+	checkSuspects := s.Config.Rules[lint.SuspectLink] != string(lint.Off)
+	if checkRoles || checkSuspects {
 		head, err := src.Resolve(cmp.Or(opts.At, "HEAD"))
 		if err != nil {
 			return nil, err
@@ -95,13 +99,18 @@ func lintSinceBase(opts *lintOptions, src *source.Source, s *spec.Spec) (*lint.R
 		if err != nil {
 			return nil, err
 		}
-		steps, err := history.Walk(repo, s.Config, base, head)
+		log, err := history.Read(repo, s.Config, base, head)
 		if err != nil {
 			return nil, err
 		}
-		changes = history.Governed(steps, s)
+		if checkRoles {
+			in.Changes = history.Governed(log.Steps, s)
+		}
+		if checkSuspects {
+			in.Suspects = history.LintSuspects(history.Suspects(log, s))
+		}
 	}
-	return lint.Run(s, lint.Options{Changes: changes}).Since(lint.Run(old, lint.Options{})), nil
+	return lint.Run(s, in).Since(lint.Run(old, lint.Options{})), nil
 }
 
 // appendStepSummary adds the markdown summary to GitHub's job summary,

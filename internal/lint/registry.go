@@ -20,5 +20,6 @@ func Rules() []*Rule {
 		emptyRoadmap,
 		statusConflict,
 		roleViolation,
+		suspectLink,
 	}
 }

@@ -36,6 +36,7 @@ type ruleTest struct {
 	symlinks map[string]string // path under the spec root -> link target
 	config   string            // .prodspec.yaml; "" for the defaults
 	changes  []lint.Change     // the commits since --base (role-violation)
+	suspects []lint.Suspect    // the stories made suspect since --base (suspect-link)
 	want     []string          // "file:line:col: severity: message", in output order
 }
 
@@ -118,7 +119,7 @@ func lintRule(t *testing.T, rule string, tt ruleTest, sev lint.Severity) (got, a
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
-	for _, d := range lint.Run(s, lint.Options{Changes: tt.changes}).Diagnostics {
+	for _, d := range lint.Run(s, lint.Options{Changes: tt.changes, Suspects: tt.suspects}).Diagnostics {
 		line := fmt.Sprintf("%s:%d:%d: %s: %s", d.File, d.Line, d.Column, d.Severity, d.Message)
 		all = append(all, line+" ["+d.Rule+"]")
 		if d.Rule == rule {
