@@ -62,10 +62,12 @@ type Lint struct {
 	Version string
 }
 
-// Diff is a spec diff to render, with its two ends.
+// Diff is a spec diff to render, with its two ends and the stories the
+// commits between them made suspect.
 type Diff struct {
 	Diff       *specdiff.Diff
 	Base, Head DiffEnd
+	Suspects   []history.Suspect
 }
 
 // DiffEnd is one end of a diff: a commit, or the work tree.
@@ -98,7 +100,7 @@ var (
 		{"md", TraceMarkdown, hasMarker},
 		{"json", TraceJSON, isJSONReport},
 	}
-	HistoryFormats = Formats[[]history.Timeline]{
+	HistoryFormats = Formats[History]{
 		{"text", HistoryText, carriesNoMarker},
 		{"md", HistoryMarkdown, hasMarker},
 		{"json", HistoryJSON, isJSONReport},
@@ -110,6 +112,11 @@ var (
 	DiffFormats = Formats[Diff]{
 		{"md", DiffMarkdown, hasMarker},
 		{"json", DiffJSON, isJSONReport},
+	}
+	SuspectsFormats = Formats[[]history.Suspect]{
+		{"text", SuspectsText, carriesNoMarker},
+		{"md", SuspectsMarkdown, hasMarker},
+		{"json", SuspectsJSON, isJSONReport},
 	}
 )
 
@@ -123,7 +130,8 @@ func IsGenerated(data []byte) bool {
 		return true
 	}
 	owners := slices.Concat(LintFormats.owners(), BacklogFormats.owners(), StatusFormats.owners(),
-		TraceFormats.owners(), HistoryFormats.owners(), ReleaseNotesFormats.owners(), DiffFormats.owners())
+		TraceFormats.owners(), HistoryFormats.owners(), ReleaseNotesFormats.owners(), DiffFormats.owners(),
+		SuspectsFormats.owners())
 	return slices.ContainsFunc(owners, func(owns func([]byte) bool) bool { return owns(data) })
 }
 
