@@ -99,6 +99,19 @@ func BenchmarkHistory(b *testing.B) {
 	}
 }
 
+// BenchmarkSuspects is `prodspec suspects` but for rendering: open,
+// resolve HEAD, walk every commit once, load the front matter at HEAD,
+// and find the suspect stories.
+func BenchmarkSuspects(b *testing.B) {
+	dir := openBench(b)
+	defer reportCPU(b)()
+	for b.Loop() {
+		if _, err := suspects(dir); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // reportCPU adds the process's CPU time per operation (user and system,
 // all threads) as cpu-ns/op.
 func reportCPU(b *testing.B) func() {
@@ -150,6 +163,31 @@ func timelines(dir string) ([]history.Timeline, error) {
 	return history.Timelines(history.Transitions(steps), cfg), nil
 }
 
+func suspects(dir string) ([]history.Suspect, error) {
+	src, err := source.Open(source.Options{Dir: dir})
+	if err != nil {
+		return nil, err
+	}
+	defer src.Close()
+	g, err := src.Repo()
+	if err != nil {
+		return nil, err
+	}
+	head, err := g.Resolve("HEAD")
+	if err != nil {
+		return nil, err
+	}
+	l, err := history.Read(g, src.Config, nil, head)
+	if err != nil {
+		return nil, err
+	}
+	end, err := src.FrontMatterAt(head)
+	if err != nil {
+		return nil, err
+	}
+	return history.Suspects(l, end), nil
+}
+
 // TestGenerated runs the benchmarks' code on a small generated
 // repository, packed and loose, so that it stays correct without -bench.
 func TestGenerated(t *testing.T) {
@@ -181,6 +219,12 @@ func TestGenerated(t *testing.T) {
 			if n.Accepted == nil {
 				t.Errorf("loose=%v: %s has no accepting commit", loose, n.Story.ID)
 			}
+		}
+		// Its roadmap items change status only: nothing is suspect.
+		ss, err := suspects(filepath.Join(dir, info.Prefix))
+		check(t, err)
+		if len(ss) != 0 {
+			t.Errorf("loose=%v: %d suspects, want none", loose, len(ss))
 		}
 	}
 }

@@ -56,10 +56,10 @@ func storyOf(id, roadmap, status, body string) string {
 
 const vision = "---\nkind: vision\ntitle: V\ngoals:\n  - {id: G1, title: Capture fast}\n  - {id: G2, title: Never lose a note}\n---\n"
 
-// suspects walks all of HEAD's history and lists its suspects as
+// suspectLines walks all of HEAD's history and lists its suspects as
 // "S-1 R-1 title,goals since abc1234", the commit short hashes replaced
 // by the messages of the commits.
-func suspects(t *testing.T, g *gitsrc.Repo) []string {
+func suspectLines(t *testing.T, g *gitsrc.Repo) []string {
 	t.Helper()
 	head := resolve(t, g, "HEAD")
 	l, err := history.Read(g, config.Default(), nil, head)
@@ -175,7 +175,7 @@ func TestSuspects(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := suspects(t, build(t, tc.commits...))
+			got := suspectLines(t, build(t, tc.commits...))
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("suspects:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
