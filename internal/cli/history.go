@@ -9,8 +9,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prodspec/prodspec/internal/config"
+	"github.com/prodspec/prodspec/internal/gitsrc"
 	"github.com/prodspec/prodspec/internal/history"
 	"github.com/prodspec/prodspec/internal/render"
+	"github.com/prodspec/prodspec/internal/source"
 	"github.com/prodspec/prodspec/internal/spec"
 )
 
@@ -34,20 +36,12 @@ func NewCmdHistory(g *globalOptions) *cobra.Command {
 }
 
 func runHistory(opts *reportOptions, args []string) error {
-	src, repo, err := openRepo(opts.globalOptions)
+	src, head, log, err := walkToHead(opts.globalOptions)
 	if err != nil {
 		return err
 	}
 	defer src.Close()
-	head, err := repo.Resolve(cmp.Or(opts.At, "HEAD"))
-	if err != nil {
-		return err
-	}
-	cfg := src.Config
-	steps, err := history.Walk(repo, cfg, nil, head)
-	if err != nil {
-		return err
-	}
+	cfg, steps := src.Config, log.Steps
 	h := render.History{Stories: history.Timelines(history.Transitions(steps), cfg)}
 	unreadable := history.Unreadable(steps)
 	if len(args) == 1 {
@@ -63,6 +57,25 @@ func runHistory(opts *reportOptions, args []string) error {
 			count(len(unreadable), "spec file", "spec files"), head.Rev, unreadableList(unreadable))
 	}
 	return writeReport(opts, render.HistoryFormats, h)
+}
+
+// walkToHead opens the repository and walks every commit up to HEAD (or
+// --at), once, for the commands that read all of history. The caller
+// closes the source.
+func walkToHead(g *globalOptions) (*source.Source, *gitsrc.Commit, *history.Log, error) {
+	src, repo, err := openRepo(g)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	head, err := repo.Resolve(cmp.Or(g.At, "HEAD"))
+	if err == nil {
+		var log *history.Log
+		if log, err = history.Read(repo, src.Config, nil, head); err == nil {
+			return src, head, log, nil
+		}
+	}
+	src.Close()
+	return nil, nil, nil, err
 }
 
 // historyOf narrows h to the story, roadmap item or goal id: a story's

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"cmp"
-
 	"github.com/spf13/cobra"
 
 	"github.com/prodspec/prodspec/internal/history"
@@ -36,19 +34,11 @@ func NewCmdSuspects(g *globalOptions) *cobra.Command {
 }
 
 func runSuspects(opts *reportOptions) error {
-	src, repo, err := openRepo(opts.globalOptions)
+	src, head, log, err := walkToHead(opts.globalOptions)
 	if err != nil {
 		return err
 	}
 	defer src.Close()
-	head, err := repo.Resolve(cmp.Or(opts.At, "HEAD"))
-	if err != nil {
-		return err
-	}
-	log, err := history.Read(repo, src.Config, nil, head)
-	if err != nil {
-		return err
-	}
 	end, err := src.FrontMatterAt(head)
 	if err != nil {
 		return err

@@ -88,33 +88,40 @@ func itemRevisions(s Step) []Revision {
 	before, after := byID(s.Deltas, true, spec.KindRoadmap), byID(s.Deltas, false, spec.KindRoadmap)
 	var out []Revision
 	for _, id := range changedIDs(before, after, s.ItemRenames) {
-		b, a := before[id], after[id]
-		r := Revision{Kind: spec.KindRoadmap, ID: id, Title: a.Title, Path: a.path}
-		if old := renamedFrom(s.ItemRenames, id); old != "" {
-			b, r.RenamedFrom = before[old], old
-		}
-		switch {
-		case a.ID == "":
-			r.Removed, r.Title, r.Path = true, b.Title, b.path
-		case b.ID == "":
-			r.Added = true
+		r, b, a := newRevision(spec.KindRoadmap, id, before, after, s.ItemRenames)
+		if !r.Added && !r.Removed {
+			r.Retitled = edit(b.Title, a.Title)
+			r.Body = b.Body != a.Body
 		}
 		if a.ID != "" {
 			r.Status, r.Horizon = edit(b.Status, a.Status), edit(b.Horizon, a.Horizon)
-			if b.ID != "" {
-				r.Retitled = edit(b.Title, a.Title)
-				r.Body = b.Body != a.Body
-			}
 			r.GoalsAdded, r.GoalsRemoved = without(a.Goals, b.Goals), without(b.Goals, a.Goals)
-			if a.Err != "" && b.Err == "" && b.ID != "" {
-				r.Unreadable = a.Err
-			}
 		}
 		if r.changed() {
 			out = append(out, r)
 		}
 	}
 	return out
+}
+
+// newRevision starts the revision of id, an ID on either side (the new
+// one of a rename), with the sides it compares: b is the old ID's when
+// id was renamed. It settles added, removed, renamed and unreadable.
+func newRevision(kind spec.Kind, id string, before, after map[string]located, rs []Rename) (r Revision, b, a located) {
+	b, a = before[id], after[id]
+	r = Revision{Kind: kind, ID: id, Title: a.Title, Path: a.path}
+	if old := renamedFrom(rs, id); old != "" {
+		b, r.RenamedFrom = before[old], old
+	}
+	switch {
+	case a.ID == "":
+		r.Removed, r.Title, r.Path = true, b.Title, b.path
+	case b.ID == "":
+		r.Added = true
+	case a.Err != "" && b.Err == "":
+		r.Unreadable = a.Err
+	}
+	return r, b, a
 }
 
 func (r Revision) changed() bool {
@@ -130,21 +137,9 @@ func goalRevisions(s Step) []Revision {
 	renames := goalRenames(before, after)
 	var out []Revision
 	for _, id := range changedIDs(before, after, renames) {
-		b, a := before[id], after[id]
-		r := Revision{Kind: spec.KindVision, ID: id, Title: a.Title, Path: a.path}
-		if old := renamedFrom(renames, id); old != "" {
-			b, r.RenamedFrom = before[old], old
-		}
-		switch {
-		case a.ID == "":
-			r.Removed, r.Title, r.Path = true, b.Title, b.path
-		case b.ID == "":
-			r.Added = true
-		default:
+		r, b, a := newRevision(spec.KindVision, id, before, after, renames)
+		if !r.Added && !r.Removed {
 			r.Retitled = edit(b.Title, a.Title)
-			if a.Err != "" && b.Err == "" {
-				r.Unreadable = a.Err
-			}
 		}
 		if r.changed() {
 			out = append(out, r)
