@@ -23,11 +23,9 @@ import (
 // Suspect is a story whose roadmap item changed in meaning since the
 // story last changed.
 type Suspect struct {
-	Story *spec.Story // in the spec at the walk's end
-	Item  string      // the roadmap item it serves
-	// ItemTitle is the item's title after its last change, "" when the
-	// walk saw none.
-	ItemTitle string
+	Story     *spec.Story // in the spec at the walk's end
+	Item      string      // the roadmap item it serves
+	ItemTitle string      // in the spec at the walk's end
 	// Changes are the item's changes in meaning since the story last
 	// changed, oldest first.
 	Changes []Revision
@@ -75,8 +73,9 @@ func Suspects(l *Log, end *spec.Spec) []Suspect {
 			continue // a second file of the ID (the first gives its values), or settled
 		}
 		tl, ok := changes[st.Roadmap.ID]
-		if !ok {
-			continue
+		item := end.Item(st.Roadmap.ID)
+		if !ok || item == nil {
+			continue // unchanged, or gone: a broken reference is lint's, not a suspect
 		}
 		since, seen := revisited[st.ID]
 		var after []Revision
@@ -88,7 +87,7 @@ func Suspects(l *Log, end *spec.Spec) []Suspect {
 		if len(after) == 0 {
 			continue
 		}
-		s := Suspect{Story: st, Item: st.Roadmap.ID, ItemTitle: tl.Title, Changes: after}
+		s := Suspect{Story: st, Item: item.ID, ItemTitle: item.Title, Changes: after}
 		if seen {
 			s.Since = &since.Mark
 		}
@@ -165,10 +164,7 @@ type placedRevision struct {
 	pos int
 }
 
-type scopeTimeline struct {
-	Title     string
-	Revisions []placedRevision
-}
+type scopeTimeline struct{ Revisions []placedRevision }
 
 // scopeChanges are, per roadmap item (under its last ID), its changes in
 // meaning with their place among the log's commits.
@@ -182,7 +178,7 @@ func scopeChanges(l *Log) map[string]scopeTimeline {
 		if tl.Kind != spec.KindRoadmap {
 			continue
 		}
-		st := scopeTimeline{Title: tl.Title}
+		var st scopeTimeline
 		for _, r := range tl.Revisions {
 			if len(r.Scope()) > 0 {
 				st.Revisions = append(st.Revisions, placedRevision{r, pos[r.Hash]})

@@ -138,6 +138,12 @@ func TestSuspects(t *testing.T) {
 			},
 		},
 		{
+			name: "an item retitled, then removed: its stories' broken reference is lint's, not a suspect",
+			commits: []commit{base, retitle,
+				{pm, "drop R-1", map[string]string{"roadmap/R-1.md": ""}},
+			},
+		},
+		{
 			name: "status and horizon say when, not what: no suspect",
 			commits: []commit{base,
 				{pm, "start R-1 now", map[string]string{"roadmap/R-1.md": item("R-1", "Lock-screen capture", "G1", "in-progress", "now", "Capture from the lock screen.\n")}},
