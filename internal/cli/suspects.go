@@ -24,7 +24,7 @@ func NewCmdSuspects(g *globalOptions) *cobra.Command {
 			"Status and horizon changes say when, not what: they make no story suspect.",
 		Example: "  prodspec suspects -C examples/acme-notes\n" +
 			"  prodspec suspects -C examples/acme-notes --format json\n" +
-			"  prodspec suspects -C examples/acme-notes --at HEAD~1 --format md",
+			"  prodspec suspects -C examples/acme-notes --format md",
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error { return runSuspects(opts) },
 	}
