@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
 	"github.com/prodspec/prodspec/internal/history"
@@ -39,12 +41,9 @@ func runSuspects(opts *reportOptions) error {
 		return err
 	}
 	defer src.Close()
-	end, err := src.FrontMatterAt(head)
-	if err != nil {
-		return err
+	if unreadable := history.Unreadable(log.Steps); len(unreadable) > 0 {
+		fmt.Fprintf(opts.Err, "prodspec: %s could not be read at %s, so a story in one is not judged: %s\n",
+			count(len(unreadable), "spec file", "spec files"), head.Rev, unreadableList(unreadable))
 	}
-	if end, err = src.NonEmpty(end, head.Rev); err != nil {
-		return err
-	}
-	return writeReport(opts, render.SuspectsFormats, history.Suspects(log, end))
+	return writeReport(opts, render.SuspectsFormats, history.AllSuspects(log, src.Config))
 }

@@ -100,8 +100,7 @@ func BenchmarkHistory(b *testing.B) {
 }
 
 // BenchmarkSuspects is `prodspec suspects` but for rendering: open,
-// resolve HEAD, walk every commit once, load the front matter at HEAD,
-// and find the suspect stories.
+// resolve HEAD, walk every commit once and find the suspect stories.
 func BenchmarkSuspects(b *testing.B) {
 	dir := openBench(b)
 	defer reportCPU(b)()
@@ -164,28 +163,20 @@ func timelines(dir string) ([]history.Timeline, error) {
 }
 
 func suspects(dir string) ([]history.Suspect, error) {
-	src, err := source.Open(source.Options{Dir: dir})
+	g, err := gitsrc.Open(dir)
 	if err != nil {
 		return nil, err
 	}
-	defer src.Close()
-	g, err := src.Repo()
-	if err != nil {
-		return nil, err
-	}
+	defer g.Close()
 	head, err := g.Resolve("HEAD")
 	if err != nil {
 		return nil, err
 	}
-	l, err := history.Read(g, src.Config, nil, head)
+	l, err := history.Read(g, config.Default(), nil, head)
 	if err != nil {
 		return nil, err
 	}
-	end, err := src.FrontMatterAt(head)
-	if err != nil {
-		return nil, err
-	}
-	return history.Suspects(l, end), nil
+	return history.AllSuspects(l, config.Default()), nil
 }
 
 // TestGenerated runs the benchmarks' code on a small generated

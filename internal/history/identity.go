@@ -233,6 +233,19 @@ func versions(repo *gitsrc.Repo, side, other map[string]located) ([]version, err
 // not be read, in path order: at the walk's end, any story in them is
 // unknown, which an answer about that story must say.
 func Unreadable(steps []Step) []UnreadableFile {
+	last := lastFacts(steps)
+	var out []UnreadableFile
+	for _, p := range slices.Sorted(maps.Keys(last)) {
+		if f := last[p]; f != nil && f.Err != "" {
+			out = append(out, UnreadableFile{Path: p, Err: f.Err})
+		}
+	}
+	return out
+}
+
+// lastFacts is each spec file's last version in the steps (nil when
+// deleted): for a walk of all history, the spec at its end.
+func lastFacts(steps []Step) map[string]*Facts {
 	last := map[string]*Facts{}
 	for _, s := range steps {
 		for _, d := range s.Deltas {
@@ -241,11 +254,5 @@ func Unreadable(steps []Step) []UnreadableFile {
 			}
 		}
 	}
-	var out []UnreadableFile
-	for _, p := range slices.Sorted(maps.Keys(last)) {
-		if f := last[p]; f != nil && f.Err != "" {
-			out = append(out, UnreadableFile{Path: p, Err: f.Err})
-		}
-	}
-	return out
+	return last
 }

@@ -1,10 +1,12 @@
 package history
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/gitsrc"
 	"github.com/prodspec/prodspec/internal/lint"
 	"github.com/prodspec/prodspec/internal/names"
@@ -23,9 +25,10 @@ import (
 // Suspect is a story whose roadmap item changed in meaning since the
 // story last changed.
 type Suspect struct {
-	Story     *spec.Story // in the spec at the walk's end
-	Item      string      // the roadmap item it serves
-	ItemTitle string      // in the spec at the walk's end
+	ID, Title string // the story, at the walk's end
+	Path      string // its file
+	Item      string // the roadmap item it serves
+	ItemTitle string
 	// Changes are the item's changes in meaning since the story last
 	// changed, oldest first.
 	Changes []Revision
@@ -65,19 +68,65 @@ func (s Suspect) Last() Revision { return s.Changes[len(s.Changes)-1] }
 // a change before the range, and anything that could clear it, are
 // outside it.
 func Suspects(l *Log, end *spec.Spec) []Suspect {
+	var stories []endStory
+	items := map[string]string{}
+	for _, st := range end.Stories {
+		if end.Story(st.ID) == st { // the first file of an ID gives its values
+			stories = append(stories, endStory{st.ID, st.Title, st.Status, st.Roadmap.ID, st.File.Path})
+		}
+	}
+	for _, it := range end.Items {
+		if _, ok := items[it.ID]; !ok {
+			items[it.ID] = it.Title
+		}
+	}
+	return suspects(l, end.Config, stories, items)
+}
+
+// AllSuspects is Suspects for a log of all history (from the root
+// commits): the spec at its end is the last version of each file the
+// walk read, so it is not loaded again. A story whose file cannot be
+// read at the end is unknown there (see Unreadable).
+func AllSuspects(l *Log, cfg *config.Config) []Suspect {
+	last := lastFacts(l.Steps)
+	var stories []endStory
+	seen := map[string]bool{}
+	items := map[string]string{}
+	for _, p := range slices.Sorted(maps.Keys(last)) {
+		f := last[p]
+		switch {
+		case f == nil || f.Err != "" || f.ID == "":
+		case f.Kind == spec.KindStory && !seen[f.ID]:
+			seen[f.ID] = true
+			stories = append(stories, endStory{f.ID, f.Title, f.Status, f.Roadmap, p})
+		case f.Kind == spec.KindRoadmap:
+			if _, ok := items[f.ID]; !ok {
+				items[f.ID] = f.Title
+			}
+		}
+	}
+	return suspects(l, cfg, stories, items)
+}
+
+// endStory is a story as it stands at the end of a walk.
+type endStory struct{ id, title, status, roadmap, path string }
+
+// suspects finds the suspects among stories, given the roadmap items at
+// the end (ID -> title).
+func suspects(l *Log, cfg *config.Config, stories []endStory, items map[string]string) []Suspect {
 	revisited := lastRevisits(l)
 	changes := scopeChanges(l)
 	var out []Suspect
-	for _, st := range end.Stories {
-		if end.Story(st.ID) != st || end.Config.IsAccepted(st.Status) || end.Config.IsRejected(st.Status) {
-			continue // a second file of the ID (the first gives its values), or settled
+	for _, st := range stories {
+		if cfg.IsAccepted(st.status) || cfg.IsRejected(st.status) {
+			continue // settled
 		}
-		tl, ok := changes[st.Roadmap.ID]
-		item := end.Item(st.Roadmap.ID)
-		if !ok || item == nil {
+		tl, ok := changes[st.roadmap]
+		title, exists := items[st.roadmap]
+		if !ok || !exists {
 			continue // unchanged, or gone: a broken reference is lint's, not a suspect
 		}
-		since, seen := revisited[st.ID]
+		since, seen := revisited[st.id]
 		var after []Revision
 		for _, r := range tl.Revisions {
 			if !seen || r.pos > since.pos {
@@ -87,13 +136,13 @@ func Suspects(l *Log, end *spec.Spec) []Suspect {
 		if len(after) == 0 {
 			continue
 		}
-		s := Suspect{Story: st, Item: item.ID, ItemTitle: item.Title, Changes: after}
+		s := Suspect{ID: st.id, Title: st.title, Path: st.path, Item: st.roadmap, ItemTitle: title, Changes: after}
 		if seen {
 			s.Since = &since.Mark
 		}
 		out = append(out, s)
 	}
-	slices.SortFunc(out, func(a, b Suspect) int { return names.Compare(a.Story.ID, b.Story.ID) })
+	slices.SortFunc(out, func(a, b Suspect) int { return names.Compare(a.ID, b.ID) })
 	return out
 }
 
@@ -208,7 +257,7 @@ func LintSuspects(ss []Suspect) []lint.Suspect {
 	out := make([]lint.Suspect, len(ss))
 	for i, s := range ss {
 		last := s.Last()
-		out[i] = lint.Suspect{Story: s.Story.ID, Item: s.Item, Scope: s.Scope(), Commit: last.Commit, Author: last.Author}
+		out[i] = lint.Suspect{Story: s.ID, Item: s.Item, Scope: s.Scope(), Commit: last.Commit, Author: last.Author}
 	}
 	return out
 }

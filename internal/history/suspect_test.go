@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -56,7 +57,8 @@ func storyOf(id, roadmap, status, body string) string {
 
 const vision = "---\nkind: vision\ntitle: V\ngoals:\n  - {id: G1, title: Capture fast}\n  - {id: G2, title: Never lose a note}\n---\n"
 
-// suspectLines walks all of HEAD's history and lists its suspects as
+// suspectLines walks all of HEAD's history and lists its suspects, the
+// same from the spec loaded at HEAD and from the walk's end, as
 // "S-1 R-1 title,goals since abc1234", the commit short hashes replaced
 // by the messages of the commits.
 func suspectLines(t *testing.T, g *gitsrc.Repo) []string {
@@ -68,9 +70,13 @@ func suspectLines(t *testing.T, g *gitsrc.Repo) []string {
 	for _, c := range l.Commits {
 		msgs[c.Short()] = strings.SplitN(c.Message, "\n", 2)[0]
 	}
+	ss := history.Suspects(l, load(t, g, head))
+	if all := history.AllSuspects(l, config.Default()); !reflect.DeepEqual(all, ss) {
+		t.Errorf("from the walk's end:\n%v\nfrom the spec loaded at HEAD:\n%v", all, ss)
+	}
 	var out []string
-	for _, s := range history.Suspects(l, load(t, g, head)) {
-		line := fmt.Sprintf("%s %s %s %s in %s", s.Story.ID, s.Story.File.Path, s.Item, strings.Join(s.Scope(), ","), msgs[s.Last().Commit])
+	for _, s := range ss {
+		line := fmt.Sprintf("%s %s %s %s in %s", s.ID, s.Path, s.Item, strings.Join(s.Scope(), ","), msgs[s.Last().Commit])
 		if s.Since != nil {
 			line += " since " + msgs[s.Since.Commit]
 			if s.Since.Reviewed {
@@ -205,7 +211,7 @@ func TestSuspectsInRange(t *testing.T) {
 	l, err := history.Read(g, config.Default(), resolve(t, g, "HEAD~1"), head)
 	check(t, err)
 	ss := history.Suspects(l, load(t, g, head))
-	if len(ss) != 1 || ss[0].Story.ID != "S-1" || strings.Join(ss[0].Scope(), ",") != "description" || ss[0].Since != nil {
+	if len(ss) != 1 || ss[0].ID != "S-1" || strings.Join(ss[0].Scope(), ",") != "description" || ss[0].Since != nil {
 		t.Fatalf("suspects = %+v, want S-1 for its description only, never revisited in the range", ss)
 	}
 	if got := history.LintSuspects(ss); len(got) != 1 || got[0].Commit != head.Short() || got[0].Author != pm || got[0].Item != "R-1" {

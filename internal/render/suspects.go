@@ -26,9 +26,9 @@ func SuspectsText(w io.Writer, ss []history.Suspect) error {
 		if i > 0 {
 			fmt.Fprintln(tw)
 		}
-		fmt.Fprintf(tw, "%s %s (%s) serves %s %s\n", oneLine(s.Story.ID), oneLine(s.Story.Title), oneLine(s.Story.File.Path), oneLine(s.Item), oneLine(s.ItemTitle))
+		fmt.Fprintf(tw, "%s %s (%s) serves %s %s\n", oneLine(s.ID), oneLine(s.Title), oneLine(s.Path), oneLine(s.Item), oneLine(s.ItemTitle))
 		if m := s.Since; m != nil {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", m.Date.Format(dateLayout), m.Commit, oneLine(m.Author), sinceNote(m, oneLine(s.Story.ID)))
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", m.Date.Format(dateLayout), m.Commit, oneLine(m.Author), sinceNote(m, oneLine(s.ID)))
 		}
 		for _, r := range s.Changes {
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s: %s\n", r.Date.Format(dateLayout), r.Commit, oneLine(r.Author), oneLine(r.ID), revisionNote(r, oneLine))
@@ -73,7 +73,7 @@ func SuspectsMarkdown(w io.Writer, ss []history.Suspect) error {
 		if m := s.Since; m != nil {
 			since = fmt.Sprintf("`%s` %s", m.Commit, m.Date.Format(dateLayout))
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | `%s` | %s | %s | %s |\n", md(s.Story.ID), md(s.Story.Title), md(s.Item),
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | `%s` | %s | %s | %s |\n", md(s.ID), md(s.Title), md(s.Item),
 			strings.Join(s.Scope(), ", "), last.Commit, md(last.Author), last.Date.Format(dateLayout), since)
 	}
 	fmt.Fprintf(&b, "\n%s.\n", md(suspectsSummary(ss)))
@@ -110,7 +110,7 @@ type markJSON struct {
 func suspectsJSON(ss []history.Suspect) []suspectJSON {
 	out := make([]suspectJSON, len(ss))
 	for i, s := range ss {
-		out[i] = suspectJSON{ID: s.Story.ID, Title: s.Story.Title, Path: s.Story.File.Path, Roadmap: s.Item, RoadmapTitle: s.ItemTitle,
+		out[i] = suspectJSON{ID: s.ID, Title: s.Title, Path: s.Path, Roadmap: s.Item, RoadmapTitle: s.ItemTitle,
 			Scope: s.Scope(), Changes: revisionsJSON(s.Changes)}
 		if m := s.Since; m != nil {
 			out[i].Since = &markJSON{m.Commit, m.Author, m.Date, m.Reviewed}
@@ -141,7 +141,7 @@ func suspectsByItem(ss []history.Suspect) []suspectGroup {
 			out = append(out, suspectGroup{Item: s.Item, Title: s.ItemTitle})
 		}
 		g := &out[i]
-		g.Stories = append(g.Stories, s.Story.ID)
+		g.Stories = append(g.Stories, s.ID)
 		g.scopes = append(g.scopes, s.Scope()...)
 		if last := s.Last(); g.Last.Commit == "" || last.Date.After(g.Last.Date) {
 			g.Last = last
