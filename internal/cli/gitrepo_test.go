@@ -22,6 +22,7 @@ import (
 //	gitrepo branch NAME | checkout NAME
 //	gitrepo worktree DIR BRANCH                         (a linked work tree)
 //	gitrepo shallow DIR                                 (a clone at depth 1)
+//	gitrepo user EMAIL                                  (git config user.email)
 func cmdGitRepo(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) == 0 {
 		ts.Fatalf("usage: gitrepo init|commit|tag|branch|checkout|worktree|shallow ...")
@@ -67,6 +68,8 @@ func cmdGitRepo(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Check(r.Branch(rest[0], false))
 	case cmd == "checkout" && len(rest) == 1:
 		ts.Check(r.Checkout(rest[0]))
+	case cmd == "user" && len(rest) == 1:
+		ts.Check(r.SetUserEmail(rest[0]))
 	case cmd == "worktree" && len(rest) == 2:
 		ts.Check(r.Worktree(filepath.Clean(ts.MkAbs(rest[0])), rest[1]))
 	default:

@@ -51,14 +51,18 @@ func runLint(opts *lintOptions) error {
 		}
 	}
 	prefix := src.Prefix
-	report := render.Lint{Result: res, Prefix: prefix, Rules: lint.Rules(), Version: version()}
+	// The job summary goes with the annotations: a workflow that also
+	// writes SARIF in another step gets it once, not twice.
+	summary := opts.Getenv("GITHUB_STEP_SUMMARY")
+	if opts.Format != "github" {
+		summary = ""
+	}
+	report := render.Lint{Result: res, Prefix: prefix, Rules: lint.Rules(), Version: version(), Summary: summary != ""}
 	if err := writeReport(&opts.reportOptions, render.LintFormats, report); err != nil {
 		return err
 	}
-	// The job summary goes with the annotations: a workflow that also
-	// writes SARIF in another step gets it once, not twice.
-	if path := opts.Getenv("GITHUB_STEP_SUMMARY"); path != "" && opts.Format == "github" {
-		if err := appendStepSummary(path, res, prefix); err != nil {
+	if summary != "" {
+		if err := appendStepSummary(summary, res, prefix); err != nil {
 			return err
 		}
 	}
@@ -114,13 +118,19 @@ func lintSinceBase(opts *lintOptions, src *source.Source, s *spec.Spec) (*lint.R
 }
 
 // appendStepSummary adds the markdown summary to GitHub's job summary,
-// which shows every finding where annotations stop at ten per step.
+// which shows every finding where annotations stop at ten per step. What
+// the step already wrote there counts against GitHub's limit.
 func appendStepSummary(path string, res *lint.Result, prefix string) error {
 	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {
 		return runtimeError(err)
 	}
-	if err := render.LintMarkdown(f, res, prefix); err != nil {
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return runtimeError(err)
+	}
+	if err := render.LintMarkdown(f, res, prefix, render.SummaryLimit-int(info.Size())); err != nil {
 		f.Close()
 		return runtimeError(err)
 	}

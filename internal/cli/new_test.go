@@ -29,7 +29,9 @@ func TestNewTakesTheNextIDWhenTaken(t *testing.T) {
 		t.Fatal(err)
 	}
 	it := scaffold.Item{Kind: "story", Title: "Mine"}
-	rel, err := createNew(dir, it, []string{"S-1"}, regexp.MustCompile(`^S-[0-9]+$`), config.Globs{"stories/*.md"}, io.Discard)
+	k := newKind{cfg: config.Default(), patterns: config.Globs{"stories/*.md"}, id: regexp.MustCompile(`^S-[0-9]+$`)}
+	it.ID = "S-2" // what new chose from the spec it read
+	rel, err := createNew(dir, it, false, []string{"S-1", "S-2"}, k, io.Discard)
 	if err != nil || rel != "stories/S-3.md" {
 		t.Fatalf("createNew = %q, %v; want stories/S-3.md", rel, err)
 	}
@@ -39,7 +41,7 @@ func TestNewTakesTheNextIDWhenTaken(t *testing.T) {
 
 	// A given --id is not changed: its file existing is a usage error.
 	it.ID = "S-2"
-	if _, err := createNew(dir, it, nil, regexp.MustCompile(`^S-[0-9]+$`), config.Globs{"stories/*.md"}, io.Discard); exitCode(err) != ExitUsage {
+	if _, err := createNew(dir, it, true, nil, k, io.Discard); exitCode(err) != ExitUsage {
 		t.Errorf("--id S-2 over an existing file: %v, want exit 2", err)
 	}
 }
@@ -61,7 +63,7 @@ func TestConcurrentNew(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			codes[i] = Run([]string{"new", "story", "-C", dir, "--title", fmt.Sprint("Story ", i)},
+			codes[i] = Run([]string{"new", "story", "-C", dir, "--title", fmt.Sprint("Story ", i), "--roadmap", "R-1"},
 				&Streams{Out: &outs[i], Err: &errs[i], Getenv: func(string) string { return "" }})
 		}()
 	}

@@ -64,7 +64,13 @@ var errFindings = &exitError{code: ExitFindings}
 type Streams struct {
 	Out, Err io.Writer
 	Getenv   func(string) string
+	// Terminal says whether w is a terminal, where output may be in
+	// colour and tables; nil means never. Tests pretend with their own.
+	Terminal func(w io.Writer) bool
 }
+
+// terminal says whether w is a terminal.
+func (s *Streams) terminal(w io.Writer) bool { return s.Terminal != nil && s.Terminal(w) }
 
 // globalOptions are the flags every command shares.
 type globalOptions struct {
@@ -75,9 +81,12 @@ type globalOptions struct {
 }
 
 // Main runs prodspec with the process's arguments and streams.
-func Main() int {
+func Main() int { return mainWith(isTerminal) }
+
+// mainWith is Main with a test of what is a terminal, which tests replace.
+func mainWith(terminal func(io.Writer) bool) int {
 	defer cleanUpOnSignal()()
-	return Run(os.Args[1:], &Streams{Out: os.Stdout, Err: os.Stderr, Getenv: os.Getenv})
+	return Run(os.Args[1:], &Streams{Out: os.Stdout, Err: os.Stderr, Getenv: os.Getenv, Terminal: terminal})
 }
 
 // exit ends the process; a variable so that a test can see it called.
@@ -160,7 +169,9 @@ func NewRootCmd(s *Streams) *cobra.Command {
 		SilenceUsage:  true,
 		Args:          usageArgs(cobra.NoArgs),
 		RunE:          func(cmd *cobra.Command, args []string) error { return cmd.Help() },
+		Version:       readBuild().String(), // --version, as `prodspec version`
 	}
+	root.SetVersionTemplate("{{.Version}}")
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {

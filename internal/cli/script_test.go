@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,7 +17,41 @@ import (
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"prodspec": func() { os.Exit(Main()) },
+		// prodspec-tty is prodspec on a terminal, for colour and tables.
+		"prodspec-tty": func() { os.Exit(mainWith(func(io.Writer) bool { return true })) },
+		"fake-editor":  fakeEditor,
 	})
+}
+
+// fakeEditor is an editor for scripts: its Nth run keeps what it was
+// shown as $FAKE_EDITOR/shown-N and saves $FAKE_EDITOR/N in its place;
+// without that file it fails, as an editor that crashed would.
+//
+//	env VISUAL=fake-editor FAKE_EDITOR=$WORK/edits
+func fakeEditor() {
+	dir, file := os.Getenv("FAKE_EDITOR"), os.Args[len(os.Args)-1]
+	n := 1
+	for ; ; n++ {
+		if _, err := os.Stat(filepath.Join(dir, "shown-"+strconv.Itoa(n))); err != nil {
+			break
+		}
+	}
+	shown, err := os.ReadFile(file)
+	if err == nil {
+		err = os.WriteFile(filepath.Join(dir, "shown-"+strconv.Itoa(n)), shown, 0o644)
+	}
+	var saved []byte
+	if err == nil {
+		saved, err = os.ReadFile(filepath.Join(dir, strconv.Itoa(n)))
+	}
+	if err == nil {
+		err = os.WriteFile(file, saved, 0o644)
+	}
+	if err != nil {
+		os.Stderr.WriteString("fake-editor: " + err.Error() + "\n")
+		os.Exit(1)
+	}
+	os.Exit(0)
 }
 
 // TestScripts runs testdata/script/*.txtar. Set PRODSPEC_UPDATE=1 to

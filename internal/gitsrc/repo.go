@@ -82,6 +82,7 @@ type Repo struct {
 	// "/"-separated, "" when they are the same.
 	Prefix  string
 	shallow []Hash // where a shallow clone was cut; nil when complete
+	gitDir  string // the (common) git directory; "" for other storage
 
 	// go-git's storage is not safe for concurrent readers (open pack
 	// files share a read position), so each goroutine reading objects
@@ -157,8 +158,9 @@ func Open(dir string) (*Repo, error) {
 	// Each handle has its own object cache: 64 MiB each was as fast as
 	// go-git's default 96 MiB on a 2,000-commit history and 150 MB less.
 	open := func() (*git.Repository, error) { return r, nil }
-	handles := 1
+	handles, gitDir := 1, ""
 	if st, ok := r.Storer.(*filesystem.Storage); ok {
+		gitDir = st.Filesystem().Root()
 		open = func() (*git.Repository, error) {
 			kept := filesystem.NewStorageWithOptions(st.Filesystem(), cache.NewObjectLRU(64*cache.MiByte),
 				filesystem.Options{MaxOpenDescriptors: maxOpenPacks})
@@ -178,7 +180,19 @@ func Open(dir string) (*Repo, error) {
 	for _, h := range shallow {
 		cut = append(cut, Hash(h))
 	}
-	return &Repo{Prefix: prefix, shallow: cut, open: open, idle: make(chan *git.Repository, handles)}, nil
+	return &Repo{Prefix: prefix, shallow: cut, gitDir: gitDir, open: open, idle: make(chan *git.Repository, handles)}, nil
+}
+
+// CachePath is where prodspec may keep a cache file of this repository,
+// name inside the git directory's prodspec folder (shared by linked
+// worktrees, as their objects are); "" when the repository is not on
+// disk. What is cached there must be derivable from the objects alone:
+// a missing or unreadable cache only costs time.
+func (r *Repo) CachePath(name string) string {
+	if r.gitDir == "" {
+		return ""
+	}
+	return filepath.Join(r.gitDir, "prodspec", name)
 }
 
 // objectFormat is the repository's extensions.objectformat ("sha256"),

@@ -256,3 +256,14 @@ func copyObject(from, to *git.Repository, h plumbing.Hash) error {
 	_, err = to.Storer.SetEncodedObject(obj)
 	return err
 }
+
+// SetUserEmail sets user.email in the repository's own configuration, as
+// `git config user.email` does: who new, init and set take to be acting.
+func (r *Repo) SetUserEmail(email string) error {
+	cfg, err := r.Git.Config()
+	if err != nil {
+		return err
+	}
+	cfg.User.Email = email
+	return r.Git.SetConfig(cfg)
+}

@@ -3,7 +3,6 @@ package history_test
 import (
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 
 	"github.com/prodspec/prodspec/internal/config"
@@ -13,44 +12,19 @@ import (
 	"github.com/prodspec/prodspec/internal/source"
 )
 
-// The benchmarks run on a generated repository of 10,000 stories and
-// 2,000 commits (see gittest.Generate), made once per run in a temporary
-// directory, or reused from $PRODSPEC_BENCH_REPO (made there if absent):
+// The benchmarks run on gittest's generated repository (BenchRepo):
 //
 //	PRODSPEC_BENCH_REPO=/tmp/genrepo go test -run '^$' -bench . -benchmem -count 5 ./internal/history
-//
-// Plain `go test` runs no benchmark and so never makes the big repository.
-
-var benchTmp string
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if benchTmp != "" {
-		os.RemoveAll(benchTmp)
-	}
+	gittest.BenchCleanup()
 	os.Exit(code)
 }
 
-var benchRepo = sync.OnceValues(func() (string, error) {
-	dir := os.Getenv("PRODSPEC_BENCH_REPO")
-	if dir == "" {
-		tmp, err := os.MkdirTemp("", "prodspec-bench-")
-		if err != nil {
-			return "", err
-		}
-		benchTmp, dir = tmp, filepath.Join(tmp, "repo")
-	}
-	if _, err := os.Stat(filepath.Join(dir, ".git")); err != nil {
-		if _, err := gittest.Generate(dir, gittest.GenConfig{Stories: 10000, Commits: 2000}); err != nil {
-			return "", err
-		}
-	}
-	return filepath.Join(dir, "product"), nil
-})
-
 func openBench(b *testing.B) string {
 	b.Helper()
-	dir, err := benchRepo()
+	dir, err := gittest.BenchRepo()
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,13 +1,15 @@
 // Package jsonschematest checks a JSON value against a JSON Schema, with
 // the keywords the schemas prodspec's tests meet use: the SARIF 2.1.0
-// schema (draft 4) and prodspec's own front-matter schemas (draft
+// schema (draft 4), GitLab's Code Quality report and GoReleaser's
+// configuration, and prodspec's own front-matter schemas (draft
 // 2020-12). It is test code: prodspec takes no schema library as a
 // dependency for its tests, and only tests import it.
 //
 // Keywords: $ref (to #/definitions/… or #/$defs/…), type, enum, const,
 // required, properties, additionalProperties, items, minItems, minimum,
 // maximum, exclusiveMinimum and exclusiveMaximum (2020-12 numbers),
-// pattern, anyOf, oneOf, and the uri and uri-reference formats. Others
+// pattern, anyOf, oneOf, and the uri and uri-reference (RFC 3986's
+// grammar) formats. Others
 // are ignored, so a value is valid as far as these keywords go.
 package jsonschematest
 
@@ -162,11 +164,31 @@ func (c *checker) checkFormat(s string, format any, at string) {
 			c.failf(at, "%q is not an absolute URI", s)
 		}
 	case "uri-reference":
-		if _, err := url.Parse(s); err != nil || strings.ContainsAny(s, " \\") {
-			c.failf(at, "%q is not a URI reference", s)
+		if !uriReference.MatchString(s) {
+			c.failf(at, "%q is not a URI reference (RFC 3986)", s)
 		}
 	}
 }
+
+// uriReference is RFC 3986's URI-reference (section 4.1): a URI, or a
+// relative reference whose first segment has no ":" (it would read as a
+// scheme). Only unreserved, reserved and percent-encoded characters
+// (section 2) may occur; a space, a "%" not followed by two hex digits,
+// a control or non-ASCII character may not. Host syntax is not checked.
+var uriReference = func() *regexp.Regexp {
+	const (
+		pct       = `%[0-9A-Fa-f]{2}`
+		pcharNC   = `(?:[A-Za-z0-9\-._~!$&'()*+,;=@]|` + pct + `)` // segment-nz-nc
+		pchar     = `(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|` + pct + `)`
+		authority = `(?:[A-Za-z0-9\-._~!$&'()*+,;=:@\[\]]|` + pct + `)*`
+		segments  = `(?:/` + pchar + `*)*`
+		tail      = `(?:\?(?:` + pchar + `|[/?])*)?(?:#(?:` + pchar + `|[/?])*)?`
+		scheme    = `[A-Za-z][A-Za-z0-9+.\-]*:`
+		hier      = `(?://` + authority + segments + `|/(?:` + pchar + `+` + segments + `)?|` + pchar + `+` + segments + `|)`
+		relative  = `(?://` + authority + segments + `|/(?:` + pchar + `+` + segments + `)?|` + pcharNC + `+` + segments + `|)`
+	)
+	return regexp.MustCompile(`^(?:` + scheme + hier + `|` + relative + `)` + tail + `$`)
+}()
 
 func hasType(v any, t any) bool {
 	for _, name := range asSlice(t) {

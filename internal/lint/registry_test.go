@@ -73,7 +73,8 @@ func ruleTable() string {
 	var sb strings.Builder
 	sb.WriteString("| rule | default | fires when |\n|---|---|---|\n")
 	for _, r := range Rules() {
-		fmt.Fprintf(&sb, "| `%s` | %s | %s |\n", r.Name, r.Default, strings.ReplaceAll(r.Doc, "|", `\|`))
+		// The anchor is where SARIF's helpUri for the rule points.
+		fmt.Fprintf(&sb, "| <a id=\"rule-%s\"></a>`%s` | %s | %s |\n", r.Name, r.Name, r.Default, strings.ReplaceAll(r.Doc, "|", `\|`))
 	}
 	return sb.String()
 }

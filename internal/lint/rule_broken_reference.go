@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/prodspec/prodspec/internal/names"
 	"github.com/prodspec/prodspec/internal/spec"
 )
 
@@ -17,17 +18,22 @@ var brokenReference = &Rule{
 
 func runBrokenReference(p *Pass) {
 	s := p.Spec
+	var goals, items []string
+	for _, g := range s.Goals {
+		goals = append(goals, g.ID)
+	}
 	for _, it := range s.Items {
+		items = append(items, it.ID)
 		for _, r := range it.Goals {
 			if s.Goal(r.ID) == nil {
-				p.Reportf(it.File, r.Pos, "goal %q does not exist", r.ID)
+				p.Reportf(it.File, r.Pos, "goal %q does not exist%s", r.ID, names.DidYouMeanID(r.ID, goals))
 			}
 		}
 	}
 	renamed := byNumber(s)
 	for _, st := range s.Stories {
 		if st.Roadmap.ID != "" && st.Item == nil {
-			p.Reportf(st.File, st.Roadmap.Pos, "roadmap item %q does not exist", st.Roadmap.ID)
+			p.Reportf(st.File, st.Roadmap.Pos, "roadmap item %q does not exist%s", st.Roadmap.ID, names.DidYouMeanID(st.Roadmap.ID, items))
 		}
 		for _, r := range st.DependsOn {
 			if s.Story(r.ID) == nil {

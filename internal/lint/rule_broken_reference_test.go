@@ -121,7 +121,7 @@ depends_on: [S-10]
 `,
 			},
 			want: []string{
-				`stories/S-1.md:4:10: error: roadmap item "r-1" does not exist`,
+				`stories/S-1.md:4:10: error: roadmap item "r-1" does not exist (did you mean "R-1"?)`,
 				`stories/S-1.md:6:14: error: story "S-10" does not exist`,
 			},
 		},

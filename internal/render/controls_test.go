@@ -37,7 +37,7 @@ func TestControlCharactersEscaped(t *testing.T) {
 	if err := LintText(&text, res); err != nil {
 		t.Fatal(err)
 	}
-	if err := LintGitHub(&gh, res, ""); err != nil {
+	if err := LintGitHub(&gh, res, "", false); err != nil {
 		t.Fatal(err)
 	}
 	wantText := `stories/S-1.md\nS-2.md:1:1: error: forged [x]\x1b[31m.md:1:1: error: file is empty [front-matter]` + "\n" +

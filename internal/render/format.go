@@ -60,6 +60,7 @@ type Lint struct {
 	Prefix  string // the spec root relative to the repository root
 	Rules   []*lint.Rule
 	Version string
+	Summary bool // the command also writes the findings to GitHub's job summary
 }
 
 // Diff is a spec diff to render, with its two ends and the stories the
@@ -83,7 +84,8 @@ var (
 		{"text", func(w io.Writer, l Lint) error { return LintText(w, l.Result) }, carriesNoMarker},
 		{"json", func(w io.Writer, l Lint) error { return LintJSON(w, l.Result) }, isJSONReport},
 		{"sarif", func(w io.Writer, l Lint) error { return LintSARIF(w, l.Result, l.Rules, l.Prefix, l.Version) }, isSARIF},
-		{"github", func(w io.Writer, l Lint) error { return LintGitHub(w, l.Result, l.Prefix) }, carriesNoMarker},
+		{"github", func(w io.Writer, l Lint) error { return LintGitHub(w, l.Result, l.Prefix, l.Summary) }, carriesNoMarker},
+		{"gitlab", func(w io.Writer, l Lint) error { return LintGitLab(w, l.Result, l.Prefix) }, carriesNoMarker},
 	}
 	BacklogFormats = Formats[Backlog]{
 		{"md", BacklogMarkdown, hasMarker},

@@ -7,18 +7,22 @@ import (
 	"io"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/prodspec/prodspec/internal/lint"
 )
 
 // SARIF constants. GitHub code scanning requires the schema URI and the
-// version; helpURI is the README's rule table, where every rule is described.
+// version.
 const (
 	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
 	sarifVersion = "2.1.0"
 	infoURI      = "https://github.com/prodspec/prodspec"
-	helpURI      = infoURI + "#lint-rules"
+	// ruleAnchor is the prefix of each rule's row in the README's rule
+	// table (<a id="rule-NAME">), where the rule is described, so each
+	// rule's helpUri opens its own row.
+	ruleAnchor = infoURI + "#rule-"
 	// srcRoot is the base that every artifact URI is relative to: the
 	// repository root, which is what code scanning resolves paths against.
 	srcRoot = "%SRCROOT%"
@@ -35,6 +39,18 @@ type sarifRun struct {
 	OriginalURIBaseIDs sarifBaseIDs  `json:"originalUriBaseIds"`
 	Results            []sarifResult `json:"results"`
 	ColumnKind         string        `json:"columnKind"`
+	// Invocations are written only to say that results were left out.
+	Invocations []sarifInvocation `json:"invocations,omitempty"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
+}
+
+type sarifNotification struct {
+	Level   string    `json:"level"`
+	Message sarifText `json:"message"`
 }
 
 // sarifBaseIDs describes srcRoot without an absolute URI, which would
@@ -87,11 +103,13 @@ type sarifResult struct {
 	PartialFingerprints sarifFingerprints `json:"partialFingerprints"`
 }
 
-// sarifFingerprints uses the one key GitHub reads. Without it upload-sarif
-// would hash the text of the reported line instead, and an alert would
-// follow the line's text rather than the finding.
+// sarifFingerprints holds prodspec's own key, stable across line moves.
+// It is not primaryLocationLineHash: upload-sarif computes that one
+// itself from the text of the line and warns "inconsistent fingerprint"
+// for every result that brings a different value
+// (github/codeql-action#4052).
 type sarifFingerprints struct {
-	PrimaryLocationLineHash string `json:"primaryLocationLineHash"`
+	Finding string `json:"prodspecFinding/v1"`
 }
 
 type sarifLocation struct {
@@ -114,11 +132,17 @@ type sarifRegion struct {
 	StartColumn int `json:"startColumn"`
 }
 
+// MaxSARIFResults is the most results GitHub code scanning accepts in one
+// run; it rejects a log with more.
+const MaxSARIFResults = 25000
+
 // LintSARIF writes a SARIF 2.1.0 log for GitHub code scanning: every rule
 // in rules is described (so alerts show their documentation even for rules
 // that found nothing), and each finding's file is made relative to the
 // repository root by prefix. version is prodspec's own version; "" or
-// "(devel)" leaves it out so the log stays the same across builds.
+// "(devel)" leaves it out so the log stays the same across builds. Past
+// MaxSARIFResults, the most severe findings are kept and the run's
+// invocation says how many were left out.
 func LintSARIF(w io.Writer, res *lint.Result, rules []*lint.Rule, prefix, version string) error {
 	// The driver's name is prodspec's marker in SARIF (see isSARIF).
 	driver := sarifComponent{Name: Generator, InformationURI: infoURI, Rules: make([]sarifRule, len(rules))}
@@ -128,43 +152,63 @@ func LintSARIF(w io.Writer, res *lint.Result, rules []*lint.Rule, prefix, versio
 		index[r.Name] = i
 		driver.Rules[i] = sarifRuleOf(r)
 	}
-	results := make([]sarifResult, 0, len(res.Diagnostics))
-	seen := map[string]int{}
-	for _, d := range res.Diagnostics {
+	keys := findingKeys(res.Diagnostics, prefix)
+	kept := mostSevere(res.Diagnostics, MaxSARIFResults)
+	results := make([]sarifResult, 0, len(kept))
+	for _, n := range kept {
+		d := res.Diagnostics[n]
 		i, ok := index[d.Rule]
 		if !ok {
 			return fmt.Errorf("sarif: finding of unregistered rule %q", d.Rule)
 		}
-		uri := repoPath(prefix, d.File)
-		key := fingerprint(d.Rule, uri, d.Message)
-		seen[key]++
 		results = append(results, sarifResult{
 			RuleID:    d.Rule,
 			RuleIndex: i,
 			Level:     sarifLevel(d.Severity),
 			Message:   sarifText{d.Message},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifactLoc{URI: uri, URIBaseID: srcRoot},
+				ArtifactLocation: sarifArtifactLoc{URI: uriPath(repoPath(prefix, d.File)), URIBaseID: srcRoot},
 				Region:           sarifRegion{StartLine: max(d.Line, 1), StartColumn: max(d.Column, 1)},
 			}}},
-			// Identical findings in one file are told apart by their
-			// order, as GitHub's own fingerprints do.
-			PartialFingerprints: sarifFingerprints{fmt.Sprintf("%s:%d", key, seen[key])},
+			PartialFingerprints: sarifFingerprints{keys[n]},
 		})
 	}
-	return writeJSON(w, sarifLog{
-		Schema:  sarifSchema,
-		Version: sarifVersion,
-		Runs: []sarifRun{{
-			Tool: sarifTool{Driver: driver},
-			OriginalURIBaseIDs: sarifBaseIDs{
-				SrcRoot: sarifArtifactLoc{Description: &sarifText{"The root of the repository that holds the spec."}},
-			},
-			Results: results,
-			// Columns count characters, as YAML positions do.
-			ColumnKind: "unicodeCodePoints",
-		}},
-	})
+	run := sarifRun{
+		Tool: sarifTool{Driver: driver},
+		OriginalURIBaseIDs: sarifBaseIDs{
+			SrcRoot: sarifArtifactLoc{Description: &sarifText{"The root of the repository that holds the spec."}},
+		},
+		Results: results,
+		// Columns count characters, as YAML positions do.
+		ColumnKind: "unicodeCodePoints",
+	}
+	if left := len(res.Diagnostics) - len(kept); left > 0 {
+		run.Invocations = []sarifInvocation{{ExecutionSuccessful: true, ToolExecutionNotifications: []sarifNotification{{
+			Level: "warning",
+			Message: sarifText{fmt.Sprintf("%d of %d findings were left out, the least severe: GitHub code scanning accepts at most %d results in a run. Run prodspec lint to see them all.",
+				left, len(res.Diagnostics), MaxSARIFResults)},
+		}}}}
+	}
+	return writeJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+}
+
+// mostSevere returns the indexes of at most n of diags, errors before
+// warnings, each kept in the order of diags.
+func mostSevere(diags []lint.Diagnostic, n int) []int {
+	var errs, rest []int
+	for i, d := range diags {
+		if d.Severity == lint.Error {
+			errs = append(errs, i)
+		} else {
+			rest = append(rest, i)
+		}
+	}
+	if len(errs) >= n {
+		return errs[:n]
+	}
+	kept := append(errs, rest[:min(len(rest), n-len(errs))]...)
+	slices.Sort(kept)
+	return kept
 }
 
 func sarifRuleOf(r *lint.Rule) sarifRule {
@@ -176,11 +220,11 @@ func sarifRuleOf(r *lint.Rule) sarifRule {
 		FullDescription:  sarifText{full},
 		Help: sarifHelp{
 			Text: fmt.Sprintf("%s Change it in .prodspec.yaml with rules: {%s: error|warning|off}. See %s",
-				full, r.Name, helpURI),
-			Markdown: fmt.Sprintf("%s\n\nDefault severity: `%s`. Change it in `.prodspec.yaml` with `rules: {%s: error|warning|off}`. See [the rules](%s).",
-				r.Doc, r.Default, r.Name, helpURI),
+				full, r.Name, ruleAnchor+r.Name),
+			Markdown: fmt.Sprintf("%s\n\nDefault severity: `%s`. Change it in `.prodspec.yaml` with `rules: {%s: error|warning|off}`. See [the rule](%s).",
+				r.Doc, r.Default, r.Name, ruleAnchor+r.Name),
 		},
-		HelpURI:              helpURI,
+		HelpURI:              ruleAnchor + r.Name,
 		DefaultConfiguration: sarifRuleConf{Level: sarifLevel(r.Default)},
 	}
 }
@@ -210,11 +254,21 @@ func sarifVersions(v string) (version, semantic string) {
 	return v, ""
 }
 
-// fingerprint is a stable hash of what a finding is, not where it is, so
-// code scanning matches an alert across runs when lines move.
-func fingerprint(rule, uri, msg string) string {
-	sum := sha256.Sum256([]byte(rule + "\x00" + uri + "\x00" + msg))
-	return hex.EncodeToString(sum[:8])
+// findingKeys are the findings' fingerprints, in the order of diags: a
+// stable hash of what a finding is, not where it is, so code scanning and
+// GitLab match an alert across runs when lines move. Identical findings
+// in one file are told apart by their order (":1", ":2"), as GitHub's
+// own fingerprints do.
+func findingKeys(diags []lint.Diagnostic, prefix string) []string {
+	keys := make([]string, len(diags))
+	seen := map[string]int{}
+	for i, d := range diags {
+		sum := sha256.Sum256([]byte(d.Rule + "\x00" + repoPath(prefix, d.File) + "\x00" + d.Message))
+		key := hex.EncodeToString(sum[:8])
+		seen[key]++
+		keys[i] = fmt.Sprintf("%s:%d", key, seen[key])
+	}
+	return keys
 }
 
 // pascal turns a rule name into SARIF's readable rule name:
@@ -235,4 +289,26 @@ func repoPath(prefix, file string) string {
 		return file
 	}
 	return path.Join(prefix, file)
+}
+
+// uriPath is a repository-relative path as an RFC 3986 relative
+// reference: every byte but the unreserved characters and "/" is
+// percent-encoded, so spaces, "%", ":" (which would read as a scheme in
+// the first segment), "#", "?", control and non-ASCII characters all
+// survive as the same file name.
+func uriPath(p string) string {
+	const hexDigits = "0123456789ABCDEF"
+	var sb strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if c == '/' || c == '-' || c == '.' || c == '_' || c == '~' ||
+			'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			sb.WriteByte(c)
+			continue
+		}
+		sb.WriteByte('%')
+		sb.WriteByte(hexDigits[c>>4])
+		sb.WriteByte(hexDigits[c&15])
+	}
+	return sb.String()
 }

@@ -45,14 +45,7 @@ func sarifOf(t *testing.T, res *lint.Result, prefix, version string) map[string]
 // kept in testdata (see testdata/README.md), with the small subset of JSON
 // Schema that jsonschematest knows.
 func TestSARIFSchema(t *testing.T) {
-	data, err := os.ReadFile("testdata/sarif-schema-2.1.0.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var schema map[string]any
-	if err := json.Unmarshal(data, &schema); err != nil {
-		t.Fatal(err)
-	}
+	schema := sarifSchemaDoc(t)
 	for _, c := range []struct {
 		name string
 		res  *lint.Result
@@ -111,8 +104,8 @@ func TestSARIFGitHub(t *testing.T) {
 				t.Errorf("rule %s: %s.text %q: want 1 to 1024 characters", id, key, text)
 			}
 		}
-		if u, err := url.Parse(fmt.Sprint(r["helpUri"])); err != nil || u.Scheme != "https" || u.Fragment != "lint-rules" {
-			t.Errorf("rule %s: helpUri %v, want the README's rule table", id, r["helpUri"])
+		if u, err := url.Parse(fmt.Sprint(r["helpUri"])); err != nil || u.Scheme != "https" || u.Fragment != "rule-"+id {
+			t.Errorf("rule %s: helpUri %v, want the rule's row in the README", id, r["helpUri"])
 		}
 		if name := r["name"].(string); name == "" || name == id || len(name) > 255 {
 			t.Errorf("rule %s: name %q", id, name)
@@ -151,7 +144,10 @@ func TestSARIFGitHub(t *testing.T) {
 		if get(phys, "region", "startLine") != float64(d.Line) || get(phys, "region", "startColumn") != float64(d.Column) {
 			t.Errorf("result %d: region %v for %d:%d", i, phys["region"], d.Line, d.Column)
 		}
-		fp, _ := get(r, "partialFingerprints", "primaryLocationLineHash").(string)
+		if _, ok := get(r, "partialFingerprints").(map[string]any)["primaryLocationLineHash"]; ok {
+			t.Errorf("result %d: primaryLocationLineHash, which upload-sarif computes and warns about", i)
+		}
+		fp, _ := get(r, "partialFingerprints", fingerprintKey).(string)
 		if fp == "" || prints[fp] {
 			t.Errorf("result %d: fingerprint %q empty or not unique", i, fp)
 		}
@@ -186,7 +182,7 @@ func TestSARIFFingerprint(t *testing.T) {
 		log := sarifOf(t, &lint.Result{Diagnostics: ds}, prefix, "")
 		var out []string
 		for _, r := range get(log["runs"].([]any)[0].(map[string]any), "results").([]any) {
-			out = append(out, get(r.(map[string]any), "partialFingerprints", "primaryLocationLineHash").(string))
+			out = append(out, get(r.(map[string]any), "partialFingerprints", fingerprintKey).(string))
 		}
 		return out
 	}
@@ -221,6 +217,128 @@ func TestSARIFVersions(t *testing.T) {
 			t.Errorf("sarifVersions(%q) = %q, %q; want %q, %q", c.in, v, s, c.version, c.semantic)
 		}
 	}
+}
+
+const fingerprintKey = "prodspecFinding/v1"
+
+// TestSARIFHostileNames: every file name, however odd, is a valid
+// RFC 3986 URI reference in artifactLocation.uri (the schema's
+// uri-reference format) that decodes back to the same path.
+func TestSARIFHostileNames(t *testing.T) {
+	schema := sarifSchemaDoc(t)
+	names := []string{
+		"stories/S-1 login page.md",
+		"stories/100%.md",
+		"stories/%41.md",
+		"a:b/S-2.md",
+		"stories/c:d.md",
+		"stories/Überblick über Ideen.md",
+		"stories/日本語.md",
+		"stories/line\nbreak.md",
+		"stories/tab\there.md",
+		"stories/q?x#y[z]&{w}.md",
+		"stories/back\\slash.md",
+		"stories/\"quote\" 'apos' <lt>.md",
+	}
+	var diags []lint.Diagnostic
+	for _, name := range names {
+		diags = append(diags, lint.Diagnostic{Rule: "unknown-field", Severity: lint.Warning, File: name, Line: 3, Column: 1, Message: "m"})
+	}
+	for _, prefix := range []string{"", "docs/my spec"} {
+		log := sarifOf(t, lint.NewResult(diags, len(names)), prefix, "")
+		for _, e := range jsonschematest.Validate(schema, log) {
+			t.Errorf("prefix %q: %s", prefix, e)
+		}
+		for _, r := range get(log["runs"].([]any)[0], "results").([]any) {
+			loc := r.(map[string]any)["locations"].([]any)[0]
+			uri := get(loc, "physicalLocation", "artifactLocation", "uri").(string)
+			file, err := url.PathUnescape(uri)
+			// "a:b/S-2.md" would be a valid URI reference too, but one of
+			// scheme "a": a relative reference must stay one.
+			if u, _ := url.Parse(uri); u == nil || u.IsAbs() {
+				t.Errorf("uri %q is not a relative reference", uri)
+			}
+			if err != nil || !slices.Contains(names, strings.TrimPrefix(file, prefix+"/")) {
+				t.Errorf("uri %q decodes to %q (%v), not one of the names", uri, file, err)
+			}
+		}
+	}
+	// The checker itself must refuse what a raw name would be.
+	for _, bad := range []string{"S-1 login.md", "100%.md", "é.md", "a\nb.md", "a[b].md"} {
+		log := sarifOf(t, lint.NewResult(nil, 0), "", "")
+		get(log["runs"].([]any)[0], "originalUriBaseIds", "%SRCROOT%").(map[string]any)["uri"] = bad
+		if len(jsonschematest.Validate(schema, log)) == 0 {
+			t.Errorf("the schema check takes %q as a URI reference", bad)
+		}
+	}
+}
+
+// TestSARIFCap: past GitHub's 25,000 results a run keeps the most severe
+// and its invocation says how many were left out.
+func TestSARIFCap(t *testing.T) {
+	var diags []lint.Diagnostic
+	for i := range MaxSARIFResults + 5 {
+		diags = append(diags, lint.Diagnostic{Rule: "unknown-field", Severity: lint.Warning, File: "stories/S-1.md", Line: i + 1, Column: 1, Message: fmt.Sprint(i)})
+	}
+	for i := range 10 {
+		diags = append(diags, lint.Diagnostic{Rule: "broken-reference", Severity: lint.Error, File: "stories/S-2.md", Line: i + 1, Column: 1, Message: fmt.Sprint(i)})
+	}
+	log := sarifOf(t, lint.NewResult(diags, 2), "", "")
+	run := log["runs"].([]any)[0].(map[string]any)
+	results := run["results"].([]any)
+	if len(results) != MaxSARIFResults {
+		t.Fatalf("%d results, want %d", len(results), MaxSARIFResults)
+	}
+	errs := 0
+	for _, r := range results {
+		if r.(map[string]any)["level"] == "error" {
+			errs++
+		}
+	}
+	if errs != 10 {
+		t.Errorf("%d errors kept, want all 10", errs)
+	}
+	note := get(run["invocations"].([]any)[0], "toolExecutionNotifications").([]any)[0]
+	if text := get(note, "message", "text").(string); !strings.HasPrefix(text, "15 of 25015 findings were left out") {
+		t.Errorf("notification %q", text)
+	}
+	schema := sarifSchemaDoc(t)
+	run["results"] = results[:3] // the schema check of 25,000 results is slow; their shape is the same
+	for _, e := range jsonschematest.Validate(schema, log) {
+		t.Error(e)
+	}
+	under := sarifOf(t, lint.NewResult(diags[:MaxSARIFResults], 1), "", "")
+	if _, ok := under["runs"].([]any)[0].(map[string]any)["invocations"]; ok {
+		t.Error("a log within the cap has invocations")
+	}
+}
+
+// TestSARIFHelpAnchors: each rule's helpUri names an anchor that the
+// README's rule table has.
+func TestSARIFHelpAnchors(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range lint.Rules() {
+		anchor := strings.TrimPrefix(sarifRuleOf(r).HelpURI, infoURI+"#")
+		if !bytes.Contains(readme, []byte(`<a id="`+anchor+`"></a>`)) {
+			t.Errorf("rule %s: README.md has no anchor %q", r.Name, anchor)
+		}
+	}
+}
+
+func sarifSchemaDoc(t *testing.T) map[string]any {
+	t.Helper()
+	data, err := os.ReadFile("testdata/sarif-schema-2.1.0.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema map[string]any
+	if err := json.Unmarshal(data, &schema); err != nil {
+		t.Fatal(err)
+	}
+	return schema
 }
 
 func get(v any, path ...string) any {

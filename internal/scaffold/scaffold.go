@@ -11,6 +11,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/names"
 )
 
@@ -73,15 +74,19 @@ type Item struct {
 }
 
 // Markdown renders the new file: front matter and a body to fill in.
-func (it Item) Markdown() ([]byte, error) {
+// Keys are written as cfg's fields.aliases name them: a team whose files
+// say assignee gets assignee, not an owner key lint then calls unknown.
+func (it Item) Markdown(cfg *config.Config) ([]byte, error) {
 	fm := &yaml.Node{Kind: yaml.MappingNode}
 	add := func(k, v string) {
 		if v != "" {
-			fm.Content = append(fm.Content, scalar(k), scalar(v))
+			fm.Content = append(fm.Content, scalar(cfg.Field(k)), scalar(v))
 		}
 	}
 	add("id", it.ID)
-	add("title", it.Title)
+	// Always written: an editor opens on the template with the title to
+	// fill in, and lint reports it while it is empty.
+	fm.Content = append(fm.Content, scalar(cfg.Field("title")), scalar(it.Title))
 	var body string
 	if it.Kind == "story" {
 		add("roadmap", it.Roadmap)
@@ -93,7 +98,7 @@ func (it Item) Markdown() ([]byte, error) {
 		for _, g := range it.Goals {
 			goals.Content = append(goals.Content, scalar(g))
 		}
-		fm.Content = append(fm.Content, scalar("goals"), goals)
+		fm.Content = append(fm.Content, scalar(cfg.Field("goals")), goals)
 		add("status", it.Status)
 		add("horizon", it.Horizon)
 		add("owner", it.Owner)
@@ -108,38 +113,80 @@ func (it Item) Markdown() ([]byte, error) {
 
 func scalar(v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: v} }
 
-// Starter is the spec `prodspec init` writes: a vision, one roadmap item
-// and one story that lint clean, in the default layout.
-var Starter = []struct{ Path, Content string }{
-	{"vision.md", `---
-kind: vision
-title: My Product
-owner: pm@example.com
-goals:
-  - id: G1
-    title: The outcome the product exists for
----
-Who the product is for, the problem it solves, and what success looks like.
-`},
-	{"roadmap/R-1.md", `---
-id: R-1
-title: The first thing to build
-goals: [G1]
-status: planned
-horizon: now
----
-Why this matters, scope, non-goals.
-`},
-	{"stories/S-1.md", `---
-id: S-1
-title: The first user story
-roadmap: R-1
-status: draft
----
-As a <role>, I want <capability>, so that <benefit>.
+// File is a file `prodspec init` writes, its path relative to the spec
+// root.
+type File struct{ Path, Content string }
 
-## Acceptance criteria
-
-- [ ] <an observable outcome>
-`},
+// Starter is the spec `prodspec init` writes in the default layout: the
+// commented default configuration, a vision, one roadmap item and one
+// story, the last two made as `prodspec new` makes them, so that both
+// agree on default statuses and templates. owner (git's user.email) is
+// written as every file's owner; "" leaves the key out.
+func Starter(owner string) ([]File, error) {
+	cfg := config.Default()
+	vision := "---\nkind: vision\ntitle: My Product\n"
+	if owner != "" {
+		v, err := yaml.Marshal(map[string]string{"owner": owner})
+		if err != nil {
+			return nil, err
+		}
+		vision += string(v)
+	}
+	vision += "goals:\n  - id: G1\n    title: The outcome the product exists for\n---\n" +
+		"Who the product is for, the problem it solves, and what success looks like.\n"
+	item, err := Item{Kind: "roadmap", ID: "R-1", Title: "The first thing to build", Goals: []string{"G1"},
+		Status: cfg.Roadmap.Statuses[0], Horizon: "now", Owner: owner}.Markdown(cfg)
+	if err != nil {
+		return nil, err
+	}
+	story, err := Item{Kind: "story", ID: "S-1", Title: "The first user story", Roadmap: "R-1",
+		Status: cfg.Story.Statuses[0], Owner: owner}.Markdown(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return []File{
+		{config.FileName, ConfigFile},
+		{"vision.md", vision},
+		{"roadmap/R-1.md", string(item)},
+		{"stories/S-1.md", string(story)},
+	}, nil
 }
+
+// ConfigFile is the configuration `prodspec init` writes: every key at
+// its default, with what it means. The README quotes it, and a test
+// checks that it reads back as config.Default().
+const ConfigFile = `# prodspec configuration: every key is optional; these are the defaults.
+vision:
+  paths: [vision.md]
+  goal_id: '^G[0-9]+$'
+roadmap:
+  paths: ['roadmap/**/*.md']
+  id: '^R-[0-9]+$'
+  statuses: [proposed, planned, in-progress, done, dropped]
+  started: [in-progress, done]   # work has begun
+  done: [done]
+  dropped: [dropped]
+story:
+  paths: ['stories/**/*.md']
+  id: '^S-[0-9]+$'
+  statuses: [draft, ready, in-progress, done, accepted, rejected]
+  accepted: accepted             # the status a product owner gives
+  open: [draft, ready, in-progress]  # on the backlog
+  draft: [draft]                 # not yet expected to have acceptance criteria
+  in_progress: [in-progress]     # cycle time starts here
+  rejected: [rejected]           # left out of progress percentages
+fields:
+  aliases: {}    # prodspec key -> the key your files use, e.g. depends_on: dependencies
+  extra: []      # your own keys, allowed and ignored
+  optional: []   # roadmap (stories) or goals (roadmap items) your files may leave out
+  values: {}     # your words -> prodspec's, per status | horizon | moscow,
+                 # e.g. moscow: {high: must, medium: should, low: could}
+priority:
+  model: rice    # rice | wsjf | moscow
+rules: {}        # rule name -> error | warning | off
+ignore: []       # globs relative to the spec root: ** for any directories, {a,b} for either
+max_file_size: 1048576
+roles:
+  product_managers: []   # git author emails
+  product_owners: []
+`

@@ -1,8 +1,14 @@
 package scaffold
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
+
+	"github.com/prodspec/prodspec/internal/config"
 )
 
 func TestNextID(t *testing.T) {
@@ -32,5 +38,32 @@ func TestDir(t *testing.T) {
 		if got := Dir(pat); got != want {
 			t.Errorf("Dir(%q) = %q, want %q", pat, got, want)
 		}
+	}
+}
+
+// TestConfigFileIsTheDefaults: the configuration init writes, and the
+// README quotes, says exactly what prodspec does without one.
+func TestConfigFileIsTheDefaults(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, config.FileName), []byte(ConfigFile), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := config.Load(dir, dir, "", config.Known{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Printed, as an empty list and none mean the same here.
+	keys := func(c *config.Config) string {
+		return fmt.Sprintf("%+v", []any{c.Vision, c.Roadmap, c.Story, c.Fields, c.Priority, c.Rules, c.Ignore, c.MaxFileSize, c.Roles})
+	}
+	if got, want := keys(got), keys(config.Default()); got != want {
+		t.Errorf("ConfigFile reads as\n%s\nwant the defaults\n%s", got, want)
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), "```yaml\n"+ConfigFile+"```\n") {
+		t.Error("README.md does not quote scaffold.ConfigFile as the defaults")
 	}
 }
