@@ -145,10 +145,12 @@ func defines(f *Facts, id ident) bool { return slices.Contains(idents(f), id) }
 // then in natural ID order.
 func touched(ds []Delta) []ident {
 	var ids []ident
+	seen := map[ident]bool{} // a first commit adds thousands: no quadratic search
 	for _, d := range ds {
 		for _, f := range []*Facts{d.Before, d.After} {
 			for _, id := range idents(f) {
-				if !slices.Contains(ids, id) {
+				if !seen[id] {
+					seen[id] = true
 					ids = append(ids, id)
 				}
 			}

@@ -2,8 +2,9 @@
 // commit changed and what they held before and after, and from that the
 // status transitions of stories, the revisions of roadmap items and
 // goals, the stories left suspect by a change of their roadmap item,
-// release notes and the changes that roles govern. Commits whose spec tree equals their parent's are skipped
-// without reading a file, and each distinct blob is parsed once.
+// release notes and the changes that roles govern. Commits whose spec
+// tree equals their parent's are skipped without reading a file, and
+// each distinct blob is parsed once.
 package history
 
 import (
