@@ -93,9 +93,10 @@ func runLint(opts *lintOptions, args []string) error {
 // lintSinceBase lints s against the spec at --base: findings the base
 // already had are left out (both are linted with the run's one
 // configuration, so a finding is matched whatever the base's
-// configuration said), and with roles configured, the commits since the
-// base are checked for who made each governed change. IDs both sides
-// added since their merge base are id-collision findings.
+// configuration said), and the commits since the base are walked once
+// for the stories they made suspect and, with roles configured, for who
+// made each governed change. IDs both sides added since their merge base
+// are id-collision findings.
 func lintSinceBase(opts *lintOptions, src *source.Source, s *spec.Spec) (*lint.Result, error) {
 	base, err := src.Resolve(opts.Base)
 	if err != nil {
@@ -113,19 +114,27 @@ func lintSinceBase(opts *lintOptions, src *source.Source, s *spec.Spec) (*lint.R
 	if err != nil {
 		return nil, err
 	}
-	var changes []lint.Change
-	if roles := s.Config.Roles; len(roles.ProductOwners)+len(roles.ProductManagers) > 0 {
-		steps, err := history.Walk(repo, s.Config, base, head)
+	var in lint.Options
+	roles := s.Config.Roles
+	checkRoles := len(roles.ProductOwners)+len(roles.ProductManagers) > 0
+	checkSuspects := s.Config.Rules[lint.SuspectLink] != string(lint.Off)
+	if checkRoles || checkSuspects {
+		log, err := history.Read(repo, s.Config, base, head)
 		if err != nil {
 			return nil, err
 		}
-		changes = history.Governed(steps, s)
+		if checkRoles {
+			in.Changes = history.Governed(log.Steps, s)
+		}
+		if checkSuspects {
+			in.Suspects = history.LintSuspects(history.Suspects(log, s))
+		}
 	}
-	collisions, err := idCollisions(src, repo, s, head, base, old, opts.Base)
+	in.Collisions, err = idCollisions(src, repo, s, head, base, old, opts.Base)
 	if err != nil {
 		return nil, err
 	}
-	return lint.Run(s, lint.Options{Changes: changes, Collisions: collisions}).Since(lint.Run(old, lint.Options{})), nil
+	return lint.Run(s, in).Since(lint.Run(old, lint.Options{})), nil
 }
 
 // appendStepSummary adds the markdown summary to GitHub's job summary,

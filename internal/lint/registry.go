@@ -23,5 +23,6 @@ func Rules() []*Rule {
 		emptyRoadmap,
 		statusConflict,
 		roleViolation,
+		suspectLink,
 	}
 }

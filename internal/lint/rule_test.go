@@ -38,7 +38,8 @@ type ruleTest struct {
 	changes  []lint.Change     // the commits since --base (role-violation)
 	// the IDs --base also added (id-collision)
 	collisions []lint.Collision
-	want       []string // "file:line:col: severity: message", in output order
+	suspects   []lint.Suspect // the stories made suspect since --base (suspect-link)
+	want       []string       // "file:line:col: severity: message", in output order
 }
 
 // testRule runs each case through spec.Load and lint.Run, as `prodspec
@@ -120,7 +121,7 @@ func lintRule(t *testing.T, rule string, tt ruleTest, sev lint.Severity) (got, a
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
-	for _, d := range lint.Run(s, lint.Options{Changes: tt.changes, Collisions: tt.collisions}).Diagnostics {
+	for _, d := range lint.Run(s, lint.Options{Changes: tt.changes, Collisions: tt.collisions, Suspects: tt.suspects}).Diagnostics {
 		line := fmt.Sprintf("%s:%d:%d: %s: %s", d.File, d.Line, d.Column, d.Severity, d.Message)
 		all = append(all, line+" ["+d.Rule+"]")
 		if d.Rule == rule {
