@@ -24,9 +24,9 @@ func NewCmdSuspects(g *globalOptions) *cobra.Command {
 			"    Reviewed: S-12, S-13\n" +
 			"\n" +
 			"Status and horizon changes say when, not what: they make no story suspect.",
-		Example: "  prodspec suspects -C examples/acme-notes\n" +
-			"  prodspec suspects -C examples/acme-notes --format json\n" +
-			"  prodspec suspects -C examples/acme-notes --format md",
+		Example: examples("prodspec suspects -C examples/acme-notes",
+			"prodspec suspects -C examples/acme-notes --format json",
+			"prodspec suspects -C examples/acme-notes --format md"),
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error { return runSuspects(opts) },
 	}
