@@ -5,8 +5,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/prodspec/prodspec/internal/gitsrc"
+	"github.com/prodspec/prodspec/internal/history"
 	"github.com/prodspec/prodspec/internal/priority"
 	"github.com/prodspec/prodspec/internal/render"
+	"github.com/prodspec/prodspec/internal/source"
 	"github.com/prodspec/prodspec/internal/spec"
 	"github.com/prodspec/prodspec/internal/specdiff"
 )
@@ -21,7 +24,8 @@ func NewCmdDiff(g *globalOptions) *cobra.Command {
 		Long: "diff compares the spec at BASE with the spec at HEAD (default: the work tree)\n" +
 			"and lists goals, roadmap items and stories added or removed, status changes,\n" +
 			"stories moved between roadmap items, changed priority inputs with the rank\n" +
-			"moves they cause under the default model, acceptance criteria and titles.\n" +
+			"moves they cause under the default model, acceptance criteria and titles,\n" +
+			"and the stories not revisited since their roadmap item changed in meaning.\n" +
 			"BASE...HEAD compares from the merge base, as a pull request does.",
 		Args:              usageArgs(cobra.ExactArgs(1)),
 		ValidArgsFunction: completeFirstArg(completeRefs(g)),
@@ -69,5 +73,26 @@ func runDiff(opts *reportOptions, arg string) error {
 		}
 		return ranks
 	})
-	return writeReport(opts, render.DiffFormats, render.Diff{Diff: d, Base: baseEnd, Head: headEnd})
+	suspects, err := suspectsBetween(src, repo, from, to, head)
+	if err != nil {
+		return err
+	}
+	return writeReport(opts, render.DiffFormats, render.Diff{Diff: d, Base: baseEnd, Head: headEnd, Suspects: suspects})
+}
+
+// suspectsBetween lists the stories of head that the commits from..to
+// made suspect; to nil is the work tree, whose commits end at HEAD (an
+// edit not yet committed neither makes nor clears a suspect).
+func suspectsBetween(src *source.Source, repo *gitsrc.Repo, from, to *gitsrc.Commit, head *spec.Spec) ([]history.Suspect, error) {
+	if to == nil {
+		var err error
+		if to, err = src.Resolve("HEAD"); err != nil {
+			return nil, err
+		}
+	}
+	log, err := history.Read(repo, head.Config, from, to)
+	if err != nil {
+		return nil, err
+	}
+	return history.Suspects(log, head), nil
 }

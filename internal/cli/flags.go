@@ -60,9 +60,4 @@ func bindFormat(cmd *cobra.Command, p *string, names []string) {
 }
 
 // joinOr lists values as "a, b or c".
-func joinOr(vals []string) string {
-	if len(vals) < 2 {
-		return strings.Join(vals, "")
-	}
-	return strings.Join(vals[:len(vals)-1], ", ") + " or " + vals[len(vals)-1]
-}
+func joinOr(vals []string) string { return names.List(vals, "or") }

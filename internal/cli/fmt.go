@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -37,7 +35,9 @@ func NewCmdFmt(g *globalOptions) *cobra.Command {
 			"--check it only lists the files it would change and exits 1 if there are any; with\n" +
 			"--diff it shows the changes as a unified diff (git apply reads it) and writes nothing.\n" +
 			"Files lint rejects (broken front matter, over max_file_size) are skipped with a note.\n" +
-			"Files are paths relative to --dir; each must exist and be a spec file (else exit 2).",
+			"Files and directories are named as for lint: relative to the current directory or\n" +
+			"absolute, inside the spec root; one that does not exist is exit 2, a markdown file that\n" +
+			"is not a spec file (a README a pre-commit hook passes) is skipped with a note.",
 		RunE: func(cmd *cobra.Command, args []string) error { return runFmt(opts, args) },
 	}
 	cmd.Flags().BoolVar(&opts.Check, "check", false, "list files that are not formatted and exit 1 if any")
@@ -51,15 +51,14 @@ func runFmt(opts *fmtOptions, only []string) error {
 		return err
 	}
 	src.Close()
-	for i, p := range only {
-		only[i] = filepath.ToSlash(filepath.Clean(p))
-	}
-	if err := checkNamed(opts, s, only); err != nil {
+	named, err := specPaths(opts.Dir, only)
+	if err != nil {
 		return err
 	}
+	in := selectNamed(s, named, func(namedPath) bool { return false }, opts.Err)
 	var changed []string
 	for _, f := range s.Files {
-		if len(only) > 0 && !slices.Contains(only, f.Path) {
+		if len(only) > 0 && !in(f.Path) {
 			continue
 		}
 		diff, err := fmtFile(opts, s.Config, f)
@@ -88,26 +87,6 @@ func fmtCommand(opts *fmtOptions, only []string) string {
 		cmd += " " + strings.Join(only, " ")
 	}
 	return cmd
-}
-
-// checkNamed fails, before anything is formatted, when a file named on
-// the command line does not exist or is not a spec file: a typo must not
-// pass for "already formatted".
-func checkNamed(opts *fmtOptions, s *spec.Spec, only []string) error {
-	for _, p := range only {
-		if slices.ContainsFunc(s.Files, func(f *spec.File) bool { return f.Path == p }) {
-			continue
-		}
-		_, err := os.Stat(filepath.Join(opts.Dir, filepath.FromSlash(p)))
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			return usageError("%s: no such file", p)
-		case err != nil:
-			return runtimeError(err)
-		}
-		return usageError("%s: not a spec file, so fmt does not format it (lint does not read it either)", p)
-	}
-	return nil
 }
 
 // fmtFile formats one file and reports whether it was (or would be)

@@ -17,6 +17,7 @@ import (
 //
 //	gitrepo init
 //	gitrepo commit [-author EMAIL] [-merge REV] MESSAGE   (stages everything)
+//	gitrepo commit [-author EMAIL] -F FILE                (the message from a file, for trailers)
 //	gitrepo tag NAME [MESSAGE]                          (annotated with a message)
 //	gitrepo branch NAME | checkout NAME
 //	gitrepo worktree DIR BRANCH                         (a linked work tree)
@@ -47,11 +48,15 @@ func cmdGitRepo(ts *testscript.TestScript, neg bool, args []string) {
 		var o gittest.CommitOptions
 		fs.StringVar(&o.Author, "author", "", "")
 		fs.StringVar(&o.Merge, "merge", "", "")
+		msgFile := fs.String("F", "", "")
 		ts.Check(fs.Parse(rest))
-		if fs.NArg() != 1 {
-			ts.Fatalf("usage: gitrepo commit [-author EMAIL] [-merge REV] MESSAGE")
+		msg := fs.Arg(0)
+		if *msgFile != "" && fs.NArg() == 0 {
+			msg = ts.ReadFile(*msgFile)
+		} else if fs.NArg() != 1 || *msgFile != "" {
+			ts.Fatalf("usage: gitrepo commit [-author EMAIL] [-merge REV] MESSAGE | -F FILE")
 		}
-		_, err := r.Commit(fs.Arg(0), o)
+		_, err := r.Commit(msg, o)
 		ts.Check(err)
 	case cmd == "tag" && (len(rest) == 1 || len(rest) == 2):
 		msg := ""

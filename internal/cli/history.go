@@ -8,8 +8,12 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/prodspec/prodspec/internal/config"
+	"github.com/prodspec/prodspec/internal/gitsrc"
 	"github.com/prodspec/prodspec/internal/history"
 	"github.com/prodspec/prodspec/internal/render"
+	"github.com/prodspec/prodspec/internal/source"
+	"github.com/prodspec/prodspec/internal/spec"
 )
 
 // NewCmdHistory lists the status transitions of stories from git.
@@ -21,9 +25,11 @@ func NewCmdHistory(g *globalOptions) *cobra.Command {
 		Short:   "Show when each story changed status, in which commit and by whom",
 		Long: "history walks the commits that changed the spec, up to HEAD (or --at), and\n" +
 			"lists every status transition of one story, or of all: from, to, commit,\n" +
-			"author email and date, with the cycle time from first in progress to accepted.",
+			"author email and date, with the cycle time from first in progress to accepted.\n" +
+			"For a roadmap item or a goal, it lists what each commit changed of it: added,\n" +
+			"removed, status, horizon, title, goals, description.",
 		Args:              usageArgs(cobra.MaximumNArgs(1)),
-		ValidArgsFunction: completeFirstArg(completeIDs(g, storyIDs)),
+		ValidArgsFunction: completeFirstArg(completeIDs(g, storyIDs, roadmapIDs, goalIDs)),
 		RunE:              func(cmd *cobra.Command, args []string) error { return runHistory(opts, args) },
 	}
 	opts.bind(cmd, render.HistoryFormats.Names())
@@ -32,42 +38,80 @@ func NewCmdHistory(g *globalOptions) *cobra.Command {
 }
 
 func runHistory(opts *reportOptions, args []string) error {
-	src, repo, err := openRepo(opts.globalOptions)
+	src, head, log, err := walkToHead(opts.globalOptions)
 	if err != nil {
 		return err
 	}
 	defer src.Close()
-	head, err := repo.Resolve(cmp.Or(opts.At, "HEAD"))
-	if err != nil {
-		return err
-	}
-	cfg := src.Config
-	steps, err := history.Walk(repo, cfg, nil, head)
-	if err != nil {
-		return err
-	}
-	tls := history.Timelines(history.Transitions(steps), cfg)
+	cfg, steps := src.Config, log.Steps
+	h := render.History{Stories: history.Timelines(history.Transitions(steps), cfg)}
 	unreadable := history.Unreadable(steps)
 	if len(args) == 1 {
-		i := slices.IndexFunc(tls, func(tl history.Timeline) bool { return tl.ID == args[0] })
-		if i < 0 {
-			var ids []string
-			for _, tl := range tls {
-				ids = append(ids, tl.ID)
-			}
-			err := checkIDs("story", args, func(string) bool { return false }, ids)
+		if h, err = historyOf(h, steps, args[0], cfg); err != nil {
 			if len(unreadable) > 0 {
 				err = usageError("%v; it may be in %s that could not be read at %s: %s", err,
 					count(len(unreadable), "spec file", "spec files"), head.Rev, unreadableList(unreadable))
 			}
 			return err
 		}
-		tls = tls[i : i+1]
 	} else if len(unreadable) > 0 {
 		fmt.Fprintf(opts.Err, "prodspec: %s could not be read at %s, so the history of a story in one may be incomplete: %s\n",
 			count(len(unreadable), "spec file", "spec files"), head.Rev, unreadableList(unreadable))
 	}
-	return writeReport(opts, render.HistoryFormats, tls)
+	return writeReport(opts, render.HistoryFormats, h)
+}
+
+// walkToHead opens the repository and walks every commit up to HEAD (or
+// --at), once, for the commands that read all of history. The caller
+// closes the source.
+func walkToHead(g *globalOptions) (*source.Source, *gitsrc.Commit, *history.Log, error) {
+	src, repo, err := openRepo(g)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	head, err := repo.Resolve(cmp.Or(g.At, "HEAD"))
+	if err == nil {
+		var log *history.Log
+		if log, err = history.Read(repo, src.Config, nil, head); err == nil {
+			return src, head, log, nil
+		}
+	}
+	src.Close()
+	return nil, nil, nil, err
+}
+
+// historyOf narrows h to the story, roadmap item or goal id: a story's
+// timeline when there is one, else the item's or goal's changes, found
+// in the same walk's steps. An unknown ID is named by the kind its
+// pattern says it is.
+func historyOf(h render.History, steps []history.Step, id string, cfg *config.Config) (render.History, error) {
+	if i := slices.IndexFunc(h.Stories, func(tl history.Timeline) bool { return tl.ID == id }); i >= 0 {
+		return render.History{Stories: h.Stories[i : i+1]}, nil
+	}
+	items := history.ItemTimelines(history.Revisions(steps))
+	if i := slices.IndexFunc(items, func(tl history.ItemTimeline) bool { return tl.ID == id }); i >= 0 {
+		return render.History{Items: items[i : i+1]}, nil
+	}
+	what, kind := "story", spec.KindStory
+	switch {
+	case cfg.RoadmapID().MatchString(id):
+		what, kind = "roadmap item", spec.KindRoadmap
+	case cfg.GoalID().MatchString(id):
+		what, kind = "goal", spec.KindVision
+	}
+	var ids []string // to suggest, of the kind asked for
+	for _, tl := range h.Stories {
+		ids = append(ids, tl.ID)
+	}
+	if kind != spec.KindStory {
+		ids = nil
+		for _, tl := range items {
+			if tl.Kind == kind {
+				ids = append(ids, tl.ID)
+			}
+		}
+	}
+	return h, checkIDs(what, []string{id}, func(string) bool { return false }, ids)
 }
 
 // unreadableList names unreadable files with why: "a.md (4:1: …), b.md (…)".

@@ -189,6 +189,7 @@ func NewRootCmd(s *Streams) *cobra.Command {
 		NewCmdReleaseNotes(opts),
 		NewCmdDiff(opts),
 		NewCmdHistory(opts),
+		NewCmdSuspects(opts),
 		NewCmdInit(opts),
 		NewCmdNew(opts),
 		NewCmdFmt(opts),

@@ -160,6 +160,21 @@ func (c *Config) IsDraft(status string) bool      { return slices.Contains(c.Sto
 func (c *Config) IsInProgress(status string) bool { return slices.Contains(c.Story.InProgress, status) }
 func (c *Config) IsRejected(status string) bool   { return slices.Contains(c.Story.Rejected, status) }
 
+// IsPastDraft says a story is expected to be written out: its status is
+// in story.statuses and is neither a draft status nor a rejected one.
+// An unknown status is not past draft: what it means cannot be told.
+func (c *Config) IsPastDraft(status string) bool {
+	return slices.Contains(c.Story.Statuses, status) && !c.IsDraft(status) && !c.IsRejected(status)
+}
+
+// IsNotStarted says no work has begun on a roadmap item: its status is
+// in roadmap.statuses and is neither started (nor done) nor dropped.
+func (c *Config) IsNotStarted(status string) bool {
+	r := c.Roadmap
+	return slices.Contains(r.Statuses, status) && !slices.Contains(r.Started, status) &&
+		!slices.Contains(r.Done, status) && !slices.Contains(r.Dropped, status)
+}
+
 func (c *Config) compile() error {
 	for _, p := range []struct {
 		key string

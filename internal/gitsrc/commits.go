@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/go-git/go-git/v5"
@@ -30,6 +31,12 @@ type Signature struct {
 
 // Short is the commit's abbreviated hash.
 func (c *Commit) Short() string { return c.Hash.Short() }
+
+// Subject is the first line of the commit's message.
+func (c *Commit) Subject() string {
+	subject, _, _ := strings.Cut(strings.TrimSpace(c.Message), "\n")
+	return strings.TrimSpace(subject)
+}
 
 // newCommit copies what prodspec uses of a go-git commit.
 func newCommit(c *object.Commit, rev string) *Commit {

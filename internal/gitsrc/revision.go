@@ -295,7 +295,7 @@ func (r *Repo) Range(arg, defaultTo string) (from, to *Commit, err error) {
 		}
 	}
 	if sym {
-		if from, err = r.mergeBase(from, to); err != nil {
+		if from, err = r.MergeBase(from, to); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -311,7 +311,12 @@ func splitRange(arg string) (a, b string, sym bool) {
 	return a, b, false
 }
 
-func (r *Repo) mergeBase(a, b *Commit) (*Commit, error) {
+// ErrNoMergeBase is two commits of unrelated histories.
+var ErrNoMergeBase = errors.New("no common ancestor")
+
+// MergeBase is the best common ancestor of a and b, as git merge-base
+// finds it; named "abc1234 (merge base of A and B)".
+func (r *Repo) MergeBase(a, b *Commit) (*Commit, error) {
 	var bases []*object.Commit
 	err := r.with(func(g *git.Repository) error {
 		// The commits are read again with this handle: MergeBase walks
@@ -334,7 +339,7 @@ func (r *Repo) mergeBase(a, b *Commit) (*Commit, error) {
 		return nil, r.missing(err, "history of "+a.Rev+" and "+b.Rev+" for their merge base")
 	}
 	if len(bases) == 0 {
-		return nil, fmt.Errorf("%s and %s have no common ancestor", a.Rev, b.Rev)
+		return nil, fmt.Errorf("%s and %s have %w", a.Rev, b.Rev, ErrNoMergeBase)
 	}
 	// Several bases are possible after criss-cross merges; take the
 	// smallest hash so the answer does not depend on go-git's order.

@@ -73,6 +73,18 @@ func BenchmarkHistory(b *testing.B) {
 	}
 }
 
+// BenchmarkSuspects is `prodspec suspects` but for rendering: open,
+// resolve HEAD, walk every commit once and find the suspect stories.
+func BenchmarkSuspects(b *testing.B) {
+	dir := openBench(b)
+	defer reportCPU(b)()
+	for b.Loop() {
+		if _, err := suspects(dir); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // reportCPU adds the process's CPU time per operation (user and system,
 // all threads) as cpu-ns/op.
 func reportCPU(b *testing.B) func() {
@@ -124,6 +136,23 @@ func timelines(dir string) ([]history.Timeline, error) {
 	return history.Timelines(history.Transitions(steps), cfg), nil
 }
 
+func suspects(dir string) ([]history.Suspect, error) {
+	g, err := gitsrc.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer g.Close()
+	head, err := g.Resolve("HEAD")
+	if err != nil {
+		return nil, err
+	}
+	l, err := history.Read(g, config.Default(), nil, head)
+	if err != nil {
+		return nil, err
+	}
+	return history.AllSuspects(l, config.Default()), nil
+}
+
 // TestGenerated runs the benchmarks' code on a small generated
 // repository, packed and loose, so that it stays correct without -bench.
 func TestGenerated(t *testing.T) {
@@ -155,6 +184,12 @@ func TestGenerated(t *testing.T) {
 			if n.Accepted == nil {
 				t.Errorf("loose=%v: %s has no accepting commit", loose, n.Story.ID)
 			}
+		}
+		// Its roadmap items change status only: nothing is suspect.
+		ss, err := suspects(filepath.Join(dir, info.Prefix))
+		check(t, err)
+		if len(ss) != 0 {
+			t.Errorf("loose=%v: %d suspects, want none", loose, len(ss))
 		}
 	}
 }

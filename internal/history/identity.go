@@ -1,6 +1,7 @@
 package history
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"strings"
@@ -46,17 +47,20 @@ func carry(f, last *Facts) *Facts {
 	return &c
 }
 
-// addCodefiners adds, to each step that changes a file defining a story
-// ID, the unchanged files that define the same ID (as Context deltas):
-// an ID defined by two files exists while either does, and has the
-// status of the first in path order, as in a loaded spec.
+// addCodefiners adds, to each step that changes a file defining a story,
+// a roadmap item or a goal, the unchanged files that define the same one
+// (as Context deltas): an ID defined by two files exists while either
+// does, and has the values of the first in path order, as in a loaded
+// spec.
 func addCodefiners(repo *gitsrc.Repo, cfg *config.Config, steps []Step, facts map[blobKey]*Facts) error {
-	paths := map[string][]string{} // story ID -> every path that defined it in the walk
+	paths := map[ident][]string{} // every path that defined it in the walk
 	for _, s := range steps {
 		for _, d := range s.Deltas {
 			for _, f := range []*Facts{d.Before, d.After} {
-				if isStory(f) && !slices.Contains(paths[f.ID], d.Path) {
-					paths[f.ID] = append(paths[f.ID], d.Path)
+				for _, id := range idents(f) {
+					if !slices.Contains(paths[id], d.Path) {
+						paths[id] = append(paths[id], d.Path)
+					}
 				}
 			}
 		}
@@ -83,7 +87,7 @@ func addCodefiners(repo *gitsrc.Repo, cfg *config.Config, steps []Step, facts ma
 		for _, d := range s.Deltas {
 			listed[d.Path] = true
 		}
-		for _, id := range touchedStories(s.Deltas) {
+		for _, id := range touched(s.Deltas) {
 			for _, p := range paths[id] {
 				if listed[p] {
 					continue
@@ -107,51 +111,96 @@ func addCodefiners(repo *gitsrc.Repo, cfg *config.Config, steps []Step, facts ma
 	return nil
 }
 
+// ident is what has an identity of its own in history: a story, a
+// roadmap item (kind roadmap) or a goal (kind vision).
+type ident struct {
+	kind spec.Kind
+	id   string
+}
+
+// idents are the identities a file's facts define.
+func idents(f *Facts) []ident {
+	switch {
+	case f == nil:
+		return nil
+	case f.Kind == spec.KindVision:
+		out := make([]ident, 0, len(f.VisionGoals))
+		for _, g := range f.VisionGoals {
+			if g.ID != "" {
+				out = append(out, ident{spec.KindVision, g.ID})
+			}
+		}
+		return out
+	case f.ID != "":
+		return []ident{{f.Kind, f.ID}}
+	}
+	return nil
+}
+
 func isStory(f *Facts) bool { return f != nil && f.Kind == spec.KindStory && f.ID != "" }
 
-func defines(f *Facts, id string) bool { return isStory(f) && f.ID == id }
+func defines(f *Facts, id ident) bool { return slices.Contains(idents(f), id) }
 
-// touchedStories are the story IDs on either side of the deltas, in
-// natural order.
-func touchedStories(ds []Delta) []string {
-	var ids []string
+// touched are the identities on either side of the deltas, by kind and
+// then in natural ID order.
+func touched(ds []Delta) []ident {
+	var ids []ident
+	seen := map[ident]bool{} // a first commit adds thousands: no quadratic search
 	for _, d := range ds {
 		for _, f := range []*Facts{d.Before, d.After} {
-			if isStory(f) && !slices.Contains(ids, f.ID) {
-				ids = append(ids, f.ID)
+			for _, id := range idents(f) {
+				if !seen[id] {
+					seen[id] = true
+					ids = append(ids, id)
+				}
 			}
 		}
 	}
-	slices.SortFunc(ids, names.Compare)
+	slices.SortFunc(ids, func(a, b ident) int {
+		return cmp.Or(strings.Compare(string(a.kind), string(b.kind)), names.Compare(a.id, b.id))
+	})
 	return ids
 }
 
-// findRenames pairs, in each step, the stories whose ID vanished with
-// those whose ID appeared, by pairRenames; it reads the files' content
-// only in the steps that have both.
+// findRenames pairs, in each step, the stories (and, apart, the roadmap
+// items) whose ID vanished with those whose ID appeared, by pairRenames.
 func findRenames(repo *gitsrc.Repo, steps []Step) error {
 	for i := range steps {
 		s := &steps[i]
-		before, after := storiesByID(s.Deltas, true), storiesByID(s.Deltas, false)
-		if !hasOwn(before, after) || !hasOwn(after, before) {
-			continue
-		}
-		gone, err := versions(repo, before, after)
-		if err != nil {
+		var err error
+		if s.Renames, err = renames(repo, s.Deltas, spec.KindStory); err != nil {
 			return err
 		}
-		came, err := versions(repo, after, before)
-		if err != nil {
+		if s.ItemRenames, err = renames(repo, s.Deltas, spec.KindRoadmap); err != nil {
 			return err
-		}
-		pairs := pairRenames(gone, came)
-		for gi, g := range gone {
-			if ci, ok := pairs[gi]; ok {
-				s.Renames = append(s.Renames, Rename{From: g.id, To: came[ci].id})
-			}
 		}
 	}
 	return nil
+}
+
+// renames pairs the IDs of kind that vanished in the deltas with those
+// that appeared; it reads the files' content only when there are both.
+func renames(repo *gitsrc.Repo, ds []Delta, kind spec.Kind) ([]Rename, error) {
+	before, after := byID(ds, true, kind), byID(ds, false, kind)
+	if !hasOwn(before, after) || !hasOwn(after, before) {
+		return nil, nil
+	}
+	gone, err := versions(repo, before, after)
+	if err != nil {
+		return nil, err
+	}
+	came, err := versions(repo, after, before)
+	if err != nil {
+		return nil, err
+	}
+	var out []Rename
+	pairs := pairRenames(gone, came)
+	for gi, g := range gone {
+		if ci, ok := pairs[gi]; ok {
+			out = append(out, Rename{From: g.id, To: came[ci].id})
+		}
+	}
+	return out, nil
 }
 
 // hasOwn reports whether side has a readable story that other lacks.
@@ -186,6 +235,19 @@ func versions(repo *gitsrc.Repo, side, other map[string]located) ([]version, err
 // not be read, in path order: at the walk's end, any story in them is
 // unknown, which an answer about that story must say.
 func Unreadable(steps []Step) []UnreadableFile {
+	last := lastFacts(steps)
+	var out []UnreadableFile
+	for _, p := range slices.Sorted(maps.Keys(last)) {
+		if f := last[p]; f != nil && f.Err != "" {
+			out = append(out, UnreadableFile{Path: p, Err: f.Err})
+		}
+	}
+	return out
+}
+
+// lastFacts is each spec file's last version in the steps (nil when
+// deleted): for a walk of all history, the spec at its end.
+func lastFacts(steps []Step) map[string]*Facts {
 	last := map[string]*Facts{}
 	for _, s := range steps {
 		for _, d := range s.Deltas {
@@ -194,11 +256,5 @@ func Unreadable(steps []Step) []UnreadableFile {
 			}
 		}
 	}
-	var out []UnreadableFile
-	for _, p := range slices.Sorted(maps.Keys(last)) {
-		if f := last[p]; f != nil && f.Err != "" {
-			out = append(out, UnreadableFile{Path: p, Err: f.Err})
-		}
-	}
-	return out
+	return last
 }

@@ -85,14 +85,18 @@ type located struct {
 
 // storiesByID collects the stories on one side of the deltas; the first
 // file in path order wins an ID, as in a loaded spec.
-func storiesByID(ds []Delta, before bool) map[string]located {
+func storiesByID(ds []Delta, before bool) map[string]located { return byID(ds, before, spec.KindStory) }
+
+// byID collects the stories or roadmap items (kind) on one side of the
+// deltas; the first file in path order wins an ID.
+func byID(ds []Delta, before bool, kind spec.Kind) map[string]located {
 	m := map[string]located{}
 	for _, d := range ds {
 		f, blob := d.After, d.New
 		if before {
 			f, blob = d.Before, d.Old
 		}
-		if f == nil || f.Kind != spec.KindStory || f.ID == "" {
+		if f == nil || f.Kind != kind || f.ID == "" {
 			continue
 		}
 		if _, ok := m[f.ID]; !ok {
@@ -124,34 +128,18 @@ type Duration struct {
 // whose ID changed has one timeline, under its last ID, with the past
 // under its old ID.
 func Timelines(ts []Transition, cfg *config.Config) []Timeline {
-	byID := map[string]*Timeline{}
-	var ids []string
-	for _, t := range ts {
-		if past := byID[t.RenamedFrom]; past != nil && byID[t.ID] == nil {
-			delete(byID, t.RenamedFrom)
-			ids = slices.DeleteFunc(ids, func(id string) bool { return id == t.RenamedFrom })
-			past.ID = t.ID
-			byID[t.ID] = past
-			ids = append(ids, t.ID)
-		}
-		tl := byID[t.ID]
-		if tl == nil {
-			tl = &Timeline{ID: t.ID}
-			byID[t.ID] = tl
-			ids = append(ids, t.ID)
-		}
-		tl.Transitions = append(tl.Transitions, t)
-		tl.Status = t.To
-		if t.Title != "" {
-			tl.Title = t.Title
-		}
-	}
-	slices.SortFunc(ids, names.Compare)
+	ids, groups := chain(ts, func(t Transition) (string, string) { return t.ID, t.RenamedFrom })
 	out := make([]Timeline, 0, len(ids))
 	for _, id := range ids {
-		tl := byID[id]
+		tl := Timeline{ID: id, Transitions: groups[id]}
+		for _, t := range tl.Transitions {
+			tl.Status = t.To
+			if t.Title != "" {
+				tl.Title = t.Title
+			}
+		}
 		tl.CycleTime = cycleTime(tl.Transitions, cfg)
-		out = append(out, *tl)
+		out = append(out, tl)
 	}
 	return out
 }

@@ -1,17 +1,22 @@
 // Package history reads a spec's past from git: which spec files each
 // commit changed and what they held before and after, and from that the
-// status transitions of stories, release notes and the changes that roles
-// govern. Commits whose spec tree equals their parent's are skipped
-// without reading a file, and each distinct blob is parsed once.
+// status transitions of stories, the revisions of roadmap items and
+// goals, the stories left suspect by a change of their roadmap item,
+// release notes and the changes that roles govern. Commits whose spec
+// tree equals their parent's are skipped without reading a file, and
+// each distinct blob is parsed once.
 package history
 
 import (
+	"bytes"
 	"errors"
+	"hash/fnv"
 	"slices"
 
 	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/gitsrc"
 	"github.com/prodspec/prodspec/internal/par"
+	"github.com/prodspec/prodspec/internal/parse"
 	"github.com/prodspec/prodspec/internal/spec"
 )
 
@@ -21,12 +26,21 @@ type Facts struct {
 	ID      string
 	Title   string
 	Status  string
-	Roadmap string // a story's roadmap item
+	Roadmap string   // a story's roadmap item
+	Horizon string   // a roadmap item's
+	Goals   []string // a roadmap item's goals, as written
+	// Body is a roadmap item's description hashed with its whitespace
+	// collapsed, so that reflowing a paragraph is no change of scope.
+	Body        uint64
+	VisionGoals []GoalFacts // a vision's goals, in order
 	// Err says why the file could not be read, "" when it could. A story
 	// whose file stops parsing is unreadable there, not deleted: its ID,
 	// title and status are then those of its last readable version.
 	Err string
 }
+
+// GoalFacts is what history needs of one goal of the vision.
+type GoalFacts struct{ ID, Title string }
 
 // Delta is a file that a commit changed. A nil side means the file was
 // absent there, or was not a spec file.
@@ -45,6 +59,9 @@ type Step struct {
 	Commit  *gitsrc.Commit
 	Deltas  []Delta  // in path order
 	Renames []Rename // stories whose ID changed in the commit
+	// ItemRenames are the roadmap items whose ID changed in the commit,
+	// by the same rule as stories.
+	ItemRenames []Rename
 
 	tree, parentTree gitsrc.Hash // the spec trees of the commit and its first parent
 }
@@ -54,14 +71,33 @@ type Step struct {
 // rename), as the file at the old ID.
 type Rename struct{ From, To string }
 
+// Log is one walk: every commit of the range and, among them, the steps.
+// What needs the commits that changed nothing in the spec (a Reviewed:
+// trailer in an empty commit) takes them from here rather than walking
+// again.
+type Log struct {
+	Commits []*gitsrc.Commit // parents first, as Repo.Commits orders them
+	Steps   []Step
+}
+
 // Walk returns the steps of the commits reachable from to and not from
-// from (from nil: all of to's history), parents first.
+// from (from nil: all of to's history), parents first: Read's steps.
+func Walk(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) ([]Step, error) {
+	l, err := Read(repo, cfg, from, to)
+	if err != nil {
+		return nil, err
+	}
+	return l.Steps, nil
+}
+
+// Read walks the commits reachable from to and not from from (from nil:
+// all of to's history), parents first.
 //
 // A commit is compared with its parent. A merge is credited only with
 // what differs from every one of its parents (what git's combined diff
 // shows: a conflict resolved by hand); what it brings in from a branch
 // was changed, and is reported, in that branch's commits.
-func Walk(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) ([]Step, error) {
+func Read(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) (*Log, error) {
 	commits, err := repo.Commits(from, to)
 	if err != nil {
 		return nil, err
@@ -98,7 +134,7 @@ func Walk(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) ([]Ste
 	if err := findRenames(repo, steps); err != nil {
 		return nil, err
 	}
-	return steps, nil
+	return &Log{Commits: commits, Steps: steps}, nil
 }
 
 // diffCommits compares every commit with its parents, in parallel; par.For
@@ -233,7 +269,26 @@ func parseBlob(repo *gitsrc.Repo, cfg *config.Config, k blobKey) (*Facts, error)
 	if err != nil {
 		return nil, err
 	}
-	return factsOf(spec.ParseFrontMatter(cfg, k.path, src)), nil
+	f := factsOf(spec.ParseFrontMatter(cfg, k.path, src))
+	if f != nil && f.Kind == spec.KindRoadmap && f.Err == "" {
+		f.Body = bodyHash(src)
+	}
+	return f, nil
+}
+
+// bodyHash hashes the markdown body of src (what follows the front
+// matter) word by word, so that only a change of words changes it.
+func bodyHash(src []byte) uint64 {
+	parts, err := parse.Split(src)
+	if err != nil {
+		return 0
+	}
+	h := fnv.New64a()
+	for _, w := range bytes.Fields(parts.Body) {
+		h.Write(w)
+		h.Write([]byte{' '})
+	}
+	return h.Sum64()
 }
 
 func factsOf(f *spec.File) *Facts {
@@ -243,9 +298,17 @@ func factsOf(f *spec.File) *Facts {
 	case f.Story != nil:
 		return &Facts{Kind: spec.KindStory, ID: f.Story.ID, Title: f.Story.Title, Status: f.Story.Status, Roadmap: f.Story.Roadmap.ID}
 	case f.Item != nil:
-		return &Facts{Kind: spec.KindRoadmap, ID: f.Item.ID, Title: f.Item.Title, Status: f.Item.Status}
+		goals := make([]string, len(f.Item.Goals))
+		for i, g := range f.Item.Goals {
+			goals[i] = g.ID
+		}
+		return &Facts{Kind: spec.KindRoadmap, ID: f.Item.ID, Title: f.Item.Title, Status: f.Item.Status, Horizon: f.Item.Horizon, Goals: goals}
 	case f.Vision != nil:
-		return &Facts{Kind: spec.KindVision, Title: f.Vision.Title}
+		goals := make([]GoalFacts, len(f.Vision.Goals))
+		for i, g := range f.Vision.Goals {
+			goals[i] = GoalFacts{g.ID, g.Title}
+		}
+		return &Facts{Kind: spec.KindVision, Title: f.Vision.Title, VisionGoals: goals}
 	}
 	return &Facts{Kind: f.Kind, Err: f.Why()} // a spec file too broken to decode
 }

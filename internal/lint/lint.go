@@ -43,8 +43,10 @@ type Rule struct {
 // Pass is what a rule sees: the spec and, when lint compares against a
 // base ref, the changes made by each commit since it.
 type Pass struct {
-	Spec    *spec.Spec
-	Changes []Change
+	Spec       *spec.Spec
+	Changes    []Change
+	Collisions []Collision
+	Suspects   []Suspect // stories made suspect since --base (suspect-link)
 
 	rule *Rule
 	sev  Severity // the configured severity, "" for the rule's default
@@ -79,7 +81,9 @@ type Result struct {
 
 // Options are the inputs of a run besides the spec.
 type Options struct {
-	Changes []Change // commits since --base, for role-violation
+	Changes    []Change    // commits since --base, for role-violation
+	Collisions []Collision // IDs --base also added, for id-collision
+	Suspects   []Suspect   // stories made suspect since --base, for suspect-link
 }
 
 // Run applies every enabled rule to s and returns the findings sorted by
@@ -91,7 +95,7 @@ func Run(s *spec.Spec, opts Options) *Result {
 		if sev == Off {
 			continue
 		}
-		r.Run(&Pass{Spec: s, Changes: opts.Changes, rule: r, sev: sev, out: &diags})
+		r.Run(&Pass{Spec: s, Changes: opts.Changes, Collisions: opts.Collisions, Suspects: opts.Suspects, rule: r, sev: sev, out: &diags})
 	}
 	return NewResult(diags, len(s.Files))
 }

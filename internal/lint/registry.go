@@ -11,14 +11,18 @@ func Rules() []*Rule {
 		invalidValue,
 		idFormat,
 		duplicateID,
+		idCollision,
 		brokenReference,
 		untracedStory,
 		untracedRoadmap,
+		unservedGoal,
 		dependencyCycle,
 		unmetAcceptance,
 		missingAcceptance,
+		templatePlaceholder,
 		emptyRoadmap,
 		statusConflict,
 		roleViolation,
+		suspectLink,
 	}
 }

@@ -1,7 +1,5 @@
 package lint
 
-import "slices"
-
 var missingAcceptance = &Rule{
 	Name:    "missing-acceptance",
 	Doc:     "A story past draft (and not rejected) has no acceptance criteria.",
@@ -12,9 +10,7 @@ var missingAcceptance = &Rule{
 func runMissingAcceptance(p *Pass) {
 	cfg := p.Spec.Config
 	for _, st := range p.Spec.Stories {
-		// An unknown status is invalid-value already; whether the story is
-		// past draft cannot be told.
-		if !slices.Contains(cfg.Story.Statuses, st.Status) || cfg.IsDraft(st.Status) || cfg.IsRejected(st.Status) || len(st.Criteria) > 0 {
+		if !cfg.IsPastDraft(st.Status) || len(st.Criteria) > 0 {
 			continue
 		}
 		what := `no "Acceptance criteria" heading`

@@ -60,6 +60,46 @@ story:
 			},
 		},
 		{
+			name: "proposed and planned items with accepted stories, at the item's status, naming them",
+			files: map[string]string{
+				"roadmap/R-1.md": itemR1,
+				"roadmap/R-2.md": "---\nid: R-2\ntitle: Sync\ngoals: [G2]\nstatus: proposed\n---\n",
+				"stories/S-1.md": "---\nid: S-1\ntitle: A\nroadmap: R-1\nstatus: accepted\n---\n",
+				"stories/S-2.md": "---\nid: S-2\ntitle: B\nroadmap: R-1\nstatus: ready\n---\n",
+				"stories/S-3.md": "---\nid: S-3\ntitle: C\nroadmap: R-1\nstatus: accepted\n---\n",
+				"stories/S-4.md": "---\nid: S-4\ntitle: D\nroadmap: R-2\nstatus: accepted\n---\n",
+			},
+			want: []string{
+				`roadmap/R-1.md:5:9: warning: roadmap item "R-1" is planned but has accepted stories: S-1, S-3`,
+				`roadmap/R-2.md:5:9: warning: roadmap item "R-2" is proposed but has accepted stories: S-4`,
+			},
+		},
+		{
+			name: "not started is what the team's statuses leave out of started, done and dropped",
+			config: `roadmap:
+  statuses: [idea, committed, building, shipped, cancelled]
+  started: [building, shipped]
+  done: [shipped]
+  dropped: [cancelled]
+story:
+  statuses: [todo, signed-off]
+  accepted: signed-off
+  open: [todo]
+  draft: [todo]
+  in_progress: []
+  rejected: []
+`,
+			files: map[string]string{
+				"roadmap/R-1.md": "---\nid: R-1\ntitle: A\ngoals: [G1]\nstatus: committed\n---\n",
+				"roadmap/R-2.md": "---\nid: R-2\ntitle: B\ngoals: [G1]\nstatus: building\n---\n",
+				"roadmap/R-3.md": "---\nid: R-3\ntitle: C\ngoals: [G1]\nstatus: bogus\n---\n",
+				"stories/S-1.md": "---\nid: S-1\ntitle: A\nroadmap: R-1\nstatus: signed-off\n---\n",
+				"stories/S-2.md": "---\nid: S-2\ntitle: B\nroadmap: R-2\nstatus: signed-off\n---\n",
+				"stories/S-3.md": "---\nid: S-3\ntitle: C\nroadmap: R-3\nstatus: signed-off\n---\n",
+			},
+			want: []string{`roadmap/R-1.md:5:9: warning: roadmap item "R-1" is committed but has accepted stories: S-1`},
+		},
+		{
 			name: "a done item whose stories are all closed",
 			files: map[string]string{
 				"roadmap/R-2.md": "---\nid: R-2\ntitle: Sync\ngoals: [G2]\nstatus: done\n---\n",
@@ -84,6 +124,18 @@ story:
 				"stories/S-2.md": "---\nid: S-2\ntitle: B\nroadmap: R-3\nstatus: ready\n---\n",
 				"stories/S-3.md": "---\nid: S-3\ntitle: C\nroadmap: R-3\nstatus: done\n---\n",
 				"stories/S-4.md": "---\nid: S-4\ntitle: D\nroadmap: R-3\nstatus: rejected\n---\n",
+			},
+		},
+		{
+			name: "a planned item with stories not yet accepted; an item in progress or done with accepted ones",
+			files: map[string]string{
+				"roadmap/R-1.md": itemR1,
+				"roadmap/R-2.md": "---\nid: R-2\ntitle: B\ngoals: [G1]\nstatus: in-progress\n---\n",
+				"roadmap/R-3.md": "---\nid: R-3\ntitle: C\ngoals: [G1]\nstatus: done\n---\n",
+				"stories/S-1.md": "---\nid: S-1\ntitle: A\nroadmap: R-1\nstatus: done\n---\n",
+				"stories/S-2.md": "---\nid: S-2\ntitle: B\nroadmap: R-1\nstatus: in-progress\n---\n",
+				"stories/S-3.md": "---\nid: S-3\ntitle: C\nroadmap: R-2\nstatus: accepted\n---\n",
+				"stories/S-4.md": "---\nid: S-4\ntitle: D\nroadmap: R-3\nstatus: accepted\n---\n",
 			},
 		},
 		{

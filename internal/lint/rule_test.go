@@ -36,7 +36,10 @@ type ruleTest struct {
 	symlinks map[string]string // path under the spec root -> link target
 	config   string            // .prodspec.yaml; "" for the defaults
 	changes  []lint.Change     // the commits since --base (role-violation)
-	want     []string          // "file:line:col: severity: message", in output order
+	// the IDs --base also added (id-collision)
+	collisions []lint.Collision
+	suspects   []lint.Suspect // the stories made suspect since --base (suspect-link)
+	want       []string       // "file:line:col: severity: message", in output order
 }
 
 // testRule runs each case through spec.Load and lint.Run, as `prodspec
@@ -118,7 +121,7 @@ func lintRule(t *testing.T, rule string, tt ruleTest, sev lint.Severity) (got, a
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
-	for _, d := range lint.Run(s, lint.Options{Changes: tt.changes}).Diagnostics {
+	for _, d := range lint.Run(s, lint.Options{Changes: tt.changes, Collisions: tt.collisions, Suspects: tt.suspects}).Diagnostics {
 		line := fmt.Sprintf("%s:%d:%d: %s: %s", d.File, d.Line, d.Column, d.Severity, d.Message)
 		all = append(all, line+" ["+d.Rule+"]")
 		if d.Rule == rule {
@@ -152,8 +155,8 @@ func TestEveryRuleHasATableTest(t *testing.T) {
 }
 
 // Files several cases share. Each is valid on its own: the vision defines
-// G1 and G2; R-1 serves G1 on the next horizon; S-1 is a ready story with
-// a checked criterion under R-1.
+// G1 and G2; R-1 serves G1 on the next horizon, R-2 serves G2; S-1 is a
+// ready story with a checked criterion under R-1.
 const (
 	vision = `---
 kind: vision
@@ -171,6 +174,14 @@ title: Lock-screen capture
 goals: [G1]
 status: planned
 horizon: next
+---
+`
+	itemR2 = `---
+id: R-2
+title: Offline-first sync
+goals: [G2]
+status: proposed
+horizon: later
 ---
 `
 	storyS1 = `---
@@ -191,6 +202,7 @@ func TestSharedFilesAreClean(t *testing.T) {
 	_, all := lintRule(t, "", ruleTest{files: map[string]string{
 		"vision.md":      vision,
 		"roadmap/R-1.md": itemR1,
+		"roadmap/R-2.md": itemR2,
 		"stories/S-1.md": storyS1,
 	}}, "")
 	if len(all) > 0 {

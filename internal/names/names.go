@@ -1,5 +1,6 @@
 // Package names compares identifiers: natural order for IDs ("S-2" before
-// "S-10") and "did you mean" suggestions for misspelt keys and values.
+// "S-10"), "did you mean" suggestions for misspelt keys and values, and
+// lists of them in prose.
 package names
 
 import "strings"
@@ -165,4 +166,13 @@ func sameButDigits(a, b string) bool {
 		i++
 		j++
 	}
+}
+
+// List writes words as prose, joined by conj: "a", "a and b",
+// "a, b and c".
+func List(words []string, conj string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " " + conj + " " + words[len(words)-1]
 }

@@ -225,10 +225,12 @@ func seeds() [][]byte {
 	for _, s := range testcorpus.Seeds() {
 		out = append(out, s.Data)
 	}
-	benchcorpus.Generate(40, func(_ string, data []byte) error {
-		out = append(out, data)
-		return nil
-	})
+	for _, style := range benchcorpus.Styles {
+		benchcorpus.Generate(40, style, func(_ string, data []byte) error {
+			out = append(out, data)
+			return nil
+		})
+	}
 	return out
 }
 

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/prodspec/prodspec/internal/history"
+	"github.com/prodspec/prodspec/internal/names"
 	"github.com/prodspec/prodspec/internal/specdiff"
 )
 
@@ -18,7 +20,28 @@ func DiffJSON(w io.Writer, d Diff) error {
 		Goals   []changeJSON `json:"goals"`
 		Items   []changeJSON `json:"roadmap"`
 		Stories []changeJSON `json:"stories"`
-	}{1, endJSON(d.Base), endJSON(d.Head), changesJSON(d.Diff.Goals), changesJSON(d.Diff.Items), changesJSON(d.Diff.Stories)})
+		// Suspects are the roadmap items that changed in meaning between
+		// the ends, each with the stories not revisited since.
+		Suspects []suspectGroupJSON `json:"suspects"`
+	}{1, endJSON(d.Base), endJSON(d.Head), changesJSON(d.Diff.Goals), changesJSON(d.Diff.Items), changesJSON(d.Diff.Stories),
+		suspectGroupsJSON(d.Suspects)})
+}
+
+type suspectGroupJSON struct {
+	Roadmap string   `json:"roadmap"`
+	Title   string   `json:"title"`
+	Scope   []string `json:"scope"`  // title | goals | description
+	Commit  string   `json:"commit"` // the item's latest change in meaning
+	Stories []string `json:"stories"`
+}
+
+func suspectGroupsJSON(ss []history.Suspect) []suspectGroupJSON {
+	gs := suspectsByItem(ss)
+	out := make([]suspectGroupJSON, len(gs))
+	for i, g := range gs {
+		out[i] = suspectGroupJSON{g.Item, g.Title, g.Scope, g.Last.Commit, g.Stories}
+	}
+	return out
 }
 
 type diffEndJSON struct {
@@ -107,7 +130,7 @@ func DiffMarkdown(w io.Writer, rd Diff) error {
 	d := rd.Diff
 	var b strings.Builder
 	fmt.Fprintf(&b, "<!-- %s -->\n## Product changes: %s → %s\n\n", Marker, md(rd.Base.Name), md(rd.Head.Name))
-	if d.Empty() {
+	if d.Empty() && len(rd.Suspects) == 0 {
 		b.WriteString("No product changes.\n")
 		_, err := io.WriteString(w, b.String())
 		return err
@@ -116,6 +139,13 @@ func DiffMarkdown(w io.Writer, rd Diff) error {
 	section(&b, "Goals", d.Goals, "goal")
 	section(&b, "Roadmap items", d.Items, "roadmap item")
 	section(&b, "Stories", d.Stories, "story")
+	if gs := suspectsByItem(rd.Suspects); len(gs) > 0 {
+		b.WriteString("\n### Suspect stories\n\n")
+		for _, g := range gs {
+			fmt.Fprintf(&b, "- **%s** %s changed its %s in `%s`; %s %s not revisited\n", md(g.Item), md(g.Title),
+				names.List(g.Scope, "and"), g.Last.Commit, md(names.List(g.Stories, "and")), suffix(len(g.Stories), "was", "were"))
+		}
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

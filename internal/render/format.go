@@ -67,10 +67,12 @@ type Lint struct {
 	Color bool
 }
 
-// Diff is a spec diff to render, with its two ends.
+// Diff is a spec diff to render, with its two ends and the stories the
+// commits between them made suspect.
 type Diff struct {
 	Diff       *specdiff.Diff
 	Base, Head DiffEnd
+	Suspects   []history.Suspect
 }
 
 // DiffEnd is one end of a diff: a commit, or the work tree.
@@ -106,7 +108,7 @@ var (
 		{"md", TraceMarkdown, hasMarker},
 		{"json", TraceJSON, isJSONReport},
 	}
-	HistoryFormats = Formats[[]history.Timeline]{
+	HistoryFormats = Formats[History]{
 		{"text", HistoryText, carriesNoMarker},
 		{"md", HistoryMarkdown, hasMarker},
 		{"json", HistoryJSON, isJSONReport},
@@ -118,6 +120,11 @@ var (
 	DiffFormats = Formats[Diff]{
 		{"md", DiffMarkdown, hasMarker},
 		{"json", DiffJSON, isJSONReport},
+	}
+	SuspectsFormats = Formats[[]history.Suspect]{
+		{"text", SuspectsText, carriesNoMarker},
+		{"md", SuspectsMarkdown, hasMarker},
+		{"json", SuspectsJSON, isJSONReport},
 	}
 )
 
@@ -132,7 +139,7 @@ func IsGenerated(data []byte) bool {
 	}
 	owners := slices.Concat(LintFormats.owners(), BacklogFormats.owners(), StatusFormats.owners(),
 		TraceFormats.owners(), HistoryFormats.owners(), ReleaseNotesFormats.owners(), DiffFormats.owners(),
-		[]func([]byte) bool{isManPage})
+		SuspectsFormats.owners(), []func([]byte) bool{isManPage})
 	return slices.ContainsFunc(owners, func(owns func([]byte) bool) bool { return owns(data) })
 }
 

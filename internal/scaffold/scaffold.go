@@ -92,7 +92,7 @@ func (it Item) Markdown(cfg *config.Config) ([]byte, error) {
 		add("roadmap", it.Roadmap)
 		add("status", it.Status)
 		add("owner", it.Owner)
-		body = "As a <role>, I want <capability>, so that <benefit>.\n\n## Acceptance criteria\n\n- [ ] <an observable outcome>\n"
+		body = storyBody
 	} else {
 		goals := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
 		for _, g := range it.Goals {
@@ -112,6 +112,24 @@ func (it Item) Markdown(cfg *config.Config) ([]byte, error) {
 }
 
 func scalar(v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: v} }
+
+// The placeholders a new story's body carries until someone writes the
+// story: lint's template-placeholder rule looks for exactly these, so a
+// story past draft that still has one is caught, and nothing else in
+// angle brackets (a <kbd>, a List<T>) is taken for one.
+const (
+	PlaceholderRole      = "<role>"
+	PlaceholderWant      = "<capability>"
+	PlaceholderBenefit   = "<benefit>"
+	PlaceholderCriterion = "<an observable outcome>"
+)
+
+// Placeholders lists them in the order the body has them.
+var Placeholders = []string{PlaceholderRole, PlaceholderWant, PlaceholderBenefit, PlaceholderCriterion}
+
+// storyBody is the body of a new story, `init`'s and `new`'s alike.
+const storyBody = "As a " + PlaceholderRole + ", I want " + PlaceholderWant + ", so that " + PlaceholderBenefit + ".\n\n" +
+	"## Acceptance criteria\n\n- [ ] " + PlaceholderCriterion + "\n"
 
 // File is a file `prodspec init` writes, its path relative to the spec
 // root.

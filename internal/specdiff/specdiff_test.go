@@ -67,7 +67,7 @@ func TestCompare(t *testing.T) {
 		`"criteria":[{"text":"a","change":"checked"},{"text":"d","change":"added"},{"text":"b","change":"removed"}]},` +
 		`{"id":"S-2","title":"Sync","change":"changed","roadmap":{"from":"R-1","to":"R-2"}},` +
 		`{"id":"S-3","title":"Old","change":"removed"},` +
-		`{"id":"S-4","title":"New","change":"added","status":{"from":"","to":"draft"}}]}`
+		`{"id":"S-4","title":"New","change":"added","status":{"from":"","to":"draft"}}],"suspects":[]}`
 	if got.String() != want {
 		t.Fatalf("got\n%s\nwant\n%s", got.String(), want)
 	}
