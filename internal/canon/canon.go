@@ -37,13 +37,7 @@ func Format(src []byte, kind spec.Kind, cfg *config.Config) ([]byte, error) {
 		return nil, &SkipError{parse.Problem{Rule: parse.RuleUnreadableFile, Pos: parse.Start,
 			Msg: fmt.Sprintf("file is %d bytes, over the %d-byte limit (max_file_size)", len(src), cfg.MaxFileSize)}}
 	}
-	if probs := parse.ParseFrontMatter(src).Problems; len(probs) > 0 {
-		first := probs[0]
-		for _, p := range probs[1:] {
-			if p.Pos.Line < first.Pos.Line || p.Pos.Line == first.Pos.Line && p.Pos.Col < first.Pos.Col {
-				first = p
-			}
-		}
+	if first, ok := parse.ParseFrontMatter(src).FirstProblem(); ok {
 		return nil, &SkipError{first}
 	}
 	// The tree to rewrite is yaml.v3's own: parse's stands for an empty
@@ -125,21 +119,12 @@ func style(m *yaml.Node, t *spec.Table, cfg *config.Config) {
 // order sorts the pairs of m: known keys in canonical order, then the rest
 // in their original order.
 func order(m *yaml.Node, t *spec.Table, cfg *config.Config) {
-	known := t.Keys()
-	rank := func(k string) int {
-		for i, name := range known {
-			if cfg.Field(name) == k {
-				return i
-			}
-		}
-		return len(known)
-	}
 	type pair struct{ k, v *yaml.Node }
 	pairs := make([]pair, 0, len(m.Content)/2)
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		pairs = append(pairs, pair{m.Content[i], m.Content[i+1]})
 	}
-	slices.SortStableFunc(pairs, func(a, b pair) int { return rank(a.k.Value) - rank(b.k.Value) })
+	slices.SortStableFunc(pairs, func(a, b pair) int { return t.Rank(cfg, a.k.Value) - t.Rank(cfg, b.k.Value) })
 	m.Content = m.Content[:0]
 	for _, p := range pairs {
 		m.Content = append(m.Content, p.k, p.v)

@@ -48,6 +48,29 @@ func (o *outputOptions) write(stdout, stderr io.Writer, render func(io.Writer) e
 // syncs the directory after it. It refuses to replace a file that prodspec
 // did not generate unless force. Notes go to note.
 func writeFileAtomic(path string, data []byte, force bool, note io.Writer) error {
+	return replaceAtomic(path, data, force, nil, note)
+}
+
+// replaceFileAtomic replaces path, which held old when prodspec read it,
+// with data, as writeFileAtomic does; but just before the rename it reads
+// path again and refuses when it no longer holds old: an edit made in
+// the meantime (an editor, another run) is never overwritten.
+func replaceFileAtomic(path string, old, data []byte, note io.Writer) error {
+	return replaceAtomic(path, data, true, func() error {
+		now, err := os.ReadFile(path)
+		if err != nil {
+			return runtimeError(err)
+		}
+		if !bytes.Equal(now, old) {
+			return usageError("%s changed on disk since prodspec read it; not writing it: re-run the command", path)
+		}
+		return nil
+	}, note)
+}
+
+// replaceAtomic is writeFileAtomic with a last check (nil for none) made
+// after the temporary file is written and before the rename.
+func replaceAtomic(path string, data []byte, force bool, check func() error, note io.Writer) error {
 	mode, err := replaceableMode(path, force)
 	if err != nil {
 		return err
@@ -57,6 +80,11 @@ func writeFileAtomic(path string, data []byte, force bool, note io.Writer) error
 		return runtimeError(cannotWrite(path, err))
 	}
 	defer temps.remove(tmp) // fails harmlessly after a successful rename
+	if check != nil {
+		if err := check(); err != nil {
+			return err
+		}
+	}
 	if err := os.Rename(tmp, path); err != nil {
 		return runtimeError(fmt.Errorf("replace %s: %w", path, err))
 	}

@@ -132,3 +132,30 @@ func TestInsideRoot(t *testing.T) {
 		}
 	}
 }
+
+// TestReplaceRefusesAFileChangedSinceRead: set, check and mv write a file
+// back only if it still holds what they read; an edit made meanwhile (an
+// editor, another run) is kept, and no temporary file is left.
+func TestReplaceRefusesAFileChangedSinceRead(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "S-1.md")
+	if err := os.WriteFile(path, []byte("edited meanwhile\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := replaceFileAtomic(path, []byte("as read\n"), []byte("new\n"), io.Discard)
+	if err == nil || exitCode(err) != ExitUsage || !strings.Contains(err.Error(), "changed on disk since prodspec read it") {
+		t.Fatalf("got %v, want a refusal", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "edited meanwhile\n" {
+		t.Errorf("file is now %q", got)
+	}
+	if err := replaceFileAtomic(path, []byte("edited meanwhile\n"), []byte("new\n"), io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "new\n" {
+		t.Errorf("file is now %q", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 )
 
 // FileName is the name of the configuration file.
@@ -144,6 +145,12 @@ func (c *Config) Field(name string) string {
 		return k
 	}
 	return name
+}
+
+// IsIn reports whether email is one of emails (a role's list), case
+// aside, as git authors and user.email are compared with the roles.
+func IsIn(emails []string, email string) bool {
+	return slices.ContainsFunc(emails, func(e string) bool { return strings.EqualFold(e, email) })
 }
 
 // IsAccepted, IsOpen, ... classify a story status.

@@ -1,10 +1,9 @@
 package lint
 
 import (
-	"slices"
 	"strconv"
-	"strings"
 
+	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/spec"
 )
 
@@ -41,12 +40,12 @@ func runRoleViolation(p *Pass) {
 		d := Diagnostic{File: c.File, Line: c.Pos.Line, Column: c.Pos.Col}
 		switch c.Kind {
 		case StoryAccepted:
-			if len(roles.ProductOwners) == 0 || isIn(roles.ProductOwners, c.Author) {
+			if len(roles.ProductOwners) == 0 || config.IsIn(roles.ProductOwners, c.Author) {
 				continue
 			}
 			d.Message = "story " + strconv.Quote(c.ID) + " was accepted in commit " + c.Commit + " by " + c.Author + ", who is not a product owner"
 		case VisionChanged, RoadmapChanged:
-			if len(roles.ProductManagers) == 0 || isIn(roles.ProductManagers, c.Author) {
+			if len(roles.ProductManagers) == 0 || config.IsIn(roles.ProductManagers, c.Author) {
 				continue
 			}
 			what := "the vision"
@@ -58,8 +57,4 @@ func runRoleViolation(p *Pass) {
 		}
 		p.Report(d)
 	}
-}
-
-func isIn(emails []string, email string) bool {
-	return slices.ContainsFunc(emails, func(e string) bool { return strings.EqualFold(e, email) })
 }

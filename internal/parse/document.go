@@ -30,6 +30,17 @@ type Document struct {
 	Problems    []Problem
 }
 
+// FirstProblem is the problem of d that comes first in the file; ok is
+// false when d has none.
+func (d *Document) FirstProblem() (first Problem, ok bool) {
+	for i, p := range d.Problems {
+		if i == 0 || p.Pos.Line < first.Pos.Line || p.Pos.Line == first.Pos.Line && p.Pos.Col < first.Pos.Col {
+			first = p
+		}
+	}
+	return first, len(d.Problems) > 0
+}
+
 // HasFrontMatter reports whether src opens with a front-matter fence. It is
 // the cheap test for files whose kind can only come from their front matter.
 func HasFrontMatter(src []byte) bool {

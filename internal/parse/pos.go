@@ -106,3 +106,30 @@ func (at *yamlLines) pos(line, col int) Pos {
 // Start is the first position of a file, where problems with no better
 // place (a missing key, an unreadable file) are reported.
 var Start = Pos{Line: 1, Col: 1}
+
+// offset is the byte offset of the position p, the inverse of pos: a
+// column past the end of its line is the line's end.
+func (x *lineIndex) offset(p Pos) int {
+	if p.Line < 1 {
+		return 0
+	}
+	if p.Line > len(x.starts) {
+		return len(x.src)
+	}
+	off := x.starts[p.Line-1]
+	for col := 1; col < p.Col && off < len(x.src) && x.src[off] != '\n'; col++ {
+		_, n := utf8.DecodeRune(x.src[off:])
+		off += n
+	}
+	return off
+}
+
+// Offsets maps the positions Parse reports in a file back to byte
+// offsets, for a package that edits the bytes at a position.
+type Offsets struct{ x *lineIndex }
+
+// NewOffsets indexes the lines of src, once for any number of lookups.
+func NewOffsets(src []byte) Offsets { return Offsets{newLineIndex(src)} }
+
+// Of is the byte offset of p in the file.
+func (o Offsets) Of(p Pos) int { return o.x.offset(p) }

@@ -143,6 +143,18 @@ func (t *Table) Field(key string) *Field {
 	return nil
 }
 
+// Rank is the place of key, as a file under cfg writes it, in t's
+// canonical order; a key t does not know comes after every known one.
+// fmt sorts keys by it and set puts a new key where fmt would.
+func (t *Table) Rank(cfg *config.Config, key string) int {
+	for i, name := range t.keys {
+		if cfg.Field(name) == key {
+			return i
+		}
+	}
+	return len(t.keys)
+}
+
 // IDKind is what an ID identifies: its pattern comes from the config.
 type IDKind int
 
