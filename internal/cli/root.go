@@ -193,6 +193,8 @@ func NewRootCmd(s *Streams) *cobra.Command {
 		NewCmdReleaseNotes(opts),
 		NewCmdDiff(opts),
 		NewCmdHistory(opts),
+		NewCmdMetrics(opts),
+		NewCmdForecast(opts),
 		NewCmdInit(opts),
 		NewCmdNew(opts),
 		NewCmdFmt(opts),

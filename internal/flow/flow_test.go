@@ -136,7 +136,7 @@ func TestMetrics(t *testing.T) {
 	if len(r.Days) != 10 || r.Days[6].InProgress != 2 || r.Days[9].InProgress != 1 {
 		t.Errorf("%d days; in progress on day 6: %d, day 9: %d", len(r.Days), r.Days[6].InProgress, r.Days[9].InProgress)
 	}
-	wantAging := []Aging{{ID: "S-4", Title: "story S-4", Status: "in-progress", Started: at(6, 0), Age: 3 * 24 * time.Hour, Standing: PastP50}}
+	wantAging := []Aging{{ID: "S-4", Title: "story S-4", Status: "in-progress", Roadmap: "R-1", Started: at(6, 0), Age: 3 * 24 * time.Hour, Standing: PastP50}}
 	if !reflect.DeepEqual(r.Aging, wantAging) {
 		t.Errorf("aging %+v, want %+v", r.Aging, wantAging)
 	}

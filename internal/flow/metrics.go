@@ -68,6 +68,7 @@ type Count struct {
 // where that age stands against the cycle times of the window.
 type Aging struct {
 	ID, Title, Status string
+	Roadmap           string
 	Started           time.Time
 	Age               time.Duration
 	Standing          Standing
@@ -260,7 +261,7 @@ func aging(stories []Story, cfg *config.Config, now time.Time, cycle Percentiles
 		}
 		start, _ := st.Started(cfg)
 		age := max(now.Sub(start), 0)
-		out = append(out, Aging{ID: st.ID, Title: st.Title, Status: st.Status(), Started: start, Age: age, Standing: standing(age, cycle)})
+		out = append(out, Aging{ID: st.ID, Title: st.Title, Status: st.Status(), Roadmap: st.Roadmap, Started: start, Age: age, Standing: standing(age, cycle)})
 	}
 	slices.SortFunc(out, func(a, b Aging) int { return cmp.Or(cmp.Compare(b.Age, a.Age), names.Compare(a.ID, b.ID)) })
 	return out

@@ -109,6 +109,15 @@ var (
 		{"md", ReleaseNotesMarkdown, hasMarker},
 		{"json", ReleaseNotesJSON, isJSONReport},
 	}
+	MetricsFormats = Formats[Metrics]{
+		{"md", MetricsMarkdown, hasMarker},
+		{"json", MetricsJSON, isJSONReport},
+		{"csv", MetricsCSV, carriesNoMarker},
+	}
+	ForecastFormats = Formats[Forecast]{
+		{"md", ForecastMarkdown, hasMarker},
+		{"json", ForecastJSON, isJSONReport},
+	}
 	DiffFormats = Formats[Diff]{
 		{"md", DiffMarkdown, hasMarker},
 		{"json", DiffJSON, isJSONReport},
@@ -125,7 +134,8 @@ func IsGenerated(data []byte) bool {
 		return true
 	}
 	owners := slices.Concat(LintFormats.owners(), BacklogFormats.owners(), StatusFormats.owners(),
-		TraceFormats.owners(), HistoryFormats.owners(), ReleaseNotesFormats.owners(), DiffFormats.owners())
+		TraceFormats.owners(), HistoryFormats.owners(), ReleaseNotesFormats.owners(), DiffFormats.owners(),
+		MetricsFormats.owners(), ForecastFormats.owners())
 	return slices.ContainsFunc(owners, func(owns func([]byte) bool) bool { return owns(data) })
 }
 
