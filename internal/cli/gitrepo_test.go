@@ -3,6 +3,7 @@ package cli
 import (
 	"flag"
 	"path/filepath"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -16,7 +17,7 @@ import (
 // and any golden file kept there, would otherwise be committed too):
 //
 //	gitrepo init
-//	gitrepo commit [-author EMAIL] [-merge REV] MESSAGE   (stages everything)
+//	gitrepo commit [-author EMAIL] [-merge REV] [-date 2006-01-02T15:04] MESSAGE   (stages everything)
 //	gitrepo tag NAME [MESSAGE]                          (annotated with a message)
 //	gitrepo branch NAME | checkout NAME
 //	gitrepo worktree DIR BRANCH                         (a linked work tree)
@@ -47,9 +48,14 @@ func cmdGitRepo(ts *testscript.TestScript, neg bool, args []string) {
 		var o gittest.CommitOptions
 		fs.StringVar(&o.Author, "author", "", "")
 		fs.StringVar(&o.Merge, "merge", "", "")
+		date := fs.String("date", "", "")
 		ts.Check(fs.Parse(rest))
+		if *date != "" {
+			o.When, err = time.Parse("2006-01-02T15:04", *date)
+			ts.Check(err)
+		}
 		if fs.NArg() != 1 {
-			ts.Fatalf("usage: gitrepo commit [-author EMAIL] [-merge REV] MESSAGE")
+			ts.Fatalf("usage: gitrepo commit [-author EMAIL] [-merge REV] [-date 2006-01-02T15:04] MESSAGE")
 		}
 		_, err := r.Commit(fs.Arg(0), o)
 		ts.Check(err)
