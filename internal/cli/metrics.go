@@ -74,7 +74,7 @@ func newMetrics(in *flowInput, opts *metricsOptions) (render.Metrics, error) {
 	stories := slices.DeleteFunc(slices.Clone(in.stories), func(st flow.Story) bool { return !slice.Keep(sp.Story(st.ID)) })
 	cfg, now := sp.Config, in.now()
 	m := render.Metrics{Title: title(sp), At: in.at, Roadmap: opts.Roadmap, Goals: opts.Goals,
-		Report: flow.Metrics(stories, cfg, from, now)}
+		Report: flow.Metrics(stories, in.stories, cfg, from, now)}
 	of := func(keep func(flow.Story) bool) (flow.Summary, bool) {
 		var part []flow.Story
 		for _, st := range stories {

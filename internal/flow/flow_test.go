@@ -103,7 +103,7 @@ func TestMetrics(t *testing.T) {
 	}
 	stories[0].Estimate, stories[2].Estimate = est(3), est(5)
 	now := at(9, 0) // day 9, a Wednesday of the second week
-	r := Metrics(stories, cfg, at(0, -9), now)
+	r := Metrics(stories, stories, cfg, at(0, -9), now)
 
 	wantSummary := Summary{Accepted: 3, InProgress: 1,
 		Lead:  Percentiles{N: 3, P50: 4 * 24 * time.Hour, P85: 8 * 24 * time.Hour},
@@ -139,6 +139,16 @@ func TestMetrics(t *testing.T) {
 	wantAging := []Aging{{ID: "S-4", Title: "story S-4", Status: "in-progress", Roadmap: "R-1", Started: at(6, 0), Age: 3 * 24 * time.Hour, Standing: PastP50}}
 	if !reflect.DeepEqual(r.Aging, wantAging) {
 		t.Errorf("aging %+v, want %+v", r.Aging, wantAging)
+	}
+
+	// Sliced, S-4 is compared with the team: with the cycle times 1, 2
+	// and 4 days its 3 days are past the 50th; with a team whose only
+	// cycle time is 5 days, within it.
+	if r := Metrics(stories[3:4], stories[:3:3], cfg, at(0, 0), now); r.Aging[0].Standing != PastP50 {
+		t.Errorf("against the team: %q", r.Aging[0].Standing)
+	}
+	if r := Metrics(stories[3:4], []Story{story("S-9", "in-progress", at(0, 0), "accepted", at(5, 0))}, cfg, at(0, 0), now); r.Aging[0].Standing != WithinP50 {
+		t.Errorf("against a slow team: %q", r.Aging[0].Standing)
 	}
 
 	// A window from day 3 leaves S-1 out (accepted on day 2).

@@ -18,6 +18,9 @@ type Report struct {
 	Weeks     []Week   // every week the window touches, Monday first
 	Days      []Count  // every day of the window
 	Aging     []Aging  // the stories in progress now, oldest first
+	// Team is the cycle time of every story the team accepted in the
+	// window, sliced or not: what the aging work is compared with.
+	Team Percentiles
 }
 
 // Summary is what one line says about a slice of stories: how many were
@@ -108,15 +111,18 @@ func Start(stories []Story) time.Time {
 	return first
 }
 
-// Metrics measures the stories over the window from..now. Changes dated
+// Metrics measures the stories over the window from..now, and places
+// the age of their work in progress against the cycle times of the team's
+// stories (all of them, when the stories are a slice). Changes dated
 // after now (commits dated out of order) are left out.
-func Metrics(stories []Story, cfg *config.Config, from, now time.Time) *Report {
+func Metrics(stories, team []Story, cfg *config.Config, from, now time.Time) *Report {
 	stories = upTo(stories, now)
-	r := &Report{From: from, Now: now, Statuses: cfg.Story.Statuses, Summary: Summarize(stories, cfg, from, now)}
+	r := &Report{From: from, Now: now, Statuses: cfg.Story.Statuses, Summary: Summarize(stories, cfg, from, now),
+		Team: Summarize(team, cfg, from, now).Cycle}
 	r.Done = done(stories, cfg, from, now)
 	r.Weeks = weeks(r.Done, DayOf(from), DayOf(now))
 	r.Days = days(stories, cfg, DayOf(from), DayOf(now))
-	r.Aging = aging(stories, cfg, now, r.Summary.Cycle)
+	r.Aging = aging(stories, cfg, now, r.Team)
 	return r
 }
 

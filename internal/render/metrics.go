@@ -119,6 +119,7 @@ func MetricsMarkdown(w io.Writer, m Metrics) error {
 	if len(r.Aging) == 0 {
 		b.WriteString("Nothing is in progress.\n")
 	} else {
+		fmt.Fprintf(&b, "Ages against the cycle times of all the team's stories accepted in the window: %s.\n\n", pct(r.Team))
 		table(&b, []string{"story", "title", "status", "started", "age", "against cycle times"}, []string{"---", "---", "---", "---", "---:", "---"})
 		for _, a := range r.Aging {
 			row(&b, []string{md(a.ID), md(a.Title), md(a.Status), date(a.Started), dur(a.Age), standingText[a.Standing]})
@@ -187,6 +188,7 @@ type metricsDoc struct {
 	Stories          []doneJSON         `json:"stories"`
 	Throughput       []weekJSON         `json:"throughput"`
 	Aging            []agingJSON        `json:"aging"`
+	TeamCycleTime    percentilesJSON    `json:"team_cycle_time"` // what aging is compared with
 	Roadmap          []sliceSummaryJSON `json:"roadmap"`
 	Goals            []sliceSummaryJSON `json:"goals"`
 	Days             []dayJSON          `json:"days"`
@@ -264,15 +266,16 @@ func rfc(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
 func newAtJSON(a At) atJSON { return atJSON{a.Ref, a.Commit, rfc(a.Date)} }
 
-func newSummaryJSON(s flow.Summary) summaryJSON {
-	p := func(ps flow.Percentiles) percentilesJSON {
-		if ps.N == 0 {
-			return percentilesJSON{}
-		}
-		p50, p85 := secs(ps.P50), secs(ps.P85)
-		return percentilesJSON{N: ps.N, P50: &p50, P85: &p85}
+func newPercentilesJSON(ps flow.Percentiles) percentilesJSON {
+	if ps.N == 0 {
+		return percentilesJSON{}
 	}
-	return summaryJSON{Accepted: s.Accepted, InProgress: s.InProgress, LeadTime: p(s.Lead), CycleTime: p(s.Cycle)}
+	p50, p85 := secs(ps.P50), secs(ps.P85)
+	return percentilesJSON{N: ps.N, P50: &p50, P85: &p85}
+}
+
+func newSummaryJSON(s flow.Summary) summaryJSON {
+	return summaryJSON{Accepted: s.Accepted, InProgress: s.InProgress, LeadTime: newPercentilesJSON(s.Lead), CycleTime: newPercentilesJSON(s.Cycle)}
 }
 
 // MetricsJSON writes the metrics report as one JSON document.
@@ -280,7 +283,7 @@ func MetricsJSON(w io.Writer, m Metrics) error {
 	r := m.Report
 	doc := metricsDoc{Version: 1, Title: m.Title, At: newAtJSON(m.At), Slice: sliceJSON{orEmpty(m.Roadmap), orEmpty(m.Goals)},
 		From: rfc(r.From), PercentileMethod: "nearest-rank", Summary: newSummaryJSON(r.Summary),
-		Stories: []doneJSON{}, Throughput: []weekJSON{}, Aging: []agingJSON{}, Roadmap: []sliceSummaryJSON{}, Goals: []sliceSummaryJSON{}, Days: []dayJSON{}}
+		TeamCycleTime: newPercentilesJSON(r.Team), Stories: []doneJSON{}, Throughput: []weekJSON{}, Aging: []agingJSON{}, Roadmap: []sliceSummaryJSON{}, Goals: []sliceSummaryJSON{}, Days: []dayJSON{}}
 	for _, d := range r.Done {
 		dj := doneJSON{ID: d.ID, Title: d.Title, Roadmap: d.Roadmap, Estimate: d.Estimate, Created: rfc(d.Created), Accepted: rfc(d.Accepted), LeadTime: secs(d.Lead)}
 		if d.Cycle != nil {
