@@ -60,17 +60,17 @@ func (f Forecast) assumptions() string {
 	for i, c := range f.Sample.Counts {
 		counts[i] = strconv.Itoa(c)
 	}
-	return fmt.Sprintf("Throughput is drawn at random from the team's stories accepted per %s in the %d weeks from %s to %s: %s accepted "+
+	return fmt.Sprintf("Throughput is drawn at random from the team's stories accepted per %s in the %s from %s to %s: %s accepted "+
 		"(per %s, oldest first: %s). Each of %d trials draws one %s at a time, from a generator with a fixed seed, until the work is done "+
 		"or %s. Open stories are done in backlog order (%s); a roadmap item is done when every open story ranked up to its last one is accepted. "+
-		"A date is the day by which that many trials were done.",
-		f.period(), f.Weeks, f.Sample.From, f.Sample.To, stories(f.Sample.Accepted()), f.period(), strings.Join(counts, " "),
+		"The 50%%, 85%% and 95%% dates are the days by which that share of the trials had the work done.",
+		f.period(), plural(f.Weeks, "week"), f.Sample.From, f.Sample.To, stories(f.Sample.Accepted()), f.period(), strings.Join(counts, " "),
 		f.Trials, f.period(), f.Horizon, f.Model)
 }
 
 func (f Forecast) notEnough() string {
-	return fmt.Sprintf("Not enough history to forecast: %s accepted in the %d weeks from %s to %s, fewer than the %d a forecast needs (--min-accepted).",
-		stories(f.Sample.Accepted()), f.Weeks, f.Sample.From, f.Sample.To, f.MinAccepted)
+	return fmt.Sprintf("Not enough history to forecast: %s accepted in the %s from %s to %s, fewer than the %d a forecast needs (--min-accepted).",
+		stories(f.Sample.Accepted()), plural(f.Weeks, "week"), f.Sample.From, f.Sample.To, f.MinAccepted)
 }
 
 // NotEnough is the message of a forecast without enough history, "" for
