@@ -90,17 +90,24 @@ func modelTitles() string {
 // check rejects filter values that name nothing, which would otherwise
 // give an empty backlog that looks like "nothing to do".
 func (o *backlogOptions) check(s *spec.Spec) error {
-	var items, goals []string
+	cfg := s.Config
+	return cmp.Or(
+		checkSlice(s, o.Roadmap, o.Goals),
+		checkIDs("status", o.Statuses, func(st string) bool { return slices.Contains(cfg.Story.Statuses, st) }, cfg.Story.Statuses),
+	)
+}
+
+// checkSlice rejects --roadmap and --goal values that name nothing.
+func checkSlice(s *spec.Spec, roadmap, goals []string) error {
+	var items, goalIDs []string
 	for _, it := range s.Items {
 		items = append(items, it.ID)
 	}
 	for _, g := range s.Goals {
-		goals = append(goals, g.ID)
+		goalIDs = append(goalIDs, g.ID)
 	}
-	cfg := s.Config
 	return cmp.Or(
-		checkIDs("roadmap item", o.Roadmap, func(id string) bool { return s.Item(id) != nil }, items),
-		checkIDs("goal", o.Goals, func(id string) bool { return s.Goal(id) != nil }, goals),
-		checkIDs("status", o.Statuses, func(st string) bool { return slices.Contains(cfg.Story.Statuses, st) }, cfg.Story.Statuses),
+		checkIDs("roadmap item", roadmap, func(id string) bool { return s.Item(id) != nil }, items),
+		checkIDs("goal", goals, func(id string) bool { return s.Goal(id) != nil }, goalIDs),
 	)
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"flag"
 	"path/filepath"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -16,8 +17,8 @@ import (
 // and any golden file kept there, would otherwise be committed too):
 //
 //	gitrepo init
-//	gitrepo commit [-author EMAIL] [-merge REV] MESSAGE   (stages everything)
-//	gitrepo commit [-author EMAIL] -F FILE                (the message from a file, for trailers)
+//	gitrepo commit [-author EMAIL] [-merge REV] [-date 2006-01-02T15:04] MESSAGE   (stages everything)
+//	gitrepo commit [-author EMAIL] [-date 2006-01-02T15:04] -F FILE                (the message from a file, for trailers)
 //	gitrepo tag NAME [MESSAGE]                          (annotated with a message)
 //	gitrepo branch NAME | checkout NAME
 //	gitrepo worktree DIR BRANCH                         (a linked work tree)
@@ -49,12 +50,17 @@ func cmdGitRepo(ts *testscript.TestScript, neg bool, args []string) {
 		fs.StringVar(&o.Author, "author", "", "")
 		fs.StringVar(&o.Merge, "merge", "", "")
 		msgFile := fs.String("F", "", "")
+		date := fs.String("date", "", "")
 		ts.Check(fs.Parse(rest))
+		if *date != "" {
+			o.When, err = time.Parse("2006-01-02T15:04", *date)
+			ts.Check(err)
+		}
 		msg := fs.Arg(0)
 		if *msgFile != "" && fs.NArg() == 0 {
 			msg = ts.ReadFile(*msgFile)
 		} else if fs.NArg() != 1 || *msgFile != "" {
-			ts.Fatalf("usage: gitrepo commit [-author EMAIL] [-merge REV] MESSAGE | -F FILE")
+			ts.Fatalf("usage: gitrepo commit [-author EMAIL] [-merge REV] [-date 2006-01-02T15:04] MESSAGE | -F FILE")
 		}
 		_, err := r.Commit(msg, o)
 		ts.Check(err)

@@ -190,6 +190,8 @@ func NewRootCmd(s *Streams) *cobra.Command {
 		NewCmdDiff(opts),
 		NewCmdHistory(opts),
 		NewCmdSuspects(opts),
+		NewCmdMetrics(opts),
+		NewCmdForecast(opts),
 		NewCmdInit(opts),
 		NewCmdNew(opts),
 		NewCmdFmt(opts),

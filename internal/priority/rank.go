@@ -76,7 +76,7 @@ func Rank(s *spec.Spec, model string, opts Options) ([]Ranked, error) {
 	for i, e := range order(entries, blockers) {
 		r := Ranked{Rank: i + 1, Story: e.st, Score: e.score, Scored: e.scored, Blocks: blocks[e.st]}
 		r.WaitingOn, r.Missing = dependencies(s, e.st)
-		if opts.keep(r.Story) {
+		if opts.Keep(r.Story) {
 			ranked = append(ranked, r)
 		}
 	}
@@ -190,8 +190,9 @@ func blocked(s *spec.Spec) map[*spec.Story][]string {
 	return out
 }
 
-// keep applies the roadmap and goal filters.
-func (o Options) keep(st *spec.Story) bool {
+// Keep says whether st is in the slice the roadmap and goal filters
+// choose (both when both are given); metrics slice stories by it too.
+func (o Options) Keep(st *spec.Story) bool {
 	if len(o.Roadmap) > 0 && !slices.Contains(o.Roadmap, st.Roadmap.ID) {
 		return false
 	}

@@ -117,6 +117,15 @@ var (
 		{"md", ReleaseNotesMarkdown, hasMarker},
 		{"json", ReleaseNotesJSON, isJSONReport},
 	}
+	MetricsFormats = Formats[Metrics]{
+		{"md", MetricsMarkdown, hasMarker},
+		{"json", MetricsJSON, isJSONReport},
+		{"csv", MetricsCSV, carriesNoMarker},
+	}
+	ForecastFormats = Formats[Forecast]{
+		{"md", ForecastMarkdown, hasMarker},
+		{"json", ForecastJSON, isJSONReport},
+	}
 	DiffFormats = Formats[Diff]{
 		{"md", DiffMarkdown, hasMarker},
 		{"json", DiffJSON, isJSONReport},
@@ -139,7 +148,7 @@ func IsGenerated(data []byte) bool {
 	}
 	owners := slices.Concat(LintFormats.owners(), BacklogFormats.owners(), StatusFormats.owners(),
 		TraceFormats.owners(), HistoryFormats.owners(), ReleaseNotesFormats.owners(), DiffFormats.owners(),
-		SuspectsFormats.owners(), []func([]byte) bool{isManPage})
+		SuspectsFormats.owners(), MetricsFormats.owners(), ForecastFormats.owners(), []func([]byte) bool{isManPage})
 	return slices.ContainsFunc(owners, func(owns func([]byte) bool) bool { return owns(data) })
 }
 

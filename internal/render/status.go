@@ -184,13 +184,27 @@ type statusCounts struct {
 }
 
 func (s statusCounts) MarshalJSON() ([]byte, error) {
+	names := make([]string, len(s.statuses))
+	for i, st := range s.statuses {
+		names[i] = st.Name
+	}
+	return namedCounts{names, s.counts}.MarshalJSON()
+}
+
+// namedCounts is a JSON object of counts keyed by names, in their order.
+type namedCounts struct {
+	names  []string
+	counts []int
+}
+
+func (s namedCounts) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteByte('{')
-	for i, st := range s.statuses {
+	for i, name := range s.names {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		key, err := json.Marshal(st.Name)
+		key, err := json.Marshal(name)
 		if err != nil {
 			return nil, err
 		}
