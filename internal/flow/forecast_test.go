@@ -77,3 +77,24 @@ func TestHowMany(t *testing.T) {
 		t.Errorf("one coin: %v", got)
 	}
 }
+
+// BenchmarkWhen is forecast's simulation at the generated repository's
+// size: 84 days of about 12 stories a day, 10,000 trials, and 500
+// roadmap items finishing between 10 and 7,500 stories from now (about
+// 620 days a trial).
+//
+//	go test -run '^$' -bench When ./internal/flow
+func BenchmarkWhen(b *testing.B) {
+	counts := make([]int, 84)
+	for i := range counts {
+		counts[i] = 6 + i*7%13 // 6 to 18 a day
+	}
+	targets := make([]int, 500)
+	for i := range targets {
+		targets[i] = 10 + i*15
+	}
+	sim := Simulation{Counts: counts, Trials: 10000, MaxPeriods: 3653}
+	for b.Loop() {
+		sim.When(targets, []int{50, 85, 95})
+	}
+}
