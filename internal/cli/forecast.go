@@ -3,6 +3,7 @@ package cli
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"slices"
 	"unicode"
 
@@ -47,14 +48,17 @@ func NewCmdForecast(g *globalOptions) *cobra.Command {
 		Example: "  prodspec forecast -C examples/acme-notes --min-accepted 1\n" +
 			"  prodspec forecast -C examples/acme-notes --min-accepted 1 --per week --by 2026-06-30 -f json",
 		Args: usageArgs(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, args []string) error { return runForecast(opts) },
+		RunE: func(cmd *cobra.Command, args []string) error { return runForecast(opts, cmd.Flags().Changed) },
 	}
 	f := cmd.Flags()
 	opts.bind(cmd, render.ForecastFormats.Names())
-	f.IntVar(&opts.Weeks, "weeks", 12, "sample the throughput of the last `n` weeks")
-	bindChoice(cmd, &opts.Per, "per", "", "day", "throughput period", "sample throughput per day or per week", []string{"day", "week"})
-	f.IntVar(&opts.Trials, "trials", 10000, "simulate `n` futures")
-	f.IntVar(&opts.MinAccepted, "min-accepted", 10, "forecast only from at least `n` stories accepted in the window")
+	d := config.Default().Forecast
+	f.IntVar(&opts.Weeks, "weeks", 0, fmt.Sprintf("sample the throughput of the last `n` weeks (default: forecast.weeks, else %d)", d.Weeks))
+	bindChoice(cmd, &opts.Per, "per", "", "", "throughput period",
+		fmt.Sprintf("sample throughput per day or per week (default: forecast.per, else %s)", d.Per), config.Periods)
+	f.IntVar(&opts.Trials, "trials", 0, fmt.Sprintf("simulate `n` futures (default: forecast.trials, else %d)", d.Trials))
+	f.IntVar(&opts.MinAccepted, "min-accepted", 0,
+		fmt.Sprintf("forecast only from at least `n` stories accepted in the window (default: forecast.min_accepted, else %d)", d.MinAccepted))
 	f.StringVar(&opts.By, "by", "", "also say how many stories will be accepted by `DATE` (YYYY-MM-DD)")
 	bindChoice(cmd, &opts.Model, "model", "", "", "priority model",
 		"backlog order: "+joinOr(priority.Names())+" (default: priority.model, else "+config.Default().Priority.Model+")", priority.Names())
@@ -62,15 +66,16 @@ func NewCmdForecast(g *globalOptions) *cobra.Command {
 	return cmd
 }
 
-func runForecast(opts *forecastOptions) error {
-	if err := opts.check(); err != nil {
-		return err
-	}
+func runForecast(opts *forecastOptions, changed func(flag string) bool) error {
 	in, err := loadFlow(opts.globalOptions)
 	if err != nil {
 		return err
 	}
 	defer in.src.Close()
+	opts.settle(in.spec.Config.Forecast, changed)
+	if err := opts.check(); err != nil {
+		return err
+	}
 	f, err := newForecast(in, opts)
 	if err != nil {
 		return err
@@ -98,10 +103,29 @@ func (o *forecastOptions) check() error {
 	return nil
 }
 
-// defaultForecast are the forecast's defaults, for the burn-up charts
-// that status and metrics draw.
-func defaultForecast(g *globalOptions) *forecastOptions {
-	return &forecastOptions{reportOptions: reportOptions{globalOptions: g}, Weeks: 12, Per: "day", Trials: 10000, MinAccepted: 10}
+// settle takes each setting its flag did not give from the
+// configuration's forecast section.
+func (o *forecastOptions) settle(cfg config.ForecastConfig, changed func(flag string) bool) {
+	if !changed("weeks") {
+		o.Weeks = cfg.Weeks
+	}
+	if !changed("per") {
+		o.Per = cfg.Per
+	}
+	if !changed("trials") {
+		o.Trials = cfg.Trials
+	}
+	if !changed("min-accepted") {
+		o.MinAccepted = cfg.MinAccepted
+	}
+}
+
+// defaultForecast is the forecast the configuration sets, for the
+// burn-up charts that status and metrics draw.
+func defaultForecast(g *globalOptions, cfg *config.Config) *forecastOptions {
+	o := &forecastOptions{reportOptions: reportOptions{globalOptions: g}}
+	o.settle(cfg.Forecast, func(string) bool { return false })
+	return o
 }
 
 // newForecast simulates the open roadmap items of the spec: each item's

@@ -25,6 +25,7 @@ type Config struct {
 	Ignore      Globs             `yaml:"ignore"` // files and directories to skip
 	MaxFileSize int64             `yaml:"max_file_size"`
 	Roles       RolesConfig       `yaml:"roles"`
+	Forecast    ForecastConfig    `yaml:"forecast"`
 
 	// Path is the file this was read from, relative to the spec root
 	// ("" when defaults are used). Not a key.
@@ -78,6 +79,18 @@ type PriorityConfig struct {
 	Model string `yaml:"model"` // a priority model's name (see Known)
 }
 
+// ForecastConfig is what forecast draws from, a team's setting once;
+// forecast's flags of the same names override it.
+type ForecastConfig struct {
+	Weeks       int    `yaml:"weeks"`        // weeks of throughput before the commit analysed
+	Per         string `yaml:"per"`          // day | week: the throughput period each trial draws
+	Trials      int    `yaml:"trials"`       // Monte Carlo futures
+	MinAccepted int    `yaml:"min_accepted"` // fewer stories accepted in the window: "not enough history"
+}
+
+// Periods are the values forecast.per may take.
+var Periods = []string{"day", "week"}
+
 type RolesConfig struct {
 	ProductManagers []string `yaml:"product_managers"`
 	ProductOwners   []string `yaml:"product_owners"`
@@ -106,6 +119,7 @@ func Default() *Config {
 			Rejected:   []string{"rejected"},
 		},
 		Priority:    PriorityConfig{Model: "rice"},
+		Forecast:    ForecastConfig{Weeks: 12, Per: "day", Trials: 10000, MinAccepted: 10},
 		MaxFileSize: 1 << 20,
 	}
 	if err := c.compile(); err != nil {

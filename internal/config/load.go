@@ -343,6 +343,23 @@ func (c *Config) validate(root *yaml.Node, known Known) []*Error {
 	if c.MaxFileSize <= 0 {
 		errs = append(errs, &Error{Line: line("max_file_size"), Msg: "max_file_size must be a positive number of bytes"})
 	}
+	return append(errs, c.Forecast.validate(line)...)
+}
+
+// validate checks the forecast settings; line finds a key's line.
+func (f ForecastConfig) validate(line func(...string) int) []*Error {
+	var errs []*Error
+	for _, n := range []struct {
+		key    string
+		v, max int
+	}{{"weeks", f.Weeks, 520}, {"trials", f.Trials, 1_000_000}, {"min_accepted", f.MinAccepted, 1 << 30}} {
+		if n.v < 1 || n.v > n.max {
+			errs = append(errs, &Error{Line: line("forecast", n.key), Msg: fmt.Sprintf("forecast.%s must be from 1 to %d", n.key, n.max)})
+		}
+	}
+	if !slices.Contains(Periods, f.Per) {
+		errs = append(errs, &Error{Line: line("forecast", "per"), Msg: fmt.Sprintf("forecast.per: %q is not one of %s%s", f.Per, strings.Join(Periods, ", "), names.DidYouMean(f.Per, Periods))})
+	}
 	return errs
 }
 

@@ -146,7 +146,7 @@ func TestParseReportsEveryError(t *testing.T) {
 	want := `3 configuration errors in .prodspec.yaml:
 .prodspec.yaml:1: unknown key "storyy" (did you mean "story"?)
 .prodspec.yaml:3: "abc" where a number is expected
-.prodspec.yaml:6: unknown key "frobnicate": the keys here are vision, roadmap, story, fields, priority, rules, ignore, max_file_size, roles`
+.prodspec.yaml:6: unknown key "frobnicate": the keys here are vision, roadmap, story, fields, priority, rules, ignore, max_file_size, roles, forecast`
 	if err == nil || err.Error() != want {
 		t.Fatalf("got\n%v\nwant\n%s", err, want)
 	}

@@ -69,7 +69,7 @@ func (f Forecast) assumptions() string {
 }
 
 func (f Forecast) notEnough() string {
-	return fmt.Sprintf("Not enough history to forecast: %s accepted in the %s from %s to %s, fewer than the %d a forecast needs (--min-accepted).",
+	return fmt.Sprintf("Not enough history to forecast: %s accepted in the %s from %s to %s, fewer than the %d a forecast needs (--min-accepted or forecast.min_accepted).",
 		stories(f.Sample.Accepted()), plural(f.Weeks, "week"), f.Sample.From, f.Sample.To, f.MinAccepted)
 }
 

@@ -207,4 +207,9 @@ max_file_size: 1048576
 roles:
   product_managers: []   # git author emails
   product_owners: []
+forecast:                # forecast's defaults; its flags of the same names override them
+  weeks: 12              # weeks of throughput before the commit analysed
+  per: day               # day | week: the throughput period each trial draws
+  trials: 10000          # Monte Carlo futures
+  min_accepted: 10       # fewer stories accepted in the window: "not enough history"
 `
