@@ -17,7 +17,12 @@ func lintProposed(src *source.Source, s *spec.Spec, files map[string][]byte) (*l
 	if err != nil {
 		return nil, err
 	}
-	res := lint.Run(next, lint.Options{}).Since(lint.Run(s, lint.Options{}))
+	res := lint.Run(next, lint.Options{})
+	if touchesExisting(s, files) {
+		// Findings a file has already are not this change's. A new
+		// file has none in s, and linting s would double new's time.
+		res = res.Since(lint.Run(s, lint.Options{}))
+	}
 	var kept []lint.Diagnostic
 	for _, d := range res.Diagnostics {
 		if _, ok := files[d.File]; ok {
@@ -25,4 +30,14 @@ func lintProposed(src *source.Source, s *spec.Spec, files map[string][]byte) (*l
 		}
 	}
 	return lint.NewResult(kept, len(files)), nil
+}
+
+// touchesExisting says whether any of files is a file of s.
+func touchesExisting(s *spec.Spec, files map[string][]byte) bool {
+	for _, f := range s.Files {
+		if _, ok := files[f.Path]; ok {
+			return true
+		}
+	}
+	return false
 }
