@@ -161,7 +161,7 @@ func Open(dir string) (*Repo, error) {
 	open := func() (*git.Repository, error) { return r, nil }
 	handles, gitDir := 1, ""
 	if st, ok := r.Storer.(*filesystem.Storage); ok {
-		gitDir = st.Filesystem().Root()
+		gitDir = commonDir(st.Filesystem().Root())
 		open = func() (*git.Repository, error) {
 			kept := filesystem.NewStorageWithOptions(st.Filesystem(), cache.NewObjectLRU(64*cache.MiByte),
 				filesystem.Options{MaxOpenDescriptors: maxOpenPacks})
@@ -182,6 +182,21 @@ func Open(dir string) (*Repo, error) {
 		cut = append(cut, Hash(h))
 	}
 	return &Repo{Prefix: prefix, shallow: cut, gitDir: gitDir, open: open, idle: make(chan *git.Repository, handles)}, nil
+}
+
+// commonDir is the git directory that a linked worktree's gitDir
+// (.git/worktrees/NAME) shares its objects with, named by its commondir
+// file; gitDir itself for any other.
+func commonDir(gitDir string) string {
+	data, err := os.ReadFile(filepath.Join(gitDir, "commondir"))
+	if err != nil {
+		return gitDir
+	}
+	dir := strings.TrimSpace(string(data))
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(gitDir, dir)
+	}
+	return filepath.Clean(dir)
 }
 
 // CachePath is where prodspec may keep a cache file of this repository,

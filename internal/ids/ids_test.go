@@ -94,6 +94,34 @@ func TestUsed(t *testing.T) {
 	}
 }
 
+// TestCacheSharedByWorktrees: the cache is the repository's, in its
+// common git directory, so a linked worktree (a product owner's second
+// branch) starts warm.
+func TestCacheSharedByWorktrees(t *testing.T) {
+	r, err := gittest.Init(t.TempDir())
+	must(t, err)
+	must(t, r.Write("stories/S-1.md", story("S-1")))
+	_, err = r.Commit("S-1", gittest.CommitOptions{})
+	must(t, err)
+	wt := filepath.Join(t.TempDir(), "wt")
+	must(t, r.Worktree(wt, "feature"))
+	for _, dir := range []string{r.Dir, wt} {
+		src, err := source.Open(source.Options{Dir: dir})
+		must(t, err)
+		s, err := src.WorkTree()
+		must(t, err)
+		_, err = ids.Used(src, s)
+		must(t, err)
+		src.Close()
+	}
+	if _, err := os.Stat(filepath.Join(r.Dir, ".git", "prodspec", "ids.json")); err != nil {
+		t.Errorf("no cache in the common git directory: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(r.Dir, ".git", "worktrees", "feature", "prodspec")); err == nil {
+		t.Errorf("a cache of the worktree's own: want one cache per repository")
+	}
+}
+
 // TestUsedOutsideRepository: the work tree only, and a note that says so.
 func TestUsedOutsideRepository(t *testing.T) {
 	dir := t.TempDir()
