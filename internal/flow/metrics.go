@@ -30,6 +30,10 @@ type Summary struct {
 	Accepted    int
 	InProgress  int
 	Lead, Cycle Percentiles
+	// Unseen are the stories accepted in the first version git has of
+	// them (a backlog imported with its past): accepted on no known day,
+	// so in no throughput, lead or cycle time, and said so.
+	Unseen int
 }
 
 // Percentiles are the 50th and 85th nearest-rank percentiles of N
@@ -140,8 +144,12 @@ func Summarize(stories []Story, cfg *config.Config, from, now time.Time) Summary
 	s.Accepted = len(lead)
 	s.Lead, s.Cycle = percentiles(lead), percentiles(cycle)
 	for i := range stories {
-		if cfg.IsInProgress(stories[i].Status()) {
+		st := &stories[i]
+		if cfg.IsInProgress(st.Status()) {
 			s.InProgress++
+		}
+		if _, ok := st.Accepted(cfg); !ok && len(st.Changes) == 1 && cfg.IsAccepted(st.Status()) {
+			s.Unseen++
 		}
 	}
 	return s

@@ -100,7 +100,11 @@ func summaryLine(s flow.Summary) string {
 	if s.Lead.N > 0 {
 		line += "; lead time " + pct(s.Lead)
 	}
-	return line + fmt.Sprintf("; %d in progress now", s.InProgress)
+	line += fmt.Sprintf("; %d in progress now", s.InProgress)
+	if s.Unseen > 0 {
+		line += fmt.Sprintf("; %s already accepted when first committed (no acceptance date: left out)", stories(s.Unseen))
+	}
+	return line
 }
 
 // MetricsMarkdown writes the metrics report as markdown tables.
@@ -206,10 +210,12 @@ type sliceJSON struct {
 }
 
 type summaryJSON struct {
-	Accepted   int             `json:"accepted"`
-	InProgress int             `json:"in_progress"`
-	LeadTime   percentilesJSON `json:"lead_time"`
-	CycleTime  percentilesJSON `json:"cycle_time"`
+	Accepted   int `json:"accepted"`
+	InProgress int `json:"in_progress"`
+	// AcceptedUnseen: accepted in their first commit, on no known day.
+	AcceptedUnseen int             `json:"accepted_unseen"`
+	LeadTime       percentilesJSON `json:"lead_time"`
+	CycleTime      percentilesJSON `json:"cycle_time"`
 }
 
 // percentilesJSON gives durations in seconds; null percentiles when
@@ -275,7 +281,7 @@ func newPercentilesJSON(ps flow.Percentiles) percentilesJSON {
 }
 
 func newSummaryJSON(s flow.Summary) summaryJSON {
-	return summaryJSON{Accepted: s.Accepted, InProgress: s.InProgress, LeadTime: newPercentilesJSON(s.Lead), CycleTime: newPercentilesJSON(s.Cycle)}
+	return summaryJSON{Accepted: s.Accepted, InProgress: s.InProgress, AcceptedUnseen: s.Unseen, LeadTime: newPercentilesJSON(s.Lead), CycleTime: newPercentilesJSON(s.Cycle)}
 }
 
 // MetricsJSON writes the metrics report as one JSON document.
