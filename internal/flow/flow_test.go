@@ -105,7 +105,7 @@ func TestMetrics(t *testing.T) {
 	now := at(9, 0) // day 9, a Wednesday of the second week
 	r := Metrics(stories, stories, cfg, at(0, -9), now)
 
-	wantSummary := Summary{Accepted: 3, InProgress: 1,
+	wantSummary := Summary{Accepted: 3, InProgress: 1, Unseen: 1,
 		Lead:  Percentiles{N: 3, P50: 4 * 24 * time.Hour, P85: 8 * 24 * time.Hour},
 		Cycle: Percentiles{N: 3, P50: 2 * 24 * time.Hour, P85: 4 * 24 * time.Hour}}
 	if r.Summary != wantSummary {
