@@ -12,6 +12,7 @@ import (
 
 	"github.com/prodspec/prodspec/internal/canon"
 	"github.com/prodspec/prodspec/internal/config"
+	"github.com/prodspec/prodspec/internal/par"
 	"github.com/prodspec/prodspec/internal/spec"
 	"github.com/prodspec/prodspec/internal/textdiff"
 )
@@ -46,22 +47,39 @@ func NewCmdFmt(g *globalOptions) *cobra.Command {
 }
 
 func runFmt(opts *fmtOptions, only []string) error {
-	src, s, err := loadSpec(opts.globalOptions)
+	src, err := openSource(opts.globalOptions)
 	if err != nil {
 		return err
 	}
+	s, err := src.WorkTreeFrontMatter() // fmt rewrites front matter only
 	src.Close()
+	if err != nil {
+		return err
+	}
 	named, err := specPaths(opts.Dir, only)
 	if err != nil {
 		return err
 	}
 	in := selectNamed(s, named, func(namedPath) bool { return false }, opts.Err)
-	var changed []string
+	var files []*spec.File
 	for _, f := range s.Files {
-		if len(only) > 0 && !in(f.Path) {
-			continue
+		if len(only) == 0 || in(f.Path) {
+			files = append(files, f)
 		}
-		diff, err := fmtFile(opts, s.Config, f)
+	}
+	// Formatting is yaml.v3's parse and encode of every file: done in
+	// parallel, then reported and written in path order.
+	done := make([]formatted, len(files))
+	if err := par.For(len(files), func(i int) error {
+		var err error
+		done[i], err = formatFile(opts.Dir, s.Config, files[i])
+		return err
+	}); err != nil {
+		return err
+	}
+	var changed []string
+	for i, f := range files {
+		diff, err := fmtFile(opts, f, done[i])
 		if err != nil {
 			return err
 		}
@@ -89,51 +107,70 @@ func fmtCommand(opts *fmtOptions, only []string) string {
 	return cmd
 }
 
-// fmtFile formats one file and reports whether it was (or would be)
-// changed: it writes the file and prints its path, or with --check only
-// prints its path, or with --diff prints the change.
-// Files lint would reject for their syntax are left alone.
-func fmtFile(opts *fmtOptions, cfg *config.Config, f *spec.File) (bool, error) {
-	path := filepath.Join(opts.Dir, filepath.FromSlash(f.Path))
+// formatted is one file's source and canonical form, both nil when they
+// are the same; skip is why it is left alone ("" when it is not).
+type formatted struct {
+	src, out []byte
+	skip     string
+}
+
+// formatFile reads and formats one file. Files lint would reject for
+// their syntax are left alone, and so are symlinks: a link's target is
+// formatted where it lives.
+func formatFile(dir string, cfg *config.Config, f *spec.File) (formatted, error) {
+	path := filepath.Join(dir, filepath.FromSlash(f.Path))
 	info, err := os.Lstat(path)
 	if err != nil {
-		return false, runtimeError(err)
+		return formatted{}, runtimeError(err)
 	}
 	if !info.Mode().IsRegular() {
-		return false, nil // a symlink: format its target where it lives
+		return formatted{}, nil
 	}
 	src, err := os.ReadFile(path)
 	if err != nil {
-		return false, runtimeError(err)
+		return formatted{}, runtimeError(err)
 	}
 	out, ferr := canon.Format(src, f.Kind, cfg)
 	if ferr != nil {
 		// Where lint reports it and in lint's shape, so an editor jumps there.
 		var skip *canon.SkipError
 		if errors.As(ferr, &skip) {
-			fmt.Fprintf(opts.Err, "%s:%s: skipped: %s (see prodspec lint)\n", f.Path, skip.Pos, skip.Msg)
-		} else {
-			fmt.Fprintf(opts.Err, "%s: skipped: %v\n", f.Path, ferr)
+			return formatted{skip: fmt.Sprintf("%s:%s: skipped: %s (see prodspec lint)", f.Path, skip.Pos, skip.Msg)}, nil
 		}
-		return false, nil
+		return formatted{skip: fmt.Sprintf("%s: skipped: %v", f.Path, ferr)}, nil
 	}
 	if bytes.Equal(src, out) {
+		return formatted{}, nil // kept by none: 100k files' bytes would be the heap
+	}
+	return formatted{src: src, out: out}, nil
+}
+
+// fmtFile reports one formatted file and whether it was (or would be)
+// changed: it writes the file and prints its path, or with --check only
+// prints its path, or with --diff prints the change.
+func fmtFile(opts *fmtOptions, f *spec.File, r formatted) (bool, error) {
+	if r.skip != "" {
+		fmt.Fprintln(opts.Err, r.skip)
+		return false, nil
+	}
+	if bytes.Equal(r.src, r.out) {
 		return false, nil
 	}
 	switch {
 	case opts.Diff:
-		_, err := opts.Out.Write(textdiff.Unified(f.Path, src, out))
+		_, err := opts.Out.Write(textdiff.Unified(f.Path, r.src, r.out))
 		return true, err
 	case opts.Check:
 		_, err := fmt.Fprintln(opts.Out, f.Path)
 		return true, err
 	}
+	path := filepath.Join(opts.Dir, filepath.FromSlash(f.Path))
 	if err := insideRoot(opts.Dir, path); err != nil {
 		return false, err
 	}
-	if err := writeFileAtomic(path, out, true, opts.Err); err != nil {
+	if err := writeFileAtomic(path, r.out, true, opts.Err); err != nil {
 		return false, err
 	}
-	_, err = fmt.Fprintln(opts.Out, f.Path)
+	_, err := fmt.Fprintln(opts.Out, f.Path)
 	return true, err
 }

@@ -154,11 +154,17 @@ func (s *Source) Resolve(rev string) (*gitsrc.Commit, error) {
 }
 
 // WorkTree loads the spec in the work tree. No spec file is a NoSpecError.
-func (s *Source) WorkTree() (*spec.Spec, error) {
+func (s *Source) WorkTree() (*spec.Spec, error) { return s.workTree(spec.Load) }
+
+// WorkTreeFrontMatter is WorkTree without reading the markdown bodies,
+// for what needs only the files and their front matter (fmt).
+func (s *Source) WorkTreeFrontMatter() (*spec.Spec, error) { return s.workTree(spec.LoadFrontMatter) }
+
+func (s *Source) workTree(load func(fs.FS, *config.Config) (*spec.Spec, error)) (*spec.Spec, error) {
 	if s.bare {
 		return nil, &BareError{Dir: s.Dir}
 	}
-	sp, err := spec.Load(os.DirFS(s.Dir), s.Config)
+	sp, err := load(os.DirFS(s.Dir), s.Config)
 	if err != nil {
 		return nil, err
 	}
