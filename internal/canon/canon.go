@@ -37,20 +37,17 @@ func Format(src []byte, kind spec.Kind, cfg *config.Config) ([]byte, error) {
 		return nil, &SkipError{parse.Problem{Rule: parse.RuleUnreadableFile, Pos: parse.Start,
 			Msg: fmt.Sprintf("file is %d bytes, over the %d-byte limit (max_file_size)", len(src), cfg.MaxFileSize)}}
 	}
-	if first, ok := parse.ParseFrontMatter(src).FirstProblem(); ok {
-		return nil, &SkipError{first}
-	}
 	// The tree to rewrite is yaml.v3's own: parse's stands for an empty
 	// or comment-only front matter with an empty mapping, written as {}.
-	parts, _ := parse.Split(src)
-	var doc yaml.Node
-	if err := yaml.Unmarshal(parts.FrontMatter, &doc); err != nil {
-		return nil, err
+	d, doc := parse.FrontMatterYAML(src)
+	if first, ok := d.FirstProblem(); ok {
+		return nil, &SkipError{first}
 	}
 	if doc.Kind == 0 {
 		return src, nil
 	}
-	attachComments(&doc, parts.FrontMatter)
+	parts, _ := parse.Split(src)
+	attachComments(doc, parts.FrontMatter)
 	canonicalize(doc.Content[0], kind, cfg)
 	spaceHeads(doc.Content[0])
 	var buf bytes.Buffer
@@ -58,7 +55,7 @@ func Format(src []byte, kind spec.Kind, cfg *config.Config) ([]byte, error) {
 	enc.SetIndent(2)
 	// The document, not its mapping: a comment above the first key and
 	// set off by a blank line is the document's, and so is one at the end.
-	if err := enc.Encode(&doc); err != nil {
+	if err := enc.Encode(doc); err != nil {
 		return nil, err
 	}
 	fm := buf.Bytes()

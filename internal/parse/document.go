@@ -51,15 +51,46 @@ func HasFrontMatter(src []byte) bool {
 
 // Parse reads one file. It never fails: everything wrong with the file is a
 // Problem with a position, and as much of the file as can be read is kept.
-func Parse(src []byte) *Document { return parse(src, true) }
+func Parse(src []byte) *Document { return parse(src, true, parseYAML) }
 
 // ParseFrontMatter reads one file as Parse does but leaves its markdown
 // body unparsed (Body is empty, and a merge conflict in it goes unseen):
 // for readers that need only the front matter, such as history reading
 // thousands of old versions.
-func ParseFrontMatter(src []byte) *Document { return parse(src, false) }
+func ParseFrontMatter(src []byte) *Document { return parse(src, false, parseYAML) }
 
-func parse(src []byte, body bool) *Document {
+// FrontMatterYAML reads src as ParseFrontMatter does, and also returns
+// yaml.v3's own document node of the front matter (positions in the front
+// matter's lines, comments attached; Kind 0 when it is empty or was not
+// reached), for a reader that rewrites the YAML: fmt. The YAML is parsed
+// once, always by yaml.v3: the fast path keeps no comments.
+func FrontMatterYAML(src []byte) (*Document, *yaml.Node) {
+	var doc yaml.Node
+	d := parse(src, false, func(fm []byte) (*yaml.Node, error) {
+		if err := yaml.Unmarshal(fm, &doc); err != nil || doc.Kind == 0 {
+			doc = yaml.Node{}
+			return nil, err
+		}
+		// The Document's tree is relocated to file positions; doc keeps
+		// the front matter's own.
+		return cloneTree(doc.Content[0]), nil
+	})
+	return d, &doc
+}
+
+// cloneTree copies a node tree (a front matter's: no aliases).
+func cloneTree(n *yaml.Node) *yaml.Node {
+	c := *n
+	if n.Content != nil {
+		c.Content = make([]*yaml.Node, len(n.Content))
+		for i, k := range n.Content {
+			c.Content[i] = cloneTree(k)
+		}
+	}
+	return &c
+}
+
+func parse(src []byte, body bool, yamlOf func([]byte) (*yaml.Node, error)) *Document {
 	d := &Document{}
 	if p, ok := checkText(src); !ok {
 		d.Problems = append(d.Problems, p)
@@ -84,7 +115,7 @@ func parse(src []byte, body bool) *Document {
 		d.Problems = append(d.Problems, Problem{Rule: RuleFrontMatter, Pos: Start, Msg: msg})
 	} else {
 		parts.FMLine = lines.pos(parts.FMOffset).Line
-		d.FrontMatter, d.Problems = decodeFrontMatter(parts, lines)
+		d.FrontMatter, d.Problems = decodeFrontMatter(parts, lines, yamlOf)
 	}
 	if inConflict {
 		d.Problems = append(d.Problems, conflict)

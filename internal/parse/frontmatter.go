@@ -16,12 +16,12 @@ var yamlLineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // positions are file positions. It rejects what yaml.Node decoding lets
 // through silently: duplicate keys, anchors and aliases (an alias expands
 // when a field is decoded, which is how "billion laughs" files blow up).
-func decodeFrontMatter(parts Parts, lines *lineIndex) (*yaml.Node, []Problem) {
+func decodeFrontMatter(parts Parts, lines *lineIndex, yamlOf func([]byte) (*yaml.Node, error)) (*yaml.Node, []Problem) {
 	if off, marker := docMarker(parts.FrontMatter); off >= 0 {
 		return nil, []Problem{markerProblem(marker, lines.pos(parts.FMOffset+off))}
 	}
 	at := newYAMLLines(parts, lines)
-	root, err := parseYAML(parts.FrontMatter)
+	root, err := yamlOf(parts.FrontMatter)
 	if err != nil {
 		return nil, []Problem{yamlProblem(err, at)}
 	}
