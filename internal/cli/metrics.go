@@ -94,6 +94,11 @@ func newMetrics(in *flowInput, opts *metricsOptions) (render.Metrics, error) {
 			m.ByGoal = append(m.ByGoal, render.SliceSummary{ID: g.ID, Title: g.Title, Summary: s})
 		}
 	}
+	if opts.Format == "html" {
+		if m.Charts, err = in.charts(opts.globalOptions, stories, from, now); err != nil {
+			return render.Metrics{}, err
+		}
+	}
 	return m, nil
 }
 
