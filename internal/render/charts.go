@@ -60,7 +60,7 @@ func NewBurnup(id, title string, days []flow.Count, statuses []report.Category) 
 // when a 390 px screen shrinks it.
 const (
 	chartW, chartH         = 400, 220
-	padL, padR, padT, padB = 36, 10, 12, 30
+	padL, padR, padT, padB = 36, 10, 20, 30
 )
 
 // plot maps data onto the drawing area: x is a day index from 0 to days,
@@ -126,8 +126,8 @@ func (c *chart) axes(xLabels [3]string, yUnit string) {
 			x0, svgNum(y), x1, padL-4, svgNum(y+4), num(v))
 	}
 	c.f(`<path class="axis" d="M%s %sV%sH%s"/>`, x0, svgNum(c.p.y(c.p.top)), y0, x1)
-	if yUnit != "" {
-		c.f(`<text class="tick" x="%d" y="%d">%s</text>`, padL+4, padT+4, html.EscapeString(yUnit))
+	if yUnit != "" { // over the y axis, above its top value
+		c.f(`<text class="tick" x="2" y="11">%s</text>`, html.EscapeString(yUnit))
 	}
 	for i, anchor := range []string{"start", "middle", "end"} {
 		if xLabels[i] == "" {
@@ -138,9 +138,14 @@ func (c *chart) axes(xLabels [3]string, yUnit string) {
 	}
 }
 
-// message writes a line of text in the middle of the drawing area.
-func (c *chart) message(text string) {
-	c.f(`<text class="note" x="%d" y="%d" text-anchor="middle">%s</text>`, chartW/2, (chartH-padB+padT)/2, html.EscapeString(text))
+// message writes a line of text in the middle of the drawing area, or
+// near its top over a chart that has lines to keep clear of.
+func (c *chart) message(text string, top bool) {
+	y := (chartH - padB + padT) / 2
+	if top {
+		y = padT + 14
+	}
+	c.f(`<text class="note" x="%d" y="%d" text-anchor="middle">%s</text>`, chartW/2, y, html.EscapeString(text))
 }
 
 func (c *chart) end() template.HTML {
@@ -152,7 +157,7 @@ func (c *chart) end() template.HTML {
 func noData(label, text string) template.HTML {
 	c := newChart(plot{}, label+": "+text, text)
 	c.f(`<rect class="frame" x="%d" y="%d" width="%d" height="%d"/>`, padL, padT, chartW-padL-padR, chartH-padT-padB)
-	c.message(text)
+	c.message(text, false)
 	return c.end()
 }
 
@@ -213,7 +218,7 @@ func BurnupSVG(b Burnup, first flow.Day, f Forecast) template.HTML {
 	p := plot{days: float64(end - first), top: niceTop(float64(max(maxOf(b.Scope), 1)))}
 	label += fmt.Sprintf(": %d of %d stories accepted on %s; %s", last(b.Accepted), last(b.Scope), now, burnupForecast(b, f))
 	c := newChart(p, label, "Stories in scope (thin line) and accepted (thick line) at the end of each day."+
-		map[bool]string{true: " The shaded band runs from the 50% to the 95% forecast date, the dashed line marks 85%.", false: ""}[ranged])
+		map[bool]string{true: " The shaded band runs from the 50% to the 95% forecast date, the dashed line marks 85%; a thin dashed line runs from today's accepted stories to the scope on the 50% date.", false: ""}[ranged])
 	c.axes(dayLabels(first, end), "stories")
 	if ranged {
 		x := func(d flow.Day) float64 { return p.x(float64(d - first)) }
@@ -221,8 +226,11 @@ func BurnupSVG(b Burnup, first flow.Day, f Forecast) template.HTML {
 		c.f(`<rect class="band" x="%s" y="%d" width="%s" height="%s"/>`, svgNum(x50), padT, svgNum(math.Max(x95-x50, 1)), svgNum(p.y(0)-padT))
 		c.f(`<path class="p85" d="M%s %dV%s"/>`, svgNum(x85), padT, svgNum(p.y(0)))
 		c.f(`<path class="scope ahead" d="M%s %sH%s"/>`, svgNum(x(now)), svgNum(p.y(float64(last(b.Scope)))), svgNum(x95))
+		// From today's accepted stories to the scope on the 50% day: how
+		// the history reaches the forecast.
+		c.f(`<path class="p50" d="M%s %sL%s %s"/>`, svgNum(x(now)), svgNum(p.y(float64(last(b.Accepted)))), svgNum(x50), svgNum(p.y(float64(last(b.Scope)))))
 	} else if reason := noRange(b, f); reason != "" {
-		c.message(reason)
+		c.message(reason, true)
 	}
 	c.f(`<path class="scope" d="%s"/>`, stepPath(p, b.Scope))
 	c.f(`<path class="done" d="%s"/>`, stepPath(p, b.Accepted))
@@ -299,7 +307,7 @@ func FlowSVG(r *flow.Report, cats []report.Category) template.HTML {
 		"Stacked bands, one per status, the most finished at the bottom; the height of a band is its stories that day.")
 	c.axes(dayLabels(r.Days[0].Day, lastDay.Day), "stories")
 	if top == 0 {
-		c.message("No story in the window.")
+		c.message("No story in the window.", false)
 	}
 	below := make([]int, len(r.Days))
 	for _, i := range order {

@@ -16,11 +16,11 @@ import (
 var notANumber = regexp.MustCompile(`NaN|[+-]?Inf\b`)
 
 func TestPlotMapsKnownValues(t *testing.T) {
-	// The drawing area runs from x 36 to 390 and from y 190 (0) up to 12.
+	// The drawing area runs from x 36 to 390 and from y 190 (0) up to 20.
 	p := plot{days: 10, top: 20}
 	for _, c := range []struct{ got, want float64 }{
 		{p.x(0), 36}, {p.x(10), 390}, {p.x(5), 213},
-		{p.y(0), 190}, {p.y(20), 12}, {p.y(10), 101},
+		{p.y(0), 190}, {p.y(20), 20}, {p.y(10), 105},
 	} {
 		if c.got != c.want {
 			t.Errorf("got %v, want %v", c.got, c.want)
@@ -48,9 +48,9 @@ func TestNiceTop(t *testing.T) {
 }
 
 func TestStepPathWritesOnlyChanges(t *testing.T) {
-	// Days 0..3 at x 36, 154, 272, 390; values 0, 2, 4 at y 190, 101, 12.
+	// Days 0..3 at x 36, 154, 272, 390; values 0, 2, 4 at y 190, 105, 20.
 	p := plot{days: 3, top: 4}
-	if got, want := stepPath(p, []int{0, 0, 2, 4}), "M36 190H272V101H390V12H390"; got != want {
+	if got, want := stepPath(p, []int{0, 0, 2, 4}), "M36 190H272V105H390V20H390"; got != want {
 		t.Errorf("stepPath = %q, want %q", got, want)
 	}
 	if got := stepPath(p, nil); got != "" {
@@ -95,10 +95,11 @@ func TestBurnupDrawsTheForecastRange(t *testing.T) {
 	for _, want := range []string{
 		`viewBox="0 0 400 220" role="img"`,
 		`aria-label="Burn-up of R-1: 3 of 5 stories accepted on 1970-04-15; forecast done by 1970-04-17 (50%), 1970-04-19 (85%), 1970-04-21 (95%)"`,
-		`<rect class="band" x="248.4" y="12" width="141.6" height="178"/>`, // day 6 to day 10
-		`<path class="p85" d="M319.2 12V190"/>`,                            // day 8
-		`<path class="scope ahead" d="M177.6 12H390"/>`,                    // scope 5, the top, from now (day 4) on
-		`<path class="done" d="M36 190H71.4V154.4H142.2V118.8H177.6V83.2H177.6"/>`,
+		`<rect class="band" x="248.4" y="20" width="141.6" height="170"/>`, // day 6 to day 10
+		`<path class="p85" d="M319.2 20V190"/>`,                            // day 8
+		`<path class="scope ahead" d="M177.6 20H390"/>`,                    // scope 5, the top, from now (day 4) on
+		`<path class="done" d="M36 190H71.4V156H142.2V122H177.6V88H177.6"/>`,
+		`<path class="p50" d="M177.6 88L248.4 20"/>`, // 3 accepted now to the scope of 5 on day 6
 		`<desc>`,
 	} {
 		if !strings.Contains(got, want) {
@@ -115,7 +116,7 @@ func TestBurnupWithoutEnoughHistorySaysSo(t *testing.T) {
 	if strings.Contains(got, `class="band"`) || strings.Contains(got, `class="p85"`) {
 		t.Errorf("a burn-up without enough history draws a range:\n%s", got)
 	}
-	if !strings.Contains(got, `<text class="note" x="200" y="101" text-anchor="middle">no forecast: not enough history</text>`) {
+	if !strings.Contains(got, `<text class="note" x="200" y="34" text-anchor="middle">no forecast: not enough history</text>`) {
 		t.Errorf("the burn-up does not say why it has no range:\n%s", got)
 	}
 	// Past the horizon: no range either, and the date it is after.
@@ -138,10 +139,10 @@ func TestScatterPlacesStoriesAndPercentiles(t *testing.T) {
 		Done:    []flow.Done{{ID: "S-1", Accepted: day(105, 9), Cycle: &c1}, {ID: "S-2", Accepted: day(110, 9), Cycle: &c2}, {ID: "S-3", Accepted: day(106, 9)}}}
 	got := string(ScatterSVG(r))
 	for _, want := range []string{
-		`<circle class="dot" cx="213" cy="118.8" r="3.5"><title>S-1: 2d</title></circle>`,
-		`<circle class="dot" cx="390" cy="47.6" r="3.5"><title>S-2: 4d</title></circle>`,
-		`<path class="pct" d="M36 118.8H390"/>`, // 50th: 2 days
-		`<path class="pct" d="M36 47.6H390"/>`,  // 85th: 4 days
+		`<circle class="dot" cx="213" cy="122" r="3.5"><title>S-1: 2d</title></circle>`,
+		`<circle class="dot" cx="390" cy="54" r="3.5"><title>S-2: 4d</title></circle>`,
+		`<path class="pct" d="M36 122H390"/>`, // 50th: 2 days
+		`<path class="pct" d="M36 54H390"/>`,  // 85th: 4 days
 		`aria-label="Cycle time scatter: cycle time of 2 stories accepted from 1970-04-11 to 1970-04-21; 50th 2d and 85th 4d"`,
 	} {
 		if !strings.Contains(got, want) {
@@ -163,8 +164,8 @@ func TestHistogram(t *testing.T) {
 	got := string(HistogramSVG(hist))
 	// Three bars over 354 units: 118 each, 80% of it drawn; 2 days tops the axis.
 	for _, want := range []string{
-		`<rect class="c-accepted" x="47.8" y="12" width="94.4" height="178"><title>0 stories: 2 days</title></rect>`,
-		`<rect class="c-accepted" x="165.8" y="101" width="94.4" height="89"><title>1 story: 1 day</title></rect>`,
+		`<rect class="c-accepted" x="47.8" y="20" width="94.4" height="170"><title>0 stories: 2 days</title></rect>`,
+		`<rect class="c-accepted" x="165.8" y="105" width="94.4" height="85"><title>1 story: 1 day</title></rect>`,
 		`aria-label="Throughput histogram, stories accepted per day: 0 stories on 2 days, 1 story on 1 day, 2 stories on 1 day"`,
 	} {
 		if !strings.Contains(got, want) {

@@ -82,6 +82,7 @@ type metricsPage struct {
 type htmlTable struct {
 	Heading string // an h2 over the table, "" for none
 	Label   string // the region's name
+	Narrow  bool   // as wide as its cells, not the page: a few short columns
 	Head    []string
 	Numeric []bool
 	Rows    [][]string
@@ -169,7 +170,7 @@ func newFlowView(at At, r *flow.Report, c Charts) *flowView {
 
 	hist := Histogram(r)
 	v.Histogram = HistogramSVG(hist)
-	v.HistogramTable = htmlTable{Label: "Throughput histogram in numbers", Head: []string{"stories accepted in a day", "days"}, Numeric: []bool{true, true}}
+	v.HistogramTable = htmlTable{Label: "Throughput histogram in numbers", Head: []string{"stories accepted in a day", "days"}, Numeric: []bool{true, true}, Narrow: true}
 	for k, days := range hist {
 		if days > 0 {
 			v.HistogramTable.Rows = append(v.HistogramTable.Rows, []string{strconv.Itoa(k), strconv.Itoa(days)})
@@ -258,7 +259,7 @@ const flowTemplate = `{{define "flow"}}
 // tableTemplate is an htmlTable in its scrolling region.
 const tableTemplate = `{{define "table"}}
 <div class="scroll" tabindex="0" role="region" aria-label="{{.Label}}">
-<table>
+<table{{if .Narrow}} class="narrow"{{end}}>
 <thead><tr>{{range $i, $h := .Head}}<th{{if $.Num $i}} class="n"{{end}}>{{$h}}</th>{{end}}</tr></thead>
 <tbody>
 {{- $t := .}}
