@@ -23,7 +23,8 @@ func NewCmdStatus(g *globalOptions) *cobra.Command {
 		Long: "status counts stories by status per goal, per roadmap item and overall, with the\n" +
 			"percentage accepted (accepted ÷ stories not rejected), points when stories have\n" +
 			"estimates, and the roadmap items on the now horizon that have not started.\n" +
-			"--format html writes one self-contained page with a bar chart.",
+			"--format html writes one self-contained page with a bar chart and, in a git\n" +
+			"repository, the flow pictures of metrics --format html up to HEAD (or --at).",
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error { return runStatus(opts) },
 	}
