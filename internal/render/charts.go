@@ -103,8 +103,8 @@ type chart struct {
 
 func (c *chart) f(format string, args ...any) { fmt.Fprintf(&c.b, format, args...) }
 
-// open starts a chart: role img with its accessible name, and a <desc>
-// that says how to read it.
+// newChart starts a chart: role img with its accessible name, and a
+// <desc> that says how to read it.
 func newChart(p plot, label, desc string) *chart {
 	c := &chart{p: p}
 	c.f(`<svg class="chart" viewBox="0 0 %d %d" role="img" aria-label="%s"><desc>%s</desc>`, chartW, chartH,
@@ -217,8 +217,12 @@ func BurnupSVG(b Burnup, first flow.Day, f Forecast) template.HTML {
 	}
 	p := plot{days: float64(end - first), top: niceTop(float64(max(maxOf(b.Scope), 1)))}
 	label += fmt.Sprintf(": %d of %d stories accepted on %s; %s", last(b.Accepted), last(b.Scope), now, burnupForecast(b, f))
-	c := newChart(p, label, "Stories in scope (thin line) and accepted (thick line) at the end of each day."+
-		map[bool]string{true: " The shaded band runs from the 50% to the 95% forecast date, the dashed line marks 85%; a thin dashed line runs from today's accepted stories to the scope on the 50% date.", false: ""}[ranged])
+	desc := "Stories in scope (thin line) and accepted (thick line) at the end of each day."
+	if ranged {
+		desc += " The shaded band runs from the 50% to the 95% forecast date, the dashed line marks 85%;" +
+			" a thin dashed line runs from today's accepted stories to the scope on the 50% date."
+	}
+	c := newChart(p, label, desc)
 	c.axes(dayLabels(first, end), "stories")
 	if ranged {
 		x := func(d flow.Day) float64 { return p.x(float64(d - first)) }
