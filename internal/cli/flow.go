@@ -8,6 +8,7 @@ import (
 	"github.com/prodspec/prodspec/internal/flow"
 	"github.com/prodspec/prodspec/internal/history"
 	"github.com/prodspec/prodspec/internal/render"
+	"github.com/prodspec/prodspec/internal/report"
 	"github.com/prodspec/prodspec/internal/source"
 	"github.com/prodspec/prodspec/internal/spec"
 )
@@ -82,4 +83,40 @@ func parseDay(flag, value string) (time.Time, error) {
 		return time.Time{}, usageError("--%s %q: want a date, YYYY-MM-DD", flag, value)
 	}
 	return t, nil
+}
+
+// charts are what the html pictures draw besides the metrics of the
+// stories: a burn-up per roadmap item of the spec that has some of them
+// (in the spec's order), each with its dates from the forecast of the
+// whole backlog, made as prodspec forecast makes it with the configured defaults.
+func (in *flowInput) charts(g *globalOptions, stories []flow.Story, from, now time.Time) (*render.Charts, error) {
+	cfg := in.spec.Config
+	c := &render.Charts{}
+	for _, st := range cfg.Story.Statuses {
+		c.Categories = append(c.Categories, report.CategoryOf(cfg, st))
+	}
+	f, err := newForecast(in, defaultForecast(g, cfg))
+	if err != nil {
+		return nil, err
+	}
+	c.Forecast = f
+	dates := map[string]*render.ItemForecast{}
+	for i := range f.Items {
+		dates[f.Items[i].ID] = &f.Items[i]
+	}
+	byItem := map[string][]flow.Story{}
+	for _, st := range stories {
+		byItem[st.Roadmap] = append(byItem[st.Roadmap], st)
+	}
+	for _, it := range in.spec.Items {
+		part := byItem[it.ID]
+		if len(part) == 0 {
+			continue
+		}
+		b := render.NewBurnup(it.ID, it.Title, flow.CumulativeFlow(part, cfg, from, now), c.Categories)
+		b.Forecast = dates[it.ID]
+		c.Burnups = append(c.Burnups, b)
+		delete(byItem, it.ID) // an ID twice in the spec (a lint error) draws once
+	}
+	return c, nil
 }

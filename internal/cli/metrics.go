@@ -33,9 +33,12 @@ func NewCmdMetrics(g *globalOptions) *cobra.Command {
 			"their age against the 50th and 85th percentile cycle time, and the stories per\n" +
 			"status and in progress at the end of each day. --since starts the window (a\n" +
 			"date or a git ref; default: the first commit of the spec); --roadmap and --goal\n" +
-			"choose the stories. Percentiles are nearest-rank.",
+			"choose the stories. Percentiles are nearest-rank. --format html draws them: a\n" +
+			"burn-up per roadmap item with the range prodspec forecast gives it, cumulative\n" +
+			"flow, a cycle-time scatter and the throughput histogram, as inline SVG.",
 		Example: "  prodspec metrics -C examples/acme-notes\n" +
-			"  prodspec metrics -C examples/acme-notes --roadmap R-1 -f json",
+			"  prodspec metrics -C examples/acme-notes --roadmap R-1 -f json\n" +
+			"  prodspec metrics -C examples/acme-notes -f html -o metrics.html",
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error { return runMetrics(opts) },
 	}
@@ -92,6 +95,11 @@ func newMetrics(in *flowInput, opts *metricsOptions) (render.Metrics, error) {
 	for _, g := range sp.Goals {
 		if s, ok := of(func(st flow.Story) bool { return slices.Contains(st.Goals, g.ID) }); ok {
 			m.ByGoal = append(m.ByGoal, render.SliceSummary{ID: g.ID, Title: g.Title, Summary: s})
+		}
+	}
+	if opts.Format == "html" {
+		if m.Charts, err = in.charts(opts.globalOptions, stories, from, now); err != nil {
+			return render.Metrics{}, err
 		}
 	}
 	return m, nil

@@ -1,10 +1,16 @@
 package cli
 
 import (
+	"cmp"
+	"errors"
+
 	"github.com/spf13/cobra"
 
+	"github.com/prodspec/prodspec/internal/flow"
+	"github.com/prodspec/prodspec/internal/gitsrc"
 	"github.com/prodspec/prodspec/internal/render"
 	"github.com/prodspec/prodspec/internal/report"
+	"github.com/prodspec/prodspec/internal/source"
 )
 
 // NewCmdStatus reports progress per goal and roadmap item.
@@ -17,7 +23,8 @@ func NewCmdStatus(g *globalOptions) *cobra.Command {
 		Long: "status counts stories by status per goal, per roadmap item and overall, with the\n" +
 			"percentage accepted (accepted ÷ stories not rejected), points when stories have\n" +
 			"estimates, and the roadmap items on the now horizon that have not started.\n" +
-			"--format html writes one self-contained page with a bar chart.",
+			"--format html writes one self-contained page with a bar chart and, in a git\n" +
+			"repository, the flow pictures of metrics --format html up to HEAD (or --at).",
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error { return runStatus(opts) },
 	}
@@ -32,6 +39,39 @@ func runStatus(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	r := report.Status(s)
-	return writeReport(opts, render.StatusFormats, r)
+	st := render.Status{StatusReport: report.Status(s)}
+	if opts.Format == "html" {
+		if st.Flow, st.NoFlow, err = statusFlow(opts.globalOptions); err != nil {
+			return err
+		}
+	}
+	return writeReport(opts, render.StatusFormats, st)
+}
+
+// statusFlow is the flow of every story of the spec, from the history up
+// to HEAD (or --at), for the html page to draw. A spec that has no
+// history to read (not in a git repository, no commit yet, not committed)
+// still gets its page: without the flow, and saying why.
+func statusFlow(g *globalOptions) (*render.StatusFlow, string, error) {
+	in, err := loadFlow(g)
+	var notRepo *source.NotInRepoError
+	var noSpec *source.NoSpecError
+	var unknown *gitsrc.UnknownRevError
+	switch {
+	case errors.As(err, &notRepo):
+		return nil, "No flow pictures: " + notRepo.Error() + ", and they come from its history.", nil
+	case errors.As(err, &noSpec):
+		return nil, "No flow pictures: the spec is not committed at " + cmp.Or(g.At, "HEAD") + ", and they come from its history.", nil
+	case errors.As(err, &unknown) && unknown.Empty && g.At == "":
+		return nil, "No flow pictures: the repository has no commits yet, and they come from its history.", nil
+	case err != nil:
+		return nil, "", err
+	}
+	defer in.src.Close()
+	from, now := cmp.Or(flow.Start(in.stories), in.now()), in.now()
+	c, err := in.charts(g, in.stories, from, now)
+	if err != nil {
+		return nil, "", err
+	}
+	return &render.StatusFlow{At: in.at, Report: flow.Metrics(in.stories, in.stories, in.spec.Config, from, now), Charts: *c}, "", nil
 }

@@ -172,3 +172,24 @@ func TestStanding(t *testing.T) {
 		t.Errorf("no cycle times: %q", got)
 	}
 }
+
+// TestCumulativeFlowOfASlice: a burn-up reads one roadmap item's stories
+// per status off CumulativeFlow, which counts them as Metrics does, and
+// leaves out changes after now.
+func TestCumulativeFlowOfASlice(t *testing.T) {
+	cfg := config.Default()
+	stories := []Story{
+		story("S-1", "ready", at(0, 0), "in-progress", at(1, 0), "accepted", at(2, 0)),
+		story("S-2", "ready", at(1, 0), "rejected", at(2, 0), "ready", at(5, 0)), // back after now
+	}
+	now := at(3, 0)
+	got := CumulativeFlow(stories, cfg, at(0, 0), now)
+	if want := Metrics(stories, stories, cfg, at(0, 0), now).Days; !reflect.DeepEqual(got, want) {
+		t.Errorf("CumulativeFlow %+v, Metrics' days %+v", got, want)
+	}
+	// statuses: draft ready in-progress done accepted rejected
+	last := got[len(got)-1]
+	if len(got) != 4 || !reflect.DeepEqual(last.ByStatus, []int{0, 0, 0, 0, 1, 1}) {
+		t.Errorf("%d days, the last %v; want 4, [0 0 0 0 1 1]", len(got), last.ByStatus)
+	}
+}

@@ -130,6 +130,13 @@ func Metrics(stories, team []Story, cfg *config.Config, from, now time.Time) *Re
 	return r
 }
 
+// CumulativeFlow is the stories per status at the end of each day of the
+// window from..now, as Metrics counts them: a burn-up of a slice of the
+// stories (a roadmap item's) reads its accepted and in-scope lines off it.
+func CumulativeFlow(stories []Story, cfg *config.Config, from, now time.Time) []Count {
+	return days(upTo(stories, now), cfg, DayOf(from), DayOf(now))
+}
+
 // Summarize is the summary line of the stories over the window.
 func Summarize(stories []Story, cfg *config.Config, from, now time.Time) Summary {
 	stories = upTo(stories, now)

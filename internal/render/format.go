@@ -97,11 +97,11 @@ var (
 		{"csv", BacklogCSV, carriesNoMarker},
 		{"table", BacklogTable, carriesNoMarker},
 	}
-	StatusFormats = Formats[*report.StatusReport]{
-		{"md", StatusMarkdown, hasMarker},
-		{"json", StatusJSON, isJSONReport},
+	StatusFormats = Formats[Status]{
+		{"md", statusFormat(StatusMarkdown), hasMarker},
+		{"json", statusFormat(StatusJSON), isJSONReport},
 		{"html", StatusHTML, hasMarker},
-		{"table", StatusTable, carriesNoMarker},
+		{"table", statusFormat(StatusTable), carriesNoMarker},
 	}
 	TraceFormats = Formats[*report.TraceTree]{
 		{"text", TraceText, carriesNoMarker},
@@ -121,6 +121,7 @@ var (
 		{"md", MetricsMarkdown, hasMarker},
 		{"json", MetricsJSON, isJSONReport},
 		{"csv", MetricsCSV, carriesNoMarker},
+		{"html", MetricsHTML, hasMarker},
 	}
 	ForecastFormats = Formats[Forecast]{
 		{"md", ForecastMarkdown, hasMarker},

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/prodspec/prodspec/internal/flow"
 	"github.com/prodspec/prodspec/internal/report"
 )
 
@@ -13,8 +14,8 @@ import (
 // CSS, an inline SVG bar per goal and per roadmap item stacked by status,
 // no JavaScript and nothing fetched. html/template escapes every string
 // from the spec for the context it lands in.
-func StatusHTML(w io.Writer, r *report.StatusReport) error {
-	t, err := template.New("status").Parse(statusTemplate)
+func StatusHTML(w io.Writer, st Status) error {
+	t, err := pageTemplate("status", statusTemplate)
 	if err != nil {
 		return err
 	}
@@ -23,7 +24,38 @@ func StatusHTML(w io.Writer, r *report.StatusReport) error {
 	if _, err := fmt.Fprintf(w, "<!DOCTYPE html>\n<!-- %s -->\n", Marker); err != nil {
 		return err
 	}
-	return t.Execute(w, newStatusPage(r))
+	p := newStatusPage(st.StatusReport)
+	if st.Flow != nil {
+		p.Flow = newFlowView(st.Flow.At, st.Flow.Report, st.Flow.Charts)
+	}
+	p.NoFlow = st.NoFlow
+	return t.Execute(w, p)
+}
+
+// Status is a status report to render. Its html page also draws the flow
+// of the stories from git history (Flow), or says why it cannot (NoFlow).
+type Status struct {
+	*report.StatusReport
+	Flow   *StatusFlow
+	NoFlow string
+}
+
+// StatusFlow is the flow of all the stories up to a commit.
+type StatusFlow struct {
+	At     At
+	Report *flow.Report
+	Charts Charts
+}
+
+// statusFormat adapts a writer of the status report alone.
+func statusFormat(write func(io.Writer, *report.StatusReport) error) func(io.Writer, Status) error {
+	return func(w io.Writer, st Status) error { return write(w, st.StatusReport) }
+}
+
+// pageTemplate parses a page with the style and the flow pictures that
+// every page shares.
+func pageTemplate(name, page string) (*template.Template, error) {
+	return template.New(name).Parse(page + pageStyle + flowTemplate + tableTemplate)
 }
 
 type statusPage struct {
@@ -37,6 +69,8 @@ type statusPage struct {
 	GoalTable  numbers
 	ItemTable  numbers
 	NotStarted []notStarted
+	Flow       *flowView
+	NoFlow     string
 }
 
 type legendEntry struct{ Name, Category string }
@@ -57,6 +91,7 @@ type segment struct {
 // numbers is a table of counts with a row per goal or roadmap item: the
 // bars' numbers, readable without hovering (which a phone cannot do).
 type numbers struct {
+	Label    string   // the scrolling region's name
 	Kind     string   // the first column's header
 	Extra    []string // headers of the text columns after the title
 	Statuses []string // headers of the count columns, in report order
@@ -94,8 +129,8 @@ func newStatusPage(r *report.StatusReport) statusPage {
 	for _, st := range r.Statuses {
 		statuses = append(statuses, statusName(st.Name))
 	}
-	p.GoalTable = numbers{Kind: "goal", Statuses: statuses}
-	p.ItemTable = numbers{Kind: "item", Extra: []string{"status", "horizon"}, Statuses: statuses}
+	p.GoalTable = numbers{Label: "Goals in numbers", Kind: "goal", Statuses: statuses}
+	p.ItemTable = numbers{Label: "Roadmap items in numbers", Kind: "item", Extra: []string{"status", "horizon"}, Statuses: statuses}
 	for _, g := range r.Goals {
 		meta := []string{"no roadmap item"}
 		if len(g.Items) > 0 {
@@ -183,39 +218,7 @@ const statusTemplate = `<html lang="en">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Status{{with .Title}}: {{.}}{{end}}</title>
 <style>
-:root{--fg:#1f2328;--muted:#59636e;--bg:#fff;--line:#d1d9e0;--track:#eef1f4;
---accepted:#1a7f37;--closed:#4ac26b;--in-progress:#0969da;--open:#d4a72c;--draft:#afb8c1;--unknown:#8250df;--rejected:#cf222e}
-@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--line:#3d444d;--track:#262c36;--draft:#656c76}}
-*{box-sizing:border-box}
-body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
-main{max-width:1080px;margin:0 auto;padding:16px;overflow-wrap:break-word}
-h1{font-size:1.5rem;line-height:1.25;margin:.5rem 0 1rem}
-h2{font-size:1.2rem;margin:2rem 0 .5rem;padding-bottom:.25rem;border-bottom:1px solid var(--line)}
-.overall{margin:0 0 1rem}
-.legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:.5rem 0;padding:0;font-size:.875rem}
-.legend i{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:.35em;vertical-align:-.05em}
-.bar{margin:.9rem 0}
-.bar .name{overflow-wrap:anywhere}
-.bar .id{font-weight:600;margin-right:.4em;white-space:nowrap}
-li strong{white-space:nowrap}
-.bar .meta{display:block;color:var(--muted);font-size:.875rem}
-.bar svg{display:block;width:100%;height:14px;margin-top:4px}
-.bar .track{fill:var(--track)}
-.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
-table{border-collapse:collapse;font-size:.875rem;width:100%}
-th,td{padding:.3rem .4rem;border-bottom:1px solid var(--line);text-align:left;white-space:nowrap;vertical-align:top}
-th{font-weight:600;white-space:normal;vertical-align:bottom}
-th:first-child,td:first-child{position:sticky;left:0;background:var(--bg)}
-.n{text-align:right;font-variant-numeric:tabular-nums}
-td.title{white-space:normal;min-width:10rem;overflow-wrap:anywhere}
-.c-accepted{fill:var(--accepted);background:var(--accepted)}
-.c-closed{fill:var(--closed);background:var(--closed)}
-.c-in-progress{fill:var(--in-progress);background:var(--in-progress)}
-.c-open{fill:var(--open);background:var(--open)}
-.c-draft{fill:var(--draft);background:var(--draft)}
-.c-unknown{fill:var(--unknown);background:var(--unknown)}
-.c-rejected{fill:var(--rejected);background:var(--rejected)}
-footer{margin:2rem 0 1rem;color:var(--muted);font-size:.75rem}
+{{template "style"}}
 </style>
 </head>
 <body>
@@ -257,12 +260,19 @@ footer{margin:2rem 0 1rem;color:var(--muted);font-size:.75rem}
 {{- else}}
 <p>Every roadmap item on the now horizon has started.</p>
 {{- end}}
+{{- if or .Flow .NoFlow}}
+<h2>Flow</h2>
+{{- end}}
+{{- with .Flow}}{{template "flow" .}}{{end}}
+{{- with .NoFlow}}
+<p>{{.}}</p>
+{{- end}}
 <footer>Generated by prodspec.</footer>
 </main>
 </body>
 </html>
 {{define "numbers"}}
-<div class="scroll">
+<div class="scroll" tabindex="0" role="region" aria-label="{{.Label}}">
 <table>
 <thead><tr><th>{{.Kind}}</th><th>title</th>
 {{- range .Extra}}<th>{{.}}</th>{{end}}<th class="n">stories</th>
@@ -284,3 +294,65 @@ footer{margin:2rem 0 1rem;color:var(--muted);font-size:.75rem}
 {{- range .Segments}}<rect class="c-{{.Category}}" x="{{.X}}" width="{{.Width}}" height="10"><title>{{.Tip}}</title></rect>{{end}}</svg>
 </div>
 {{- end}}`
+
+// pageStyle is the CSS of every page: light and dark, from a phone to a
+// desktop. Charts take their colours from the same custom properties, so
+// they follow the scheme too.
+const pageStyle = `{{define "style"}}:root{--fg:#1f2328;--muted:#59636e;--bg:#fff;--link:#0969da;--line:#d1d9e0;--track:#eef1f4;
+--accepted:#1a7f37;--closed:#4ac26b;--in-progress:#0969da;--open:#d4a72c;--draft:#afb8c1;--unknown:#8250df;--rejected:#cf222e}
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--link:#4493f8;--line:#3d444d;--track:#262c36;--draft:#656c76}}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+main{max-width:1080px;margin:0 auto;padding:16px;overflow-wrap:break-word}
+h1{font-size:1.5rem;line-height:1.25;margin:.5rem 0 1rem}
+h2{font-size:1.2rem;margin:2rem 0 .5rem;padding-bottom:.25rem;border-bottom:1px solid var(--line)}
+.overall{margin:0 0 1rem}
+.legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:.5rem 0;padding:0;font-size:.875rem}
+.legend i{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:.35em;vertical-align:-.05em}
+.bar{margin:.9rem 0}
+.bar .name{overflow-wrap:anywhere}
+.bar .id{font-weight:600;margin-right:.4em;white-space:nowrap}
+li strong{white-space:nowrap}
+.bar .meta{display:block;color:var(--muted);font-size:.875rem}
+.bar svg{display:block;width:100%;height:14px;margin-top:4px}
+.bar .track{fill:var(--track)}
+.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
+.scroll:focus-visible{outline:2px solid var(--link);outline-offset:2px}
+table{border-collapse:collapse;font-size:.875rem;width:100%}
+table.narrow{width:auto}
+th,td{padding:.3rem .4rem;border-bottom:1px solid var(--line);text-align:left;white-space:nowrap;vertical-align:top}
+th{font-weight:600;white-space:normal;vertical-align:bottom}
+th:first-child,td:first-child{position:sticky;left:0;background:var(--bg)}
+.n{text-align:right;font-variant-numeric:tabular-nums}
+td.title{white-space:normal;min-width:10rem;overflow-wrap:anywhere}
+.c-accepted{fill:var(--accepted);background:var(--accepted)}
+.c-closed{fill:var(--closed);background:var(--closed)}
+.c-in-progress{fill:var(--in-progress);background:var(--in-progress)}
+.c-open{fill:var(--open);background:var(--open)}
+.c-draft{fill:var(--draft);background:var(--draft)}
+.c-unknown{fill:var(--unknown);background:var(--unknown)}
+.c-rejected{fill:var(--rejected);background:var(--rejected)}
+footer{margin:2rem 0 1rem;color:var(--muted);font-size:.75rem}
+code{overflow-wrap:anywhere;font-size:.875em}
+figure{margin:1rem 0;min-width:0}
+figure.wide{max-width:540px}
+figcaption{font-size:.875rem}
+figcaption .id{font-weight:600;margin-right:.4em}
+.meta{color:var(--muted);font-size:.875rem;margin:.25rem 0}
+.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(400px,100%),1fr));gap:0 1.5rem}
+svg.chart{display:block;width:100%;height:auto;margin:.25rem 0;color:var(--fg)}
+svg.chart text{font:11px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+.axis,.frame{fill:none;stroke:var(--muted)}
+.gl{stroke:var(--line);stroke-width:.5}
+.tick{fill:var(--muted)}
+.note{fill:var(--fg)}
+.done{fill:none;stroke:var(--accepted);stroke-width:2.5}
+.scope{fill:none;stroke:currentColor;stroke-width:1.25}
+.ahead{stroke-dasharray:2 3}
+.band{fill:var(--link);fill-opacity:.2}
+.p85{stroke:var(--link);stroke-width:1.5;stroke-dasharray:5 3}
+.p50{stroke:var(--accepted);stroke-width:1.25;stroke-dasharray:4 3}
+.pct{stroke:var(--muted);stroke-width:1;stroke-dasharray:5 3}
+.dot{fill:var(--link);fill-opacity:.7}
+details{margin:.5rem 0 1rem}
+summary{cursor:pointer;color:var(--link)}{{end}}`

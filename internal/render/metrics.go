@@ -35,10 +35,10 @@ type Metrics struct {
 	Report  *flow.Report
 	Items   []SliceSummary // per roadmap item of the slice, in the spec's order
 	ByGoal  []SliceSummary // per goal of the slice
-	// Forecast is the forecast of the slice's roadmap items, for the
-	// burn-up charts of the html format; nil when there is not enough
-	// history.
-	Forecast *Forecast
+	// Charts are what the html format draws besides Report: the burn-ups
+	// of the slice's roadmap items with their forecast. Only html reads
+	// them; nil for the other formats.
+	Charts *Charts
 }
 
 // SliceSummary is the summary line of one roadmap item's or goal's stories.

@@ -55,7 +55,7 @@ func outputs(t *testing.T) map[string]string {
 		"backlog.csv":  func(w io.Writer) error { return BacklogCSV(w, b) },
 		"status.md":    func(w io.Writer) error { return StatusMarkdown(w, st) },
 		"status.json":  func(w io.Writer) error { return StatusJSON(w, st) },
-		"status.html":  func(w io.Writer) error { return StatusHTML(w, st) },
+		"status.html":  func(w io.Writer) error { return StatusHTML(w, Status{StatusReport: st}) },
 		"trace.txt":    func(w io.Writer) error { return TraceText(w, tr) },
 		"trace.md":     func(w io.Writer) error { return TraceMarkdown(w, tr) },
 		"trace.json":   func(w io.Writer) error { return TraceJSON(w, tr) },

@@ -215,3 +215,7 @@ func sortByID[T comparable](xs []T, key func(T) (id, path string)) []T {
 
 func itemKey(it *spec.RoadmapItem) (string, string) { return it.ID, it.File.Path }
 func storyKey(st *spec.Story) (string, string)      { return st.ID, st.File.Path }
+
+// CategoryOf is what a story status means for progress, for the renderers
+// that colour statuses outside a status report (the flow pictures).
+func CategoryOf(cfg *config.Config, status string) Category { return category(cfg, status) }
