@@ -73,5 +73,6 @@ func statusFlow(g *globalOptions) (*render.StatusFlow, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	return &render.StatusFlow{At: in.at, Report: flow.Metrics(in.stories, in.stories, in.spec.Config, from, now), Charts: *c}, "", nil
+	return &render.StatusFlow{At: in.at, Report: flow.Metrics(in.stories, in.stories, in.spec.Config, from, now), Charts: *c,
+		WorkTree: g.At == ""}, "", nil
 }

@@ -27,6 +27,7 @@ func StatusHTML(w io.Writer, st Status) error {
 	p := newStatusPage(st.StatusReport)
 	if st.Flow != nil {
 		p.Flow = newFlowView(st.Flow.At, st.Flow.Report, st.Flow.Charts)
+		p.Flow.WorkTree = st.Flow.WorkTree
 	}
 	p.NoFlow = st.NoFlow
 	return t.Execute(w, p)
@@ -45,6 +46,9 @@ type StatusFlow struct {
 	At     At
 	Report *flow.Report
 	Charts Charts
+	// WorkTree: the rest of the page is the work tree's, which may hold
+	// changes no commit has, so none of these pictures.
+	WorkTree bool
 }
 
 // statusFormat adapts a writer of the status report alone.

@@ -96,6 +96,7 @@ func (t htmlTable) Num(i int) bool { return i < len(t.Numeric) && t.Numeric[i] }
 type flowView struct {
 	At, Commit, Window, Forecast string
 	NoForecast                   bool
+	WorkTree                     bool // the page's tables are the work tree's
 	Burnups                      []burnupView
 	BurnupTable                  htmlTable
 	CFD                          template.HTML
@@ -216,7 +217,7 @@ const metricsTemplate = `<html lang="en">
 // flowTemplate is the flow section, on the metrics page and the status
 // page alike: each picture, then its numbers.
 const flowTemplate = `{{define "flow"}}
-<p class="asof">Flow from git history as of {{.At}}: commit <code>{{.Commit}}</code>, the days {{.Window}}.</p>
+<p class="asof">Flow from git history as of {{.At}}: commit <code>{{.Commit}}</code>, the days {{.Window}}.{{if .WorkTree}} The tables above are the work tree's: what it has that is not committed is not in these pictures.{{end}}</p>
 <h2>Burn-up per roadmap item</h2>
 <p>Stories in scope (thin line) and accepted (thick line) at the end of each day{{if not .NoForecast}}; the shaded band runs from the day by which the forecast has the item done in 50% of its trials to the 95% day, the dashed line marks 85%{{end}}.</p>
 <p class="meta">{{.Forecast}}</p>
