@@ -156,21 +156,32 @@ func newForecast(in *flowInput, opts *forecastOptions) (render.Forecast, error) 
 		return f, usageError("%v", err)
 	}
 	f.Items = openItems(ranked)
+	if len(ranked) > 0 {
+		f.Backlog = &render.ItemForecast{Open: len(ranked), Through: len(ranked), Last: ranked[len(ranked)-1].Story.ID}
+	}
 	if f.Enough = sample.Accepted() >= opts.MinAccepted; !f.Enough {
-		f.Items = nil
+		f.Items, f.Backlog = nil, nil
 		return f, nil
 	}
 	sim := flow.Simulation{Counts: sample.Counts, Trials: opts.Trials, MaxPeriods: horizonDays / period}
-	targets := make([]int, len(f.Items))
-	for i, it := range f.Items {
+	items := slices.Clone(f.Items)
+	if f.Backlog != nil {
+		items = append(items, *f.Backlog)
+	}
+	targets := make([]int, len(items))
+	for i, it := range items {
 		targets[i] = it.Through
 	}
 	for i, periods := range sim.When(targets, render.Percents) {
-		it := &f.Items[i]
+		it := &items[i]
 		for _, p := range periods {
 			it.Days = append(it.Days, flow.DayOf(now)+flow.Day(p*period))
 			it.Later = append(it.Later, p == flow.Later)
 		}
+	}
+	copy(f.Items, items)
+	if f.Backlog != nil {
+		f.Backlog = &items[len(items)-1]
 	}
 	if opts.By != "" {
 		n := int(by-flow.DayOf(now)) / period

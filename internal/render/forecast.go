@@ -24,7 +24,10 @@ type Forecast struct {
 	// MinAccepted: then there are no dates, only the assumptions.
 	Enough bool
 	Items  []ItemForecast
-	By     *HowMany // --by, nil without it
+	// Backlog is every open story, in backlog order, whatever roadmap
+	// item it serves or none (ID and Title empty); nil when none is open.
+	Backlog *ItemForecast
+	By      *HowMany // --by, nil without it
 }
 
 // Percents are the likelihoods every forecast gives.
@@ -102,6 +105,16 @@ func ForecastMarkdown(w io.Writer, f Forecast) error {
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
+	b.WriteString("\n## The whole backlog\n\n")
+	if it := f.Backlog; it == nil {
+		b.WriteString("No story is open.\n")
+	} else {
+		fmt.Fprintf(&b, "%s open, in backlog order, the last %s:", stories(it.Open), md(it.Last))
+		for i, p := range Percents {
+			fmt.Fprintf(&b, "%s %d%% by %s", map[bool]string{true: "", false: ","}[i == 0], p, dayOrLater(it.Days[i], it.Later[i], f.Horizon))
+		}
+		b.WriteString(".\n")
+	}
 	b.WriteString("\n## Roadmap items\n\n")
 	if len(f.Items) == 0 {
 		b.WriteString("No roadmap item has open stories.\n")
@@ -133,6 +146,7 @@ type forecastDoc struct {
 	Assumptions   assumptionsJSON    `json:"assumptions"`
 	EnoughHistory bool               `json:"enough_history"`
 	Message       string             `json:"message,omitempty"`
+	Backlog       *backlogJSON       `json:"backlog"` // every open story; null when none is
 	Roadmap       []itemForecastJSON `json:"roadmap"`
 	By            *howManyJSON       `json:"by,omitempty"`
 }
@@ -168,6 +182,25 @@ type itemForecastJSON struct {
 	Done      likelyJSON `json:"done_by"`
 }
 
+func newItemForecastJSON(it ItemForecast) itemForecastJSON {
+	days := make([]*string, len(Percents))
+	for i := range Percents {
+		if !it.Later[i] {
+			s := it.Days[i].String()
+			days[i] = &s
+		}
+	}
+	return itemForecastJSON{ID: it.ID, Title: it.Title, Open: it.Open, Through: it.Through, LastStory: it.Last,
+		Done: likelyJSON{days[0], days[1], days[2]}}
+}
+
+// backlogJSON is when every open story is done.
+type backlogJSON struct {
+	Open      int        `json:"open_stories"`
+	LastStory string     `json:"last_story"`
+	Done      likelyJSON `json:"done_by"`
+}
+
 type howManyJSON struct {
 	Date    string `json:"date"`
 	Periods int    `json:"periods"`
@@ -183,15 +216,11 @@ func ForecastJSON(w io.Writer, f Forecast) error {
 			Accepted: f.Sample.Accepted(), Sample: f.Sample.Counts, Trials: f.Trials, Seed: "fixed", Model: f.Model, MinAccepted: f.MinAccepted,
 			Horizon: f.Horizon.String(), Percentile: "nearest-rank"}}
 	for _, it := range f.Items {
-		days := make([]*string, len(Percents))
-		for i := range Percents {
-			if !it.Later[i] {
-				s := it.Days[i].String()
-				days[i] = &s
-			}
-		}
-		doc.Roadmap = append(doc.Roadmap, itemForecastJSON{ID: it.ID, Title: it.Title, Open: it.Open, Through: it.Through, LastStory: it.Last,
-			Done: likelyJSON{days[0], days[1], days[2]}})
+		doc.Roadmap = append(doc.Roadmap, newItemForecastJSON(it))
+	}
+	if f.Backlog != nil && f.Enough {
+		b := newItemForecastJSON(*f.Backlog)
+		doc.Backlog = &backlogJSON{Open: b.Open, LastStory: b.LastStory, Done: b.Done}
 	}
 	if f.By != nil {
 		doc.By = &howManyJSON{Date: f.By.Date.String(), Periods: f.By.Periods, P50: f.By.Stories[0], P85: f.By.Stories[1], P95: f.By.Stories[2]}
