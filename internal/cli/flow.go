@@ -62,7 +62,7 @@ func readFlow(g *globalOptions, src *source.Source) (*flowInput, error) {
 	}
 	if bad := history.Unreadable(steps); len(bad) > 0 {
 		fmt.Fprintf(g.Err, "prodspec: %s could not be read at %s, so a story in one may be missing: %s\n",
-			count(len(bad), "spec file", "spec files"), head.Rev, unreadableList(bad))
+			count(len(bad), "spec file", "spec files"), head.Rev, unreadableList(bad, head.Rev))
 	}
 	tls := history.Timelines(history.Transitions(steps), src.Config)
 	return &flowInput{

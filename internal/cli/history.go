@@ -50,13 +50,13 @@ func runHistory(opts *reportOptions, args []string) error {
 		if h, err = historyOf(h, steps, args[0], cfg); err != nil {
 			if len(unreadable) > 0 {
 				err = usageError("%v; it may be in %s that could not be read at %s: %s", err,
-					count(len(unreadable), "spec file", "spec files"), head.Rev, unreadableList(unreadable))
+					count(len(unreadable), "spec file", "spec files"), head.Rev, unreadableList(unreadable, head.Rev))
 			}
 			return err
 		}
 	} else if len(unreadable) > 0 {
 		fmt.Fprintf(opts.Err, "prodspec: %s could not be read at %s, so the history of a story in one may be incomplete: %s\n",
-			count(len(unreadable), "spec file", "spec files"), head.Rev, unreadableList(unreadable))
+			count(len(unreadable), "spec file", "spec files"), head.Rev, unreadableList(unreadable, head.Rev))
 	}
 	return writeReport(opts, render.HistoryFormats, h)
 }
@@ -114,11 +114,19 @@ func historyOf(h render.History, steps []history.Step, id string, cfg *config.Co
 	return h, checkIDs(what, []string{id}, func(string) bool { return false }, ids)
 }
 
-// unreadableList names unreadable files with why: "a.md (4:1: …), b.md (…)".
-func unreadableList(files []history.UnreadableFile) string {
-	parts := make([]string, len(files))
-	for i, f := range files {
-		parts[i] = f.Path + " (" + f.Err + ")"
+// unreadableList names the first unreadable files at rev with why, "a.md
+// (4:1: …), b.md (…)", and how many more there are and where lint lists
+// them all: a real backlog can have dozens, and one line per run is
+// enough to say so.
+func unreadableList(files []history.UnreadableFile, rev string) string {
+	const shown = 3
+	var parts []string
+	for _, f := range files[:min(len(files), shown)] {
+		parts = append(parts, f.Path+" ("+f.Err+")")
 	}
-	return strings.Join(parts, ", ")
+	list := strings.Join(parts, ", ")
+	if n := len(files) - shown; n > 0 {
+		list += fmt.Sprintf(", and %d more (prodspec lint --at %s lists them all)", n, rev)
+	}
+	return list
 }

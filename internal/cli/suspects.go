@@ -43,7 +43,7 @@ func runSuspects(opts *reportOptions) error {
 	defer src.Close()
 	if unreadable := history.Unreadable(log.Steps); len(unreadable) > 0 {
 		fmt.Fprintf(opts.Err, "prodspec: %s could not be read at %s, so a story in one is not judged: %s\n",
-			count(len(unreadable), "spec file", "spec files"), head.Rev, unreadableList(unreadable))
+			count(len(unreadable), "spec file", "spec files"), head.Rev, unreadableList(unreadable, head.Rev))
 	}
 	return writeReport(opts, render.SuspectsFormats, history.AllSuspects(log, src.Config))
 }
