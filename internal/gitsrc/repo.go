@@ -95,6 +95,7 @@ type Repo struct {
 	mu     sync.Mutex        // guards opened and trees
 	opened []*git.Repository // every handle, for Close
 	trees  treeCache         // the one tree cache: history walk and treeFS
+	packs  *packs            // trees and blobs read without go-git; nil for other storage
 }
 
 // plainSHA1 makes go-git hash with the standard library's SHA-1 rather
@@ -184,7 +185,13 @@ func Open(dir string) (*Repo, error) {
 	for _, h := range shallow {
 		cut = append(cut, Hash(h))
 	}
-	return &Repo{Prefix: prefix, shallow: cut, gitDir: gitDir, open: open, idle: make(chan *git.Repository, handles)}, nil
+	var ps *packs
+	if gitDir != "" {
+		if ps, err = openPacks(gitDir); err != nil {
+			return nil, fmt.Errorf("open repository: %w", err)
+		}
+	}
+	return &Repo{Prefix: prefix, shallow: cut, gitDir: gitDir, open: open, idle: make(chan *git.Repository, handles), packs: ps}, nil
 }
 
 // commonDir is the git directory that a linked worktree's gitDir
@@ -245,8 +252,20 @@ func (r *Repo) with(f func(*git.Repository) error) error {
 	return f(g)
 }
 
-// readObject reads an object's content whole.
+// readObject reads an object's content whole, from the packs when one
+// holds it. The bytes may be shared with other readers: read only.
 func (r *Repo) readObject(typ plumbing.ObjectType, h Hash) ([]byte, error) {
+	if r.packs != nil {
+		got, data, ok, err := r.packs.read(h)
+		switch {
+		case ok && err == nil && got != typ:
+			return nil, plumbing.ErrObjectNotFound // as go-git answers
+		case ok && err == nil:
+			return data, nil
+		case err != nil && !errors.Is(err, plumbing.ErrObjectNotFound):
+			return nil, err
+		}
+	}
 	var data []byte
 	err := r.with(func(g *git.Repository) error {
 		obj, err := g.Storer.EncodedObject(typ, plumbing.Hash(h))
@@ -304,6 +323,10 @@ func (r *Repo) Close() error {
 		}
 	}
 	r.opened = nil
+	if r.packs != nil {
+		errs = append(errs, r.packs.close())
+		r.packs = nil
+	}
 	return errors.Join(errs...)
 }
 

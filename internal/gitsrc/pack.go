@@ -1,0 +1,439 @@
+package gitsrc
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"compress/zlib"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/format/idxfile"
+)
+
+// Packs read objects straight from a repository's pack files, for the
+// trees and blobs a history walk reads by the thousand. go-git rebuilds
+// each object from its delta chain too, but then hashes it with SHA-1 to
+// key its cache (a sixth of a walk) and keeps a second copy of every tree;
+// here an object is known by where it is in its pack, which the index
+// already says, so nothing is hashed. Readers share one cache of rebuilt
+// objects (delta bases, mostly trees) and read the files with ReadAt, so
+// any number of goroutines read at once without a handle each.
+//
+// An object in no pack (a loose object, one in an alternate repository)
+// is not found here, and the caller reads it with go-git.
+type packs struct {
+	files []*pack
+	cache objectCache
+}
+
+type pack struct {
+	f   *os.File
+	idx *idxfile.MemoryIndex
+	// objects are where the objects start, in order, with the CRC-32 of
+	// their packed bytes, and last the pack's trailer: an object's bytes
+	// end where the next one starts, so each is read with one ReadAt of
+	// its size and checked against the index's CRC (go-git checks none).
+	objects []packed
+}
+
+type packed struct {
+	off int64
+	crc uint32
+}
+
+// openPacks opens the packs of the git directory gitDir; none is not an
+// error (a repository with loose objects only).
+func openPacks(gitDir string) (*packs, error) {
+	names, err := filepath.Glob(filepath.Join(gitDir, "objects", "pack", "pack-*.idx"))
+	if err != nil {
+		return nil, err
+	}
+	ps := &packs{cache: objectCache{max: 64 << 20}}
+	for _, name := range names {
+		p, err := openPack(name)
+		if err != nil {
+			ps.close()
+			return nil, err
+		}
+		ps.files = append(ps.files, p)
+	}
+	return ps, nil
+}
+
+func openPack(idxName string) (*pack, error) {
+	idxFile, err := os.Open(idxName)
+	if err != nil {
+		return nil, err
+	}
+	defer idxFile.Close()
+	idx := idxfile.NewMemoryIndex()
+	if err := idxfile.NewDecoder(bufio.NewReader(idxFile)).Decode(idx); err != nil {
+		return nil, fmt.Errorf("%s: %w", idxName, err)
+	}
+	f, err := os.Open(strings.TrimSuffix(idxName, ".idx") + ".pack")
+	if err != nil {
+		return nil, err
+	}
+	p := &pack{f: f, idx: idx}
+	if p.objects, err = objectsOf(f, idx); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w", idxName, err)
+	}
+	return p, nil
+}
+
+// objectsOf lists where the pack's objects start, in order, and where its
+// trailing checksum starts.
+func objectsOf(f *os.File, idx *idxfile.MemoryIndex) ([]packed, error) {
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	iter, err := idx.Entries()
+	if err != nil {
+		return nil, err
+	}
+	defer iter.Close()
+	var objs []packed
+	for {
+		e, err := iter.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		objs = append(objs, packed{int64(e.Offset), e.CRC32})
+	}
+	slices.SortFunc(objs, func(a, b packed) int { return cmp.Compare(a.off, b.off) })
+	return append(objs, packed{off: info.Size() - 20}), nil
+}
+
+// object is the object at off: where its bytes end and their CRC.
+func (p *pack) object(off int64) (end int64, crc uint32, ok bool) {
+	i, found := slices.BinarySearchFunc(p.objects, off, func(o packed, off int64) int { return cmp.Compare(o.off, off) })
+	if !found || i+1 >= len(p.objects) {
+		return 0, 0, false
+	}
+	return p.objects[i+1].off, p.objects[i].crc, true
+}
+
+func (ps *packs) close() error {
+	var errs []error
+	for _, p := range ps.files {
+		errs = append(errs, p.f.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// read returns the object h from the first pack that holds it; ok is
+// false when none does.
+func (ps *packs) read(h Hash) (typ plumbing.ObjectType, data []byte, ok bool, err error) {
+	for i, p := range ps.files {
+		off, err := p.idx.FindOffset(plumbing.Hash(h))
+		if err != nil {
+			continue // not in this pack
+		}
+		typ, data, err := ps.at(i, off, 0)
+		return typ, data, true, err
+	}
+	return 0, nil, false, nil
+}
+
+// maxDeltaDepth bounds a delta chain; git writes at most 4095 (its
+// pack.depth limit), and a longer one is a corrupt or hostile pack.
+const maxDeltaDepth = 4096
+
+// at rebuilds the object at offset off of pack i.
+func (ps *packs) at(i int, off int64, depth int) (plumbing.ObjectType, []byte, error) {
+	key := objectKey{i, off}
+	if o, ok := ps.cache.get(key); ok {
+		return o.typ, o.data, nil
+	}
+	if depth > maxDeltaDepth {
+		return 0, nil, corruptAt(off, fmt.Errorf("a delta chain longer than %d", maxDeltaDepth))
+	}
+	p := ps.files[i]
+	end, crc, ok := p.object(off)
+	if !ok {
+		return 0, nil, corruptAt(off, errors.New("no object starts there"))
+	}
+	raw := make([]byte, end-off) // one read for the header and the data
+	if _, err := p.f.ReadAt(raw, off); err != nil {
+		return 0, nil, corruptAt(off, err)
+	}
+	if p.idx.Version >= 2 && crc32.ChecksumIEEE(raw) != crc {
+		return 0, nil, corruptAt(off, errors.New("its bytes do not match the CRC its index gives"))
+	}
+	h, err := readHeader(raw, off)
+	if err != nil {
+		return 0, nil, err
+	}
+	data, err := inflate(raw[h.length:], h.size)
+	if err != nil {
+		return 0, nil, corruptAt(off, err)
+	}
+	typ := h.typ
+	if typ == plumbing.OFSDeltaObject || typ == plumbing.REFDeltaObject {
+		var base []byte
+		switch {
+		case typ == plumbing.OFSDeltaObject:
+			typ, base, err = ps.at(i, h.base, depth+1)
+		default:
+			var found bool
+			typ, base, found, err = ps.read(h.ref)
+			if err == nil && !found {
+				return 0, nil, plumbing.ErrObjectNotFound // a thin pack's base: go-git may know it
+			}
+		}
+		if err != nil {
+			return 0, nil, err
+		}
+		if data, err = patchDelta(base, data); err != nil {
+			return 0, nil, corruptAt(off, err)
+		}
+	}
+	ps.cache.put(key, cached{typ, data})
+	return typ, data, nil
+}
+
+func corruptAt(off int64, err error) *CorruptError {
+	return &CorruptError{What: fmt.Sprintf("the pack object at offset %d", off), Err: err}
+}
+
+// header is a pack object's header: its type, its size inflated, how
+// many bytes the header takes, and a delta's base.
+type header struct {
+	typ    plumbing.ObjectType
+	size   int64
+	length int64
+	base   int64 // an OFS delta's base offset
+	ref    Hash  // a REF delta's base
+}
+
+// readHeader reads the header at the start of b, the object at off.
+func readHeader(b []byte, off int64) (header, error) {
+	bad := corruptAt(off, errors.New("a bad header"))
+	i := 0
+	next := func() (byte, bool) {
+		if i >= len(b) {
+			return 0, false
+		}
+		i++
+		return b[i-1], true
+	}
+	c, ok := next()
+	if !ok {
+		return header{}, bad
+	}
+	h := header{typ: plumbing.ObjectType(c >> 4 & 7), size: int64(c & 15)}
+	for shift := 4; c&0x80 != 0; shift += 7 {
+		if c, ok = next(); !ok || shift > 56 {
+			return header{}, bad
+		}
+		h.size |= int64(c&0x7f) << shift
+	}
+	switch h.typ {
+	case plumbing.OFSDeltaObject:
+		if c, ok = next(); !ok {
+			return header{}, bad
+		}
+		back := int64(c & 0x7f)
+		for c&0x80 != 0 {
+			if c, ok = next(); !ok || back > 1<<55 {
+				return header{}, bad
+			}
+			back = (back+1)<<7 | int64(c&0x7f)
+		}
+		if h.base = off - back; back <= 0 || h.base < 0 {
+			return header{}, bad
+		}
+	case plumbing.REFDeltaObject:
+		if i+20 > len(b) {
+			return header{}, bad
+		}
+		copy(h.ref[:], b[i:i+20])
+		i += 20
+	case plumbing.CommitObject, plumbing.TreeObject, plumbing.BlobObject, plumbing.TagObject:
+	default:
+		return header{}, bad
+	}
+	h.length = int64(i)
+	return h, nil
+}
+
+var zlibReaders sync.Pool
+
+// inflate inflates the zlib stream packed to its size bytes.
+func inflate(packed []byte, size int64) ([]byte, error) {
+	if size < 0 || size > 1<<34 {
+		return nil, fmt.Errorf("an object of %d bytes", size)
+	}
+	src := bytes.NewReader(packed)
+	zr, _ := zlibReaders.Get().(io.ReadCloser)
+	if zr == nil {
+		r, err := zlib.NewReader(src)
+		if err != nil {
+			return nil, err
+		}
+		zr = r
+	} else if err := zr.(zlib.Resetter).Reset(src, nil); err != nil {
+		return nil, err
+	}
+	defer zlibReaders.Put(zr)
+	data := make([]byte, size)
+	if _, err := io.ReadFull(zr, data); err != nil {
+		return nil, err
+	}
+	return data, nil
+}
+
+// patchDelta rebuilds an object from its base and a git delta: the
+// sizes of the base and of the result, then instructions to copy a
+// range of the base or insert the bytes that follow. It accepts exactly
+// the deltas go-git's PatchDelta accepts (FuzzPatchDelta holds it to
+// that) and allocates the result once, at the size the delta states,
+// where go-git grows a buffer to it.
+func patchDelta(base, delta []byte) ([]byte, error) {
+	bad := errors.New("a bad delta")
+	if len(base) == 0 || len(delta) < 2 {
+		return nil, bad
+	}
+	srcSize, delta, ok := leb128(delta)
+	if !ok || srcSize != uint64(len(base)) {
+		return nil, bad
+	}
+	size, delta, ok := leb128(delta)
+	if !ok {
+		return nil, bad
+	}
+	// Each instruction writes at most 64 KiB: a size past that is a lie
+	// not worth allocating for.
+	out := make([]byte, 0, min(size, uint64(len(delta))<<16, 64<<20))
+	for left := size; left > 0; {
+		if len(delta) == 0 {
+			return nil, bad
+		}
+		cmd := delta[0]
+		delta = delta[1:]
+		var n uint64
+		switch {
+		case cmd&0x80 != 0: // copy a range of the base
+			var off uint64
+			for i := range 7 {
+				if cmd&(1<<i) == 0 {
+					continue
+				}
+				if len(delta) == 0 {
+					return nil, bad
+				}
+				if i < 4 {
+					off |= uint64(delta[0]) << (8 * i)
+				} else {
+					n |= uint64(delta[0]) << (8 * (i - 4))
+				}
+				delta = delta[1:]
+			}
+			if n == 0 {
+				n = 0x10000
+			}
+			if n > left || off+n > uint64(len(base)) {
+				return nil, bad
+			}
+			out = append(out, base[off:off+n]...)
+		case cmd != 0: // insert the next cmd bytes
+			n = uint64(cmd)
+			if n > left || n > uint64(len(delta)) {
+				return nil, bad
+			}
+			out = append(out, delta[:n]...)
+			delta = delta[n:]
+		default:
+			return nil, bad
+		}
+		left -= n
+	}
+	if len(delta) != 0 {
+		return nil, bad
+	}
+	return out, nil
+}
+
+// leb128 reads a delta's size: little-endian groups of 7 bits, as
+// go-git reads them (a number cut short at the end of the delta ends
+// there).
+func leb128(b []byte) (uint64, []byte, bool) {
+	var v uint64
+	for i := 0; i < len(b); i++ {
+		if i*7 > 64-7 {
+			return 0, nil, false
+		}
+		v |= uint64(b[i]&0x7f) << (7 * i)
+		if b[i]&0x80 == 0 || i+1 == len(b) {
+			return v, b[i+1:], true
+		}
+	}
+	return 0, b, true // nothing to read: 0, as go-git has it
+}
+
+// objectCache keeps rebuilt objects up to max bytes, in two generations
+// as the tree cache does: when the current one is full it becomes the old
+// one, and an object found in the old one moves back.
+type objectCache struct {
+	mu       sync.Mutex
+	max      int
+	cur, old map[objectKey]cached
+	curBytes int
+}
+
+type objectKey struct {
+	pack int
+	off  int64
+}
+
+type cached struct {
+	typ  plumbing.ObjectType
+	data []byte
+}
+
+func (c *objectCache) get(k objectKey) (cached, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if o, ok := c.cur[k]; ok {
+		return o, true
+	}
+	o, ok := c.old[k]
+	if ok {
+		c.putLocked(k, o)
+	}
+	return o, ok
+}
+
+func (c *objectCache) put(k objectKey, o cached) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.putLocked(k, o)
+}
+
+func (c *objectCache) putLocked(k objectKey, o cached) {
+	if len(o.data) > c.max/4 {
+		return // one object would push out most of the others
+	}
+	if c.curBytes+len(o.data) > c.max/2 {
+		c.old, c.cur, c.curBytes = c.cur, nil, 0
+	}
+	if c.cur == nil {
+		c.cur = map[objectKey]cached{}
+	}
+	c.cur[k] = o
+	c.curBytes += len(o.data)
+}
