@@ -21,7 +21,7 @@ import (
 // gives the same answer. A cache that cannot be read or written costs
 // time, never a different answer.
 
-const cacheVersion = 1
+const cacheVersion = 2 // 2: an old version's ID from its id line (spec.DeclaredID)
 
 type cacheFile struct {
 	Version int

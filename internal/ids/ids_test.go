@@ -94,6 +94,39 @@ func TestUsed(t *testing.T) {
 	}
 }
 
+// TestUsedReadsBrokenFilesIDLines: a file whose YAML is broken elsewhere
+// (Backlog.md's "assignee: @name") still says its ID on its id line; that
+// ID is taken, in the work tree and in history, besides the file name's.
+func TestUsedReadsBrokenFilesIDLines(t *testing.T) {
+	r, err := gittest.Init(t.TempDir())
+	must(t, err)
+	broken := func(id string) string { return "---\nid: " + id + "\nassignee: @someone\n---\n" }
+	must(t, r.Write("stories/old-task.md", broken("S-21")))
+	_, err = r.Commit("a broken task", gittest.CommitOptions{})
+	must(t, err)
+	must(t, os.Remove(filepath.Join(r.Dir, "stories", "old-task.md")))
+	must(t, r.Write("stories/S-1.md", story("S-1")))
+	_, err = r.Commit("S-1", gittest.CommitOptions{})
+	must(t, err)
+	must(t, r.Write("stories/new-task.md", broken("S-22")))
+	src, err := source.Open(source.Options{Dir: r.Dir})
+	must(t, err)
+	defer src.Close()
+	s, err := src.WorkTree()
+	must(t, err)
+	set, err := ids.Used(src, s)
+	must(t, err)
+	for id, want := range map[string]string{
+		"S-21":     "(stories/old-task.md)",
+		"S-22":     "the work tree (stories/new-task.md)",
+		"new-task": "the work tree (stories/new-task.md)",
+	} {
+		if where, ok := set.Lookup(id); !ok || !strings.HasSuffix(where, want) {
+			t.Errorf("Lookup(%s) = %q, %v; want ...%q", id, where, ok, want)
+		}
+	}
+}
+
 // TestCacheSharedByWorktrees: the cache is the repository's, in its
 // common git directory, so a linked worktree (a product owner's second
 // branch) starts warm.

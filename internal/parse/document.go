@@ -46,7 +46,7 @@ func (d *Document) FirstProblem() (first Problem, ok bool) {
 func HasFrontMatter(src []byte) bool {
 	src = bytes.TrimPrefix(src, bom)
 	l, _ := line(src, 0)
-	return isFence(l)
+	return IsFence(l)
 }
 
 // Parse reads one file. It never fails: everything wrong with the file is a

@@ -35,13 +35,13 @@ func Split(src []byte) (Parts, *SplitError) {
 		start = len(bom)
 	}
 	first, next := line(src, start)
-	if !isFence(first) {
+	if !IsFence(first) {
 		return Parts{Body: src[start:], BodyOffset: start}, nil
 	}
 	fmStart := next
 	for off := next; off < len(src); {
 		l, after := line(src, off)
-		if isFence(l) {
+		if IsFence(l) {
 			return Parts{
 				HasFrontMatter: true,
 				FrontMatter:    src[fmStart:off],
@@ -66,6 +66,8 @@ func line(src []byte, off int) ([]byte, int) {
 	return src[off : off+i], off + i + 1
 }
 
-func isFence(l []byte) bool {
+// IsFence reports whether l is a front-matter fence: "---", spaces
+// and tabs after it aside.
+func IsFence(l []byte) bool {
 	return string(bytes.TrimRight(l, " \t\r")) == "---"
 }

@@ -138,3 +138,43 @@ func checkPos(t *testing.T, src []byte, what string, p spec.Pos) {
 		t.Errorf("%s: %v", what, err)
 	}
 }
+
+// FuzzDeclaredID holds DeclaredID to ParseFrontMatter: whenever it tells
+// an ID and ParseFrontMatter reads the file without problems, the story
+// or roadmap item has that ID.
+//
+//	go test -run '^$' -fuzz FuzzDeclaredID -fuzztime 1m ./internal/spec
+func FuzzDeclaredID(f *testing.F) {
+	for _, s := range testcorpus.Seeds() {
+		f.Add(s.Data, false)
+	}
+	f.Add([]byte("---\nid: S-1\ntitle: T\nroadmap: R-1\nstatus: ready\n---\nbody\n"), false)
+	f.Add([]byte("---\r\nid: R-2\r\ntitle: T\r\n---\r\n"), true)
+	f.Add([]byte("---\nid: S-1 # c\n---\n"), false)
+	f.Add([]byte("---\nid:    S-1.2  \nid2: x\n---\n"), false)
+	cfg := config.Default()
+	f.Fuzz(func(t *testing.T, src []byte, roadmap bool) {
+		p := "stories/S-1.md"
+		if roadmap {
+			p = "roadmap/R-1.md"
+		}
+		id, ok := spec.DeclaredID(cfg, p, src)
+		if !ok {
+			return
+		}
+		file := spec.ParseFrontMatter(cfg, p, src)
+		if file == nil || len(file.Problems) > 0 {
+			return
+		}
+		var want string
+		switch {
+		case file.Story != nil:
+			want = file.Story.ID
+		case file.Item != nil:
+			want = file.Item.ID
+		}
+		if id != want {
+			t.Fatalf("DeclaredID %q, ParseFrontMatter %q (%s) on\n%s", id, want, file.Kind, src)
+		}
+	})
+}
