@@ -2,6 +2,7 @@ package gittest
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -23,6 +24,9 @@ type GenConfig struct {
 	Stories int  // stories at HEAD; nine in ten exist in the first commit
 	Commits int  // commits on main, the first one included
 	Loose   bool // leave every object loose instead of in one pack
+	// Sharded puts the stories in folders of a hundred by number
+	// (stories/S-012xx/S-1234.md), as large backlogs do.
+	Sharded bool
 }
 
 // GenInfo says what Generate made.
@@ -63,10 +67,11 @@ const (
 // empty but for its directories: prodspec reads commits, not files.
 func Generate(dir string, cfg GenConfig) (*GenInfo, error) {
 	g := &generator{
-		mem:   memory.NewStorage(),
-		rng:   rand.New(rand.NewPCG(2026, 1)),
-		when:  Epoch,
-		blobs: map[string]plumbing.Hash{},
+		sharded: cfg.Sharded,
+		mem:     memory.NewStorage(),
+		rng:     rand.New(rand.NewPCG(2026, 1)),
+		when:    Epoch,
+		blobs:   map[string]plumbing.Hash{},
 	}
 	info, err := g.run(cfg)
 	if err != nil {
@@ -131,11 +136,12 @@ func (g *generator) pack(s storer.Storer) (err error) {
 }
 
 type generator struct {
-	mem   *memory.Storage
-	rng   *rand.Rand
-	when  time.Time
-	order []plumbing.Hash // every object, in the order written
-	blobs map[string]plumbing.Hash
+	sharded bool
+	mem     *memory.Storage
+	rng     *rand.Rand
+	when    time.Time
+	order   []plumbing.Hash // every object, in the order written
+	blobs   map[string]plumbing.Hash
 
 	stories  []*genStory // by number - 1
 	items    []genItem
@@ -332,6 +338,26 @@ func (g *generator) blob(s string) plumbing.Hash {
 	return h
 }
 
+// storiesTree is the stories directory: flat, or in folders of a
+// hundred stories by number.
+func (g *generator) storiesTree() plumbing.Hash {
+	if !g.sharded {
+		return g.tree(g.storyDir)
+	}
+	shards := map[string][]object.TreeEntry{}
+	for _, e := range g.storyDir {
+		var n int
+		fmt.Sscanf(e.Name, "S-%d.md", &n)
+		name := fmt.Sprintf("S-%03dxx", n/100)
+		shards[name] = append(shards[name], e) // storyDir is sorted: so is each shard
+	}
+	var dirs []object.TreeEntry
+	for _, name := range slices.Sorted(maps.Keys(shards)) {
+		dirs = append(dirs, object.TreeEntry{Name: name, Mode: filemode.Dir, Hash: g.tree(shards[name])})
+	}
+	return g.tree(dirs)
+}
+
 // tree encodes sorted entries by hand: object.Tree.Encode formats each
 // entry with fmt, which is slow for 10,000 entries 2,000 times.
 func (g *generator) tree(es []object.TreeEntry) plumbing.Hash {
@@ -358,7 +384,7 @@ func (g *generator) commit(parent plumbing.Hash, author, msg string) (plumbing.H
 		g.itemTree = g.tree(items)
 	}
 	if g.storyTree.IsZero() {
-		g.storyTree = g.tree(g.storyDir)
+		g.storyTree = g.storiesTree()
 	}
 	product := g.tree([]object.TreeEntry{
 		{Name: "roadmap", Mode: filemode.Dir, Hash: g.itemTree},
