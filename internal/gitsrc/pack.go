@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -60,6 +61,9 @@ func openPacks(gitDir string) (*packs, error) {
 	ps := &packs{cache: objectCache{max: 64 << 20}}
 	for _, name := range names {
 		p, err := openPack(name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue // an index whose pack git gc just removed: go-git answers for its objects
+		}
 		if err != nil {
 			ps.close()
 			return nil, err
@@ -138,12 +142,17 @@ func (ps *packs) close() error {
 // read returns the object h from the first pack that holds it; ok is
 // false when none does.
 func (ps *packs) read(h Hash) (typ plumbing.ObjectType, data []byte, ok bool, err error) {
+	return ps.find(h, 0)
+}
+
+// find is read for an object depth deltas down a chain.
+func (ps *packs) find(h Hash, depth int) (typ plumbing.ObjectType, data []byte, ok bool, err error) {
 	for i, p := range ps.files {
 		off, err := p.idx.FindOffset(plumbing.Hash(h))
 		if err != nil {
 			continue // not in this pack
 		}
-		typ, data, err := ps.at(i, off, 0)
+		typ, data, err := ps.at(i, off, depth)
 		return typ, data, true, err
 	}
 	return 0, nil, false, nil
@@ -164,7 +173,7 @@ func (ps *packs) at(i int, off int64, depth int) (plumbing.ObjectType, []byte, e
 	}
 	p := ps.files[i]
 	end, crc, ok := p.object(off)
-	if !ok {
+	if !ok || end <= off {
 		return 0, nil, corruptAt(off, errors.New("no object starts there"))
 	}
 	raw := make([]byte, end-off) // one read for the header and the data
@@ -190,7 +199,7 @@ func (ps *packs) at(i int, off int64, depth int) (plumbing.ObjectType, []byte, e
 			typ, base, err = ps.at(i, h.base, depth+1)
 		default:
 			var found bool
-			typ, base, found, err = ps.read(h.ref)
+			typ, base, found, err = ps.find(h.ref, depth+1)
 			if err == nil && !found {
 				return 0, nil, plumbing.ErrObjectNotFound // a thin pack's base: go-git may know it
 			}

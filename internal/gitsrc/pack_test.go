@@ -103,6 +103,29 @@ func TestPacksRefuseACorruptPack(t *testing.T) {
 	}
 }
 
+// TestPacksRefuseATruncatedPack: a pack cut short (a copy interrupted)
+// gives errors for the objects past the cut, never a panic.
+func TestPacksRefuseATruncatedPack(t *testing.T) {
+	r := packedRepo(t)
+	names, err := filepath.Glob(filepath.Join(r.Dir, ".git", "objects", "pack", "*.pack"))
+	must(t, err)
+	info, err := os.Stat(names[0])
+	must(t, err)
+	must(t, os.Truncate(names[0], info.Size()/2))
+	ps, err := openPacks(filepath.Join(r.Dir, ".git"))
+	must(t, err)
+	defer ps.close()
+	failed := 0
+	for _, o := range ps.files[0].objects[:len(ps.files[0].objects)-1] {
+		if _, _, err := ps.at(0, o.off, 0); err != nil {
+			failed++
+		}
+	}
+	if failed == 0 {
+		t.Error("every object read from a pack cut in half")
+	}
+}
+
 // FuzzPatchDelta checks patchDelta against go-git's PatchDelta, which it
 // replaces on the hot path: the same bytes for every delta go-git
 // accepts, an error for every one it refuses.
