@@ -95,10 +95,10 @@ func (d *decoder) positions(t *Table, m []entry) fields {
 			n++
 		}
 	}
-	f := make(fields, n)
+	f := make(fields, 0, n)
 	for i, e := range m {
 		if e.key != nil {
-			f[t.Fields[i].Key] = parse.NodePos(e.val)
+			f = append(f, fieldPos{t.Fields[i].Key, parse.NodePos(e.val)})
 		}
 	}
 	return f
