@@ -89,11 +89,24 @@ func (d *Doc) complexKey(n *yaml.Node) *yaml.Node {
 	return nil
 }
 
-// explicit says whether the key k follows a "?" on its line.
+// explicit says whether the key k is written in the long form: after a
+// "?" on its line, or on a line after one that is only "?".
 func (d *Doc) explicit(k *yaml.Node) bool {
 	at := d.start(k)
 	before := bytes.TrimRight(d.src[lineStart(d.src, at):at], " \t")
-	return bytes.HasSuffix(before, []byte("?")) || at < len(d.src) && d.src[at] == '?'
+	if bytes.HasSuffix(before, []byte("?")) || at < len(d.src) && d.src[at] == '?' {
+		return true
+	}
+	for l := lineStart(d.src, at); l > d.fm[0]; {
+		prev := lineStart(d.src, l-1)
+		switch line := bytes.TrimSpace(d.src[prev:l]); {
+		case len(line) == 0 || line[0] == '#':
+			l = prev // blank lines and comments between
+		default:
+			return string(line) == "?"
+		}
+	}
+	return false
 }
 
 // Bytes is the file as edited so far.
