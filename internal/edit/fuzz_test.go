@@ -67,6 +67,13 @@ func FuzzSet(f *testing.F) {
 				// checkOnlyNamed holds it to that.
 				return
 			}
+			if bytes.Equal(bytes.ReplaceAll(a, []byte("'"), []byte(`"`)), bytes.ReplaceAll(b, []byte("'"), []byte(`"`))) {
+				// Quotes only: set quotes a new value as the values
+				// around it are quoted, and fmt quotes a plain value it
+				// must quote (":0") with single quotes, so the two see
+				// different neighbours.
+				return
+			}
 			t.Errorf("%v on\n%s\nfmt then set:\n%s\nset then fmt:\n%s", c, src, a, b)
 		})
 	})
