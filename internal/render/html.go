@@ -15,13 +15,8 @@ import (
 // no JavaScript and nothing fetched. html/template escapes every string
 // from the spec for the context it lands in.
 func StatusHTML(w io.Writer, st Status) error {
-	t, err := pageTemplate("status", statusTemplate)
+	t, err := startPage(w, "status", statusTemplate)
 	if err != nil {
-		return err
-	}
-	// html/template drops comments from templates, so the marker that
-	// lets --output recognise the file is written around it.
-	if _, err := fmt.Fprintf(w, "<!DOCTYPE html>\n<!-- %s -->\n", Marker); err != nil {
 		return err
 	}
 	p := newStatusPage(st.StatusReport)
@@ -56,10 +51,17 @@ func statusFormat(write func(io.Writer, *report.StatusReport) error) func(io.Wri
 	return func(w io.Writer, st Status) error { return write(w, st.StatusReport) }
 }
 
-// pageTemplate parses a page with the style and the flow pictures that
-// every page shares.
-func pageTemplate(name, page string) (*template.Template, error) {
-	return template.New(name).Parse(page + pageStyle + flowTemplate + tableTemplate)
+// startPage parses a page with the style and the flow pictures that
+// every page shares, and writes its first lines. html/template drops
+// comments from templates, so the marker that lets --output recognise
+// the file is written before it.
+func startPage(w io.Writer, name, page string) (*template.Template, error) {
+	t, err := template.New(name).Parse(page + pageStyle + flowTemplate + tableTemplate)
+	if err != nil {
+		return nil, err
+	}
+	_, err = fmt.Fprintf(w, "<!DOCTYPE html>\n<!-- %s -->\n", Marker)
+	return t, err
 }
 
 type statusPage struct {

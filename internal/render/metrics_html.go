@@ -16,11 +16,8 @@ import (
 // numbers in a table, and the tables of the md format. No script, nothing
 // fetched; html/template escapes every string from the spec.
 func MetricsHTML(w io.Writer, m Metrics) error {
-	t, err := pageTemplate("metrics", metricsTemplate)
+	t, err := startPage(w, "metrics", metricsTemplate)
 	if err != nil {
-		return err
-	}
-	if _, err := fmt.Fprintf(w, "<!DOCTYPE html>\n<!-- %s -->\n", Marker); err != nil {
 		return err
 	}
 	r := m.Report
