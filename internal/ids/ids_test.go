@@ -62,25 +62,14 @@ func TestUsed(t *testing.T) {
 	// And the work tree has an uncommitted S-3.
 	must(t, r.Write("stories/S-3.md", story("S-3")))
 
-	src, err := source.Open(source.Options{Dir: r.Dir})
-	must(t, err)
-	defer src.Close()
-	s, err := src.WorkTree()
-	must(t, err)
-	set, err := ids.Used(src, s)
-	must(t, err)
-	for id, want := range map[string]string{
+	set := usedIn(t, r.Dir)
+	taken(t, set, map[string]string{
 		"S-1":  "the work tree (stories/S-1.md)",
 		"S-3":  "the work tree (stories/S-3.md)",
 		"S-9":  "(stories/login.md)",
 		"S-13": "(stories/S-13.md)",
 		"S-14": "(stories/S-14.md)",
-	} {
-		where, ok := set.Lookup(id)
-		if !ok || !strings.HasSuffix(where, want) {
-			t.Errorf("Lookup(%s) = %q, %v; want ...%q", id, where, ok, want)
-		}
-	}
+	})
 	if where, ok := set.Lookup("S-4"); ok {
 		t.Errorf("S-4 is free, Lookup says %q", where)
 	}
@@ -109,20 +98,32 @@ func TestUsedReadsBrokenFilesIDLines(t *testing.T) {
 	_, err = r.Commit("S-1", gittest.CommitOptions{})
 	must(t, err)
 	must(t, r.Write("stories/new-task.md", broken("S-22")))
-	src, err := source.Open(source.Options{Dir: r.Dir})
+	taken(t, usedIn(t, r.Dir), map[string]string{
+		"S-21":     "(stories/old-task.md)",
+		"S-22":     "the work tree (stories/new-task.md)",
+		"new-task": "the work tree (stories/new-task.md)",
+	})
+}
+
+// usedIn is ids.Used on the work tree at dir.
+func usedIn(t *testing.T, dir string) *ids.Set {
+	t.Helper()
+	src, err := source.Open(source.Options{Dir: dir})
 	must(t, err)
 	defer src.Close()
 	s, err := src.WorkTree()
 	must(t, err)
 	set, err := ids.Used(src, s)
 	must(t, err)
-	for id, want := range map[string]string{
-		"S-21":     "(stories/old-task.md)",
-		"S-22":     "the work tree (stories/new-task.md)",
-		"new-task": "the work tree (stories/new-task.md)",
-	} {
-		if where, ok := set.Lookup(id); !ok || !strings.HasSuffix(where, want) {
-			t.Errorf("Lookup(%s) = %q, %v; want ...%q", id, where, ok, want)
+	return set
+}
+
+// taken checks that each ID is taken, where the suffix says.
+func taken(t *testing.T, set *ids.Set, want map[string]string) {
+	t.Helper()
+	for id, where := range want {
+		if got, ok := set.Lookup(id); !ok || !strings.HasSuffix(got, where) {
+			t.Errorf("Lookup(%s) = %q, %v; want ...%q", id, got, ok, where)
 		}
 	}
 }
