@@ -48,7 +48,7 @@ func Format(src []byte, kind spec.Kind, cfg *config.Config) ([]byte, error) {
 	}
 	parts, _ := parse.Split(src)
 	attachComments(doc, parts.FrontMatter)
-	canonicalize(doc.Content[0], kind, cfg)
+	canonicalize(doc.Content[0], spec.DeclaredKind(doc.Content[0], kind), cfg)
 	spaceHeads(doc.Content[0])
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)

@@ -43,6 +43,24 @@ func TestFormatStory(t *testing.T) {
 	}
 }
 
+// TestFormatDeclaredKind: a file in stories/ whose front matter says it
+// is a roadmap item is ordered as one, as lint reads it (fmt passes the
+// kind its path gives).
+func TestFormatDeclaredKind(t *testing.T) {
+	src := "---\nhorizon: now\ngoals: [G1]\ntitle: T\nkind: roadmap\nid: R-1\nstatus: planned\n---\n"
+	got, err := Format([]byte(src), spec.KindStory, config.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Format([]byte(src), spec.KindRoadmap, config.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Fatalf("as a story path:\n%s\nas a roadmap path:\n%s", got, want)
+	}
+}
+
 func TestFormatKeepsCRLFAndBOM(t *testing.T) {
 	src := "\ufeff---\r\ntitle: T\r\nid: R-1\r\ngoals:\r\n- G1\r\n---\r\nbody\r\n"
 	want := "\ufeff---\r\nid: R-1\r\ntitle: T\r\ngoals: [G1]\r\n---\r\nbody\r\n"

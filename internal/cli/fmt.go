@@ -51,7 +51,7 @@ func runFmt(opts *fmtOptions, only []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := src.WorkTreeFrontMatter() // fmt rewrites front matter only
+	all, err := src.WorkTreeFiles() // each file is read and parsed once, below
 	src.Close()
 	if err != nil {
 		return err
@@ -60,9 +60,9 @@ func runFmt(opts *fmtOptions, only []string) error {
 	if err != nil {
 		return err
 	}
-	in := selectNamed(s, named, func(namedPath) bool { return false }, opts.Err)
+	in := selectNamed(&spec.Spec{Files: all}, named, func(namedPath) bool { return false }, opts.Err)
 	var files []*spec.File
-	for _, f := range s.Files {
+	for _, f := range all {
 		if len(only) == 0 || in(f.Path) {
 			files = append(files, f)
 		}
@@ -72,7 +72,7 @@ func runFmt(opts *fmtOptions, only []string) error {
 	done := make([]formatted, len(files))
 	if err := par.For(len(files), func(i int) error {
 		var err error
-		done[i], err = formatFile(opts.Dir, s.Config, files[i])
+		done[i], err = formatFile(opts.Dir, src.Config, files[i])
 		return err
 	}); err != nil {
 		return err

@@ -58,6 +58,7 @@ func Open(src []byte, kind spec.Kind, cfg *config.Config) (*Doc, error) {
 		return nil, &FileError{p}
 	}
 	parts, _ := parse.Split(src)
+	kind = spec.DeclaredKind(doc.FrontMatter, kind) // as fmt orders it
 	d := &Doc{src: src, kind: kind, cfg: cfg, root: doc.FrontMatter, at: parse.NewOffsets(src),
 		fm: [2]int{parts.FMOffset, parts.FMOffset + len(parts.FrontMatter)}, eol: "\n", table: spec.FieldsOf(kind)}
 	if d.root.Style&yaml.FlowStyle != 0 {

@@ -156,9 +156,18 @@ func (s *Source) Resolve(rev string) (*gitsrc.Commit, error) {
 // WorkTree loads the spec in the work tree. No spec file is a NoSpecError.
 func (s *Source) WorkTree() (*spec.Spec, error) { return s.workTree(spec.Load) }
 
-// WorkTreeFrontMatter is WorkTree without reading the markdown bodies,
-// for what needs only the files and their front matter (fmt).
-func (s *Source) WorkTreeFrontMatter() (*spec.Spec, error) { return s.workTree(spec.LoadFrontMatter) }
+// WorkTreeFiles lists the spec files in the work tree without reading
+// them (spec.Files), for fmt. None is a NoSpecError.
+func (s *Source) WorkTreeFiles() ([]*spec.File, error) {
+	sp, err := s.workTree(func(fsys fs.FS, cfg *config.Config) (*spec.Spec, error) {
+		files, err := spec.Files(fsys, cfg)
+		return &spec.Spec{Files: files}, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return sp.Files, nil
+}
 
 func (s *Source) workTree(load func(fs.FS, *config.Config) (*spec.Spec, error)) (*spec.Spec, error) {
 	if s.bare {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -27,6 +28,27 @@ type candidate struct {
 	dirLink bool
 	// err is why the directory at path could not be listed.
 	err error
+}
+
+// Files lists the spec files in fsys as Load finds them, in path order,
+// reading only those whose kind their front matter alone can tell: for
+// fmt, which reads and parses each file itself. A file's Kind is its
+// path's; its front matter may declare another (DeclaredKind).
+func Files(fsys fs.FS, cfg *config.Config) ([]*File, error) {
+	cands, err := walk(fsys, cfg)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]*File, len(cands))
+	par.For(len(cands), func(i int) error {
+		if c := cands[i]; c.kind != "" && !c.symlink && c.err == nil {
+			files[i] = &File{Path: c.path, Kind: c.kind}
+		} else {
+			files[i] = loadFile(fsys, cfg, c, parse.ParseFrontMatter)
+		}
+		return nil
+	})
+	return slices.DeleteFunc(files, func(f *File) bool { return f == nil }), nil
 }
 
 // Load reads the spec in fsys. Problems with single files are recorded on
@@ -262,6 +284,16 @@ func parseFile(cfg *config.Config, f *File, src []byte, parseDoc func([]byte) *p
 		f.Story = d.story(doc.FrontMatter, doc.Body)
 	}
 	return f
+}
+
+// DeclaredKind is the kind the front matter root m says it is (its
+// top-level "kind" key, valid or not), or pathKind: what a file is, for
+// fmt as for Load.
+func DeclaredKind(m *yaml.Node, pathKind Kind) Kind {
+	if k, ok := declaredKind(m); ok {
+		return Kind(k.Value)
+	}
+	return pathKind
 }
 
 // declaredKind returns the value node of a top-level "kind" key.

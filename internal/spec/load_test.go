@@ -43,6 +43,40 @@ func (d deniedFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	return fs.ReadDir(d.FS, name)
 }
 
+// TestFilesAsLoad: Files lists the files Load loads, in the same order,
+// reading only a file whose kind only its front matter can tell (a
+// README with none is not listed), and keeps each path's kind.
+func TestFilesAsLoad(t *testing.T) {
+	fsys := fstest.MapFS{
+		"vision.md":       {Data: []byte("---\nkind: vision\ntitle: V\n---\n")},
+		"roadmap/R-1.md":  {Data: []byte("---\nid: R-1\n---\n")},
+		"stories/S-1.md":  {Data: []byte(story)},
+		"stories/S-2.md":  {Data: []byte("not front matter")},
+		"notes/epic.md":   {Data: []byte("---\nkind: roadmap\nid: R-2\n---\n")},
+		"notes/README.md": {Data: []byte("# notes\n")},
+		"docs/other.md":   {Data: []byte("---\ntitle: no kind\n---\n")},
+	}
+	cfg := config.Default()
+	s, err := Load(fsys, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Files(fsys, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got []string
+	for _, f := range s.Files {
+		want = append(want, f.Path+" "+string(f.Kind))
+	}
+	for _, f := range files {
+		got = append(got, f.Path+" "+string(f.Kind))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Files:\n%s\nLoad:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // TestLoadUnreadableDirectory: a directory that cannot be listed is a
 // finding on it, not silently left out, and the other files are read.
 func TestLoadUnreadableDirectory(t *testing.T) {
