@@ -33,7 +33,7 @@ import (
 // is not found here, and the caller reads it with go-git.
 type packs struct {
 	files []*pack
-	cache objectCache
+	cache *lru[objectKey, cached] // rebuilt objects, up to 64 MiB
 }
 
 type pack struct {
@@ -58,7 +58,7 @@ func openPacks(gitDir string) (*packs, error) {
 	if err != nil {
 		return nil, err
 	}
-	ps := &packs{cache: objectCache{max: 64 << 20}}
+	ps := &packs{cache: newLRU[objectKey](64<<20, func(o cached) int { return len(o.data) })}
 	for _, name := range names {
 		p, err := openPack(name)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -394,16 +394,6 @@ func leb128(b []byte) (uint64, []byte, bool) {
 	return 0, b, true // nothing to read: 0, as go-git has it
 }
 
-// objectCache keeps rebuilt objects up to max bytes, in two generations
-// as the tree cache does: when the current one is full it becomes the old
-// one, and an object found in the old one moves back.
-type objectCache struct {
-	mu       sync.Mutex
-	max      int
-	cur, old map[objectKey]cached
-	curBytes int
-}
-
 type objectKey struct {
 	pack int
 	off  int64
@@ -412,37 +402,4 @@ type objectKey struct {
 type cached struct {
 	typ  plumbing.ObjectType
 	data []byte
-}
-
-func (c *objectCache) get(k objectKey) (cached, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if o, ok := c.cur[k]; ok {
-		return o, true
-	}
-	o, ok := c.old[k]
-	if ok {
-		c.putLocked(k, o)
-	}
-	return o, ok
-}
-
-func (c *objectCache) put(k objectKey, o cached) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.putLocked(k, o)
-}
-
-func (c *objectCache) putLocked(k objectKey, o cached) {
-	if len(o.data) > c.max/4 {
-		return // one object would push out most of the others
-	}
-	if c.curBytes+len(o.data) > c.max/2 {
-		c.old, c.cur, c.curBytes = c.cur, nil, 0
-	}
-	if c.cur == nil {
-		c.cur = map[objectKey]cached{}
-	}
-	c.cur[k] = o
-	c.curBytes += len(o.data)
 }

@@ -92,9 +92,9 @@ type Repo struct {
 	open func() (*git.Repository, error)
 	idle chan *git.Repository
 
-	mu     sync.Mutex        // guards opened and trees
+	mu     sync.Mutex        // guards opened
 	opened []*git.Repository // every handle, for Close
-	trees  treeCache         // the one tree cache: history walk and treeFS
+	trees  *lru[Hash, *tree] // the one tree cache: history walk and treeFS
 	packs  *packs            // trees and blobs read without go-git; nil for other storage
 }
 
@@ -191,7 +191,8 @@ func Open(dir string) (*Repo, error) {
 			return nil, fmt.Errorf("open repository: %w", err)
 		}
 	}
-	return &Repo{Prefix: prefix, shallow: cut, gitDir: gitDir, open: open, idle: make(chan *git.Repository, handles), packs: ps}, nil
+	return &Repo{Prefix: prefix, shallow: cut, gitDir: gitDir, open: open, idle: make(chan *git.Repository, handles), packs: ps,
+		trees: newLRU[Hash](treeCacheSize, func(*tree) int { return 1 })}, nil
 }
 
 // commonDir is the git directory that a linked worktree's gitDir

@@ -50,9 +50,7 @@ func (r *Repo) tree(h Hash) (*tree, error) {
 	if h.IsZero() {
 		return emptyTree, nil
 	}
-	r.mu.Lock()
 	t, ok := r.trees.get(h)
-	r.mu.Unlock()
 	if ok {
 		return t, nil
 	}
@@ -61,39 +59,8 @@ func (r *Repo) tree(h Hash) (*tree, error) {
 		return nil, err
 	}
 	t = &tree{raw: raw}
-	r.mu.Lock()
 	r.trees.put(h, t)
-	r.mu.Unlock()
 	return t, nil
-}
-
-// treeCache keeps recently used trees in two generations: when the
-// current one is full it becomes the old one, and a tree found in the
-// old one moves back. That is an LRU's effect without its bookkeeping.
-type treeCache struct {
-	cur, old map[Hash]*tree
-}
-
-// get finds a tree, moving one found in the old generation back.
-func (c *treeCache) get(h Hash) (*tree, bool) {
-	if t, ok := c.cur[h]; ok {
-		return t, true
-	}
-	t, ok := c.old[h]
-	if ok {
-		c.put(h, t)
-	}
-	return t, ok
-}
-
-func (c *treeCache) put(h Hash, t *tree) {
-	if len(c.cur) >= treeCacheSize/2 {
-		c.old, c.cur = c.cur, nil
-	}
-	if c.cur == nil {
-		c.cur = make(map[Hash]*tree, treeCacheSize/2)
-	}
-	c.cur[h] = t
 }
 
 // subtree is the hash of directory dir ("/"-separated; "" is root
