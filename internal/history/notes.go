@@ -110,10 +110,12 @@ func StartOf(repo *gitsrc.Repo, end *spec.Spec, from, to *gitsrc.Commit) (*Start
 	if err != nil {
 		return nil, err
 	}
-	facts, err := parseBlobs(repo, end.Config, [][]gitsrc.FileChange{changes})
+	cache := openCache(repo, end.Config)
+	facts, err := parseBlobs(repo, end.Config, [][]gitsrc.FileChange{changes}, cache)
 	if err != nil {
 		return nil, err
 	}
+	cache.save()
 	s := &Start{changed: map[string]*Facts{}, stories: map[string]*Facts{}, renamed: map[string]*Facts{}}
 	for _, ch := range changes { // in path order: the first file wins an ID
 		f := facts[blobKey{ch.Old, ch.Path}]

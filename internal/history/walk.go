@@ -102,7 +102,8 @@ func Read(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) (*Log,
 	if err != nil {
 		return nil, err
 	}
-	pending, err := diffCommits(repo, cfg, commits)
+	cache := openCache(repo, cfg)
+	pending, err := diffCommits(repo, cfg, commits, cache)
 	if err != nil {
 		return nil, err
 	}
@@ -110,10 +111,11 @@ func Read(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) (*Log,
 	for i, p := range pending {
 		changes[i] = p.changes
 	}
-	facts, err := parseBlobs(repo, cfg, changes)
+	facts, err := parseBlobs(repo, cfg, changes, cache)
 	if err != nil {
 		return nil, err
 	}
+	cache.save()
 	steps := make([]Step, 0, len(pending))
 	for _, p := range pending {
 		s := Step{Commit: p.commit, tree: p.tree, parentTree: p.parentTree}
@@ -137,23 +139,34 @@ func Read(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) (*Log,
 	return &Log{Commits: commits, Steps: steps}, nil
 }
 
-// diffCommits compares every commit with its parents, in parallel; par.For
-// hands each worker runs of consecutive commits, so a commit's trees are
-// still in the cache when its child asks for them as its parent's.
-func diffCommits(repo *gitsrc.Repo, cfg *config.Config, commits []*gitsrc.Commit) ([]pendingStep, error) {
-	found := make([]pendingStep, len(commits))
-	ok := make([]bool, len(commits))
-	err := par.For(len(commits), func(i int) (err error) {
-		found[i], ok[i], err = diffCommit(repo, cfg, commits[i])
+// diffCommits compares every commit that cache does not know with its
+// parents, in parallel; par.For hands each worker runs of consecutive
+// commits, so a commit's trees are still in the tree cache when its child
+// asks for them as its parent's.
+func diffCommits(repo *gitsrc.Repo, cfg *config.Config, commits []*gitsrc.Commit, cache *walkCache) ([]pendingStep, error) {
+	found := make([]commitDiff, len(commits))
+	known := make([]bool, len(commits))
+	var todo []int
+	for i, c := range commits {
+		if found[i], known[i] = cache.diff(c.Hash); !known[i] {
+			todo = append(todo, i)
+		}
+	}
+	err := par.For(len(todo), func(j int) (err error) {
+		i := todo[j]
+		found[i], err = diffCommit(repo, cfg, commits[i])
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	var out []pendingStep
-	for i, p := range found {
-		if ok[i] {
-			out = append(out, p)
+	for i, d := range found {
+		if !known[i] {
+			cache.addDiff(commits[i].Hash, d)
+		}
+		if len(d.Changes) > 0 {
+			out = append(out, pendingStep{commit: commits[i], tree: d.Tree, parentTree: d.ParentTree, changes: d.Changes})
 		}
 	}
 	return out, nil
@@ -165,33 +178,33 @@ type pendingStep struct {
 	changes          []gitsrc.FileChange
 }
 
-// diffCommit lists the candidate spec files c changed; ok is false when
-// its spec tree is unchanged.
-func diffCommit(repo *gitsrc.Repo, cfg *config.Config, c *gitsrc.Commit) (pendingStep, bool, error) {
+// diffCommit lists the candidate spec files c changed: none when its
+// spec tree is unchanged.
+func diffCommit(repo *gitsrc.Repo, cfg *config.Config, c *gitsrc.Commit) (commitDiff, error) {
 	tree, err := repo.SpecTree(c)
 	if err != nil {
-		return pendingStep{}, false, err
+		return commitDiff{}, err
 	}
 	parents, err := repo.Parents(c)
 	if err != nil {
-		return pendingStep{}, false, err
+		return commitDiff{}, err
 	}
 	var changes []gitsrc.FileChange
 	var parentTree gitsrc.Hash
 	for i, p := range parents {
 		h, err := repo.SpecTree(p)
 		if err != nil {
-			return pendingStep{}, false, err
+			return commitDiff{}, err
 		}
 		if h == tree {
-			return pendingStep{}, false, nil
+			return commitDiff{}, nil
 		}
 		if i == 0 {
 			parentTree = h
 		}
 		vs, err := repo.Changes(h, tree)
 		if err != nil {
-			return pendingStep{}, false, err
+			return commitDiff{}, err
 		}
 		if i == 0 {
 			changes = vs
@@ -201,7 +214,7 @@ func diffCommit(repo *gitsrc.Repo, cfg *config.Config, c *gitsrc.Commit) (pendin
 	}
 	if len(parents) == 0 { // a root commit: everything is new
 		if changes, err = repo.Changes(gitsrc.Hash{}, tree); err != nil {
-			return pendingStep{}, false, err
+			return commitDiff{}, err
 		}
 	}
 	kept := changes[:0]
@@ -210,7 +223,10 @@ func diffCommit(repo *gitsrc.Repo, cfg *config.Config, c *gitsrc.Commit) (pendin
 			kept = append(kept, ch)
 		}
 	}
-	return pendingStep{commit: c, tree: tree, parentTree: parentTree, changes: kept}, len(kept) > 0, nil
+	if len(kept) == 0 {
+		return commitDiff{}, nil
+	}
+	return commitDiff{Tree: tree, ParentTree: parentTree, Changes: kept}, nil
 }
 
 // inBoth keeps the changes of a whose path b changed too.
@@ -225,51 +241,55 @@ func inBoth(a, b []gitsrc.FileChange) []gitsrc.FileChange {
 // blobKey names a parse: the same blob at another path may be of another
 // kind, so the path is part of the key.
 type blobKey struct {
-	hash gitsrc.Hash
-	path string
+	Hash gitsrc.Hash
+	Path string
 }
 
-// parseBlobs reads and parses every distinct blob the changes mention,
-// once each, in parallel: reading is serialized by the repository,
-// parsing is not.
-func parseBlobs(repo *gitsrc.Repo, cfg *config.Config, changes [][]gitsrc.FileChange) (map[blobKey]*Facts, error) {
-	var keys []blobKey
-	seen := map[blobKey]bool{}
+// parseBlobs reads and parses every distinct blob the changes mention
+// that cache does not know, once each, in parallel: reading is serialized
+// by the repository, parsing is not.
+func parseBlobs(repo *gitsrc.Repo, cfg *config.Config, changes [][]gitsrc.FileChange, cache *walkCache) (map[blobKey]*Facts, error) {
+	out := map[blobKey]*Facts{}
+	var todo []blobKey
 	for _, cs := range changes {
 		for _, ch := range cs {
 			for _, k := range []blobKey{{ch.Old, ch.Path}, {ch.New, ch.Path}} {
-				if !k.hash.IsZero() && !seen[k] {
-					seen[k] = true
-					keys = append(keys, k)
+				if _, done := out[k]; done || k.Hash.IsZero() {
+					continue
+				}
+				f, known := cache.facts[k]
+				out[k] = f
+				if !known {
+					todo = append(todo, k)
 				}
 			}
 		}
 	}
-	facts := make([]*Facts, len(keys))
-	err := par.For(len(keys), func(i int) (err error) {
-		facts[i], err = parseBlob(repo, cfg, keys[i])
+	facts := make([]*Facts, len(todo))
+	err := par.For(len(todo), func(i int) (err error) {
+		facts[i], err = parseBlob(repo, cfg, todo[i])
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[blobKey]*Facts, len(keys))
-	for i, k := range keys {
+	for i, k := range todo {
 		out[k] = facts[i]
+		cache.addFacts(k, facts[i])
 	}
 	return out, nil
 }
 
 func parseBlob(repo *gitsrc.Repo, cfg *config.Config, k blobKey) (*Facts, error) {
-	src, err := repo.Blob(k.hash)
+	src, err := repo.Blob(k.Hash)
 	var corrupt *gitsrc.CorruptError
 	if errors.As(err, &corrupt) { // name the file too, as a loaded spec does
-		return nil, &gitsrc.CorruptError{What: corrupt.What + " (" + k.path + ")", Err: corrupt.Err}
+		return nil, &gitsrc.CorruptError{What: corrupt.What + " (" + k.Path + ")", Err: corrupt.Err}
 	}
 	if err != nil {
 		return nil, err
 	}
-	f := factsOf(spec.ParseFrontMatter(cfg, k.path, src))
+	f := factsOf(spec.ParseFrontMatter(cfg, k.Path, src))
 	if f != nil && f.Kind == spec.KindRoadmap && f.Err == "" {
 		f.Body = bodyHash(src)
 	}
@@ -298,15 +318,15 @@ func factsOf(f *spec.File) *Facts {
 	case f.Story != nil:
 		return &Facts{Kind: spec.KindStory, ID: f.Story.ID, Title: f.Story.Title, Status: f.Story.Status, Roadmap: f.Story.Roadmap.ID}
 	case f.Item != nil:
-		goals := make([]string, len(f.Item.Goals))
-		for i, g := range f.Item.Goals {
-			goals[i] = g.ID
+		var goals []string // nil for none, as the walk cache (gob) gives it back
+		for _, g := range f.Item.Goals {
+			goals = append(goals, g.ID)
 		}
 		return &Facts{Kind: spec.KindRoadmap, ID: f.Item.ID, Title: f.Item.Title, Status: f.Item.Status, Horizon: f.Item.Horizon, Goals: goals}
 	case f.Vision != nil:
-		goals := make([]GoalFacts, len(f.Vision.Goals))
-		for i, g := range f.Vision.Goals {
-			goals[i] = GoalFacts{g.ID, g.Title}
+		var goals []GoalFacts
+		for _, g := range f.Vision.Goals {
+			goals = append(goals, GoalFacts{g.ID, g.Title})
 		}
 		return &Facts{Kind: spec.KindVision, Title: f.Vision.Title, VisionGoals: goals}
 	}

@@ -148,7 +148,7 @@ func TestCacheSharedByWorktrees(t *testing.T) {
 		must(t, err)
 		src.Close()
 	}
-	if _, err := os.Stat(filepath.Join(r.Dir, ".git", "prodspec", "ids.json")); err != nil {
+	if _, err := os.Stat(filepath.Join(r.Dir, ".git", "prodspec", "ids.cache")); err != nil {
 		t.Errorf("no cache in the common git directory: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(r.Dir, ".git", "worktrees", "feature", "prodspec")); err == nil {
@@ -180,7 +180,7 @@ func BenchmarkUsed(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	cache := filepath.Join(dir, "..", ".git", "prodspec", "ids.json")
+	cache := filepath.Join(dir, "..", ".git", "prodspec", "ids.cache")
 	for _, cold := range []bool{true, false} {
 		name := map[bool]string{true: "cold", false: "warm"}[cold]
 		b.Run(name, func(b *testing.B) {
