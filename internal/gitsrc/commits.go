@@ -3,6 +3,7 @@ package gitsrc
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"slices"
 	"strings"
 	"time"
@@ -53,8 +54,27 @@ func newCommit(c *object.Commit, rev string) *Commit {
 	}
 }
 
-// readCommit reads a commit the walk found, named by its short hash.
-func readCommit(g *git.Repository, h Hash) (*Commit, error) {
+// readCommit reads a commit the walk found, named by its short hash:
+// from the packs when it is there (go-git would inflate it again through
+// its own reader, a sixth of a warm history walk), else through g.
+func (r *Repo) readCommit(g *git.Repository, h Hash) (*Commit, error) {
+	if r.packs != nil {
+		typ, data, ok, err := r.packs.read(h)
+		if err != nil && !errors.Is(err, plumbing.ErrObjectNotFound) {
+			return nil, err
+		}
+		if ok && err == nil && typ == plumbing.CommitObject {
+			obj := &plumbing.MemoryObject{}
+			obj.SetType(typ)
+			obj.Write(data)
+			var c object.Commit
+			if err := c.Decode(obj); err != nil {
+				return nil, &CorruptError{What: "commit " + h.Short(), Err: err}
+			}
+			c.Hash = plumbing.Hash(h)
+			return newCommit(&c, h.Short()), nil
+		}
+	}
 	c, err := g.CommitObject(plumbing.Hash(h))
 	if err != nil {
 		return nil, err
@@ -115,7 +135,7 @@ func (r *Repo) ancestors(g *git.Repository, c *Commit, stop map[Hash]*Commit, st
 			if _, ok := stop[h]; ok {
 				continue
 			}
-			p, err := readCommit(g, h)
+			p, err := r.readCommit(g, h)
 			if err != nil {
 				return nil, r.missing(err, "commit "+h.Short())
 			}
@@ -171,7 +191,7 @@ func (r *Repo) Parents(c *Commit) ([]*Commit, error) {
 	var out []*Commit
 	err := r.with(func(g *git.Repository) error {
 		for _, h := range c.Parents {
-			p, err := readCommit(g, h)
+			p, err := r.readCommit(g, h)
 			if err != nil {
 				return r.missing(err, "parent of "+c.Short())
 			}

@@ -262,7 +262,7 @@ func (r *Repo) resolveGoGit(rev string) (*Commit, error) {
 			}
 			return &UnknownRevError{Rev: rev}
 		}
-		c, err = readCommit(g, Hash(*h))
+		c, err = r.readCommit(g, Hash(*h))
 		if err != nil {
 			return r.readErr(err, "commit "+Hash(*h).Short(), rev)
 		}
