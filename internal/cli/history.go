@@ -44,6 +44,11 @@ func runHistory(opts *reportOptions, args []string) error {
 	}
 	defer src.Close()
 	cfg, steps := src.Config, log.Steps
+	if len(args) == 1 {
+		if tl, ok := history.TimelineOf(steps, args[0], cfg); ok {
+			return writeReport(opts, render.HistoryFormats, render.History{Stories: []history.Timeline{tl}})
+		}
+	}
 	h := render.History{Stories: history.Timelines(history.Transitions(steps), cfg)}
 	unreadable := history.Unreadable(steps)
 	if len(args) == 1 {

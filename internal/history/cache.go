@@ -1,14 +1,9 @@
 package history
 
 import (
-	"bytes"
-	"cmp"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
-	"slices"
-	"strings"
 
 	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/gitsrc"
@@ -42,23 +37,6 @@ type commitDiff struct {
 	Changes          []gitsrc.FileChange
 }
 
-// cacheFile is the cache's encoding (gob): slices, since gob cannot send
-// a nil *Facts (a file that is no spec file) as a map value.
-type cacheFile struct {
-	Commits []cachedCommit
-	Facts   []cachedFacts
-}
-
-type cachedCommit struct {
-	Commit gitsrc.Hash
-	Diff   commitDiff
-}
-
-type cachedFacts struct {
-	Key   blobKey
-	Facts *Facts
-}
-
 // openCache reads the cache for repo's spec root and cfg; an empty one
 // when there is none (or it cannot be read).
 func openCache(repo *gitsrc.Repo, cfg *config.Config) *walkCache {
@@ -68,23 +46,15 @@ func openCache(repo *gitsrc.Repo, cfg *config.Config) *walkCache {
 	}{repo.Prefix, cfg})
 	sum := sha256.Sum256(data)
 	c := &walkCache{repo: repo, key: hex.EncodeToString(sum[:]), diffs: map[gitsrc.Hash]commitDiff{}, facts: map[blobKey]*Facts{}}
-	var f cacheFile
-	if data := repo.ReadCache(cacheName, c.key); data == nil || gob.NewDecoder(bytes.NewReader(data)).Decode(&f) != nil {
-		return c
-	}
-	for _, e := range f.Commits {
-		c.diffs[e.Commit] = e.Diff
-	}
-	for _, e := range f.Facts {
-		c.facts[e.Key] = e.Facts
+	if data := repo.ReadCache(cacheName, c.key); data != nil && !decodeCache(data, c) {
+		c.diffs, c.facts = map[gitsrc.Hash]commitDiff{}, map[blobKey]*Facts{}
 	}
 	return c
 }
 
-// diff returns the cached finding for commit h.
+// diff returns the cached finding for commit h, which the caller shares.
 func (c *walkCache) diff(h gitsrc.Hash) (commitDiff, bool) {
 	d, ok := c.diffs[h]
-	d.Changes = slices.Clone(d.Changes) // the caller filters it in place
 	return d, ok
 }
 
@@ -96,25 +66,9 @@ func (c *walkCache) addFacts(k blobKey, f *Facts) {
 	c.facts[k], c.added = f, true
 }
 
-// save writes the cache back when this walk added to it. Entries are in
-// hash order, so the same cache is the same bytes.
+// save writes the cache back when this walk added to it.
 func (c *walkCache) save() {
-	if !c.added {
-		return
-	}
-	var f cacheFile
-	for h, d := range c.diffs {
-		f.Commits = append(f.Commits, cachedCommit{h, d})
-	}
-	for k, facts := range c.facts {
-		f.Facts = append(f.Facts, cachedFacts{k, facts})
-	}
-	slices.SortFunc(f.Commits, func(a, b cachedCommit) int { return bytes.Compare(a.Commit[:], b.Commit[:]) })
-	slices.SortFunc(f.Facts, func(a, b cachedFacts) int {
-		return cmp.Or(bytes.Compare(a.Key.Hash[:], b.Key.Hash[:]), strings.Compare(a.Key.Path, b.Key.Path))
-	})
-	var buf bytes.Buffer
-	if gob.NewEncoder(&buf).Encode(&f) == nil {
-		c.repo.WriteCache(cacheName, c.key, buf.Bytes())
+	if c.added {
+		c.repo.WriteCache(cacheName, c.key, encodeCache(c))
 	}
 }

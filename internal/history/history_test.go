@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -184,5 +185,25 @@ func TestFormatDuration(t *testing.T) {
 		if got := history.FormatDuration(time.Duration(d) * time.Second); got != want {
 			t.Errorf("FormatDuration(%ds) = %q, want %q", d, got, want)
 		}
+	}
+}
+
+// TestTimelineOf: one story's timeline is the one all of them have.
+func TestTimelineOf(t *testing.T) {
+	g := repo(t)
+	steps, err := history.Walk(g, config.Default(), nil, resolve(t, g, "HEAD"))
+	check(t, err)
+	all := history.Timelines(history.Transitions(steps), config.Default())
+	if len(all) < 4 {
+		t.Fatalf("%d timelines, want one per story", len(all))
+	}
+	for _, want := range all {
+		got, ok := history.TimelineOf(steps, want.ID, config.Default())
+		if !ok || !reflect.DeepEqual(got, want) {
+			t.Errorf("TimelineOf(%s) = %+v, %v; want %+v", want.ID, got, ok, want)
+		}
+	}
+	if _, ok := history.TimelineOf(steps, "S-99", config.Default()); ok {
+		t.Error("TimelineOf found a story that never was")
 	}
 }

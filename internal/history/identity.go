@@ -83,6 +83,9 @@ func addCodefiners(repo *gitsrc.Repo, cfg *config.Config, steps []Step, facts ma
 	}
 	for i := range steps {
 		s := &steps[i]
+		if !shared(s.Deltas, paths) {
+			continue // most steps: each ID they touch was only ever in one file
+		}
 		listed := map[string]bool{}
 		for _, d := range s.Deltas {
 			listed[d.Path] = true
@@ -109,6 +112,21 @@ func addCodefiners(repo *gitsrc.Repo, cfg *config.Config, steps []Step, facts ma
 		slices.SortFunc(s.Deltas, func(a, b Delta) int { return strings.Compare(a.Path, b.Path) })
 	}
 	return nil
+}
+
+// shared reports whether a delta defines an identity that more than one
+// path defined in the walk.
+func shared(ds []Delta, paths map[ident][]string) bool {
+	for _, d := range ds {
+		for _, f := range []*Facts{d.Before, d.After} {
+			for _, id := range idents(f) {
+				if len(paths[id]) > 1 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // ident is what has an identity of its own in history: a story, a

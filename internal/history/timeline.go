@@ -144,6 +144,52 @@ func Timelines(ts []Transition, cfg *config.Config) []Timeline {
 	return out
 }
 
+// TimelineOf is the timeline Timelines(Transitions(steps), cfg) has
+// under id, found from only the steps that touch id or an ID linked to
+// it by renames: a step's transitions depend on that step alone, and a
+// timeline joins only IDs that renames link. false when there is none
+// under id (id may be a story's old ID: its timeline is under its last).
+func TimelineOf(steps []Step, id string, cfg *config.Config) (Timeline, bool) {
+	linked := map[string]bool{id: true}
+	for grown := true; grown; { // renames are few: repeat until no new ID links in
+		grown = false
+		for _, s := range steps {
+			for _, r := range s.Renames {
+				if linked[r.From] != linked[r.To] {
+					linked[r.From], linked[r.To], grown = true, true, true
+				}
+			}
+		}
+	}
+	var mine []Step
+	for _, s := range steps {
+		if touches(s, linked) {
+			mine = append(mine, s)
+		}
+	}
+	for _, tl := range Timelines(Transitions(mine), cfg) {
+		if tl.ID == id {
+			return tl, true
+		}
+	}
+	return Timeline{}, false
+}
+
+// touches reports whether a step changes a story with one of the ids.
+func touches(s Step, ids map[string]bool) bool {
+	for _, d := range s.Deltas {
+		if isStory(d.Before) && ids[d.Before.ID] || isStory(d.After) && ids[d.After.ID] {
+			return true
+		}
+	}
+	for _, r := range s.Renames {
+		if ids[r.From] || ids[r.To] {
+			return true
+		}
+	}
+	return false
+}
+
 func cycleTime(ts []Transition, cfg *config.Config) *Duration {
 	if len(ts) == 0 || !cfg.IsAccepted(ts[len(ts)-1].To) {
 		return nil
