@@ -53,16 +53,16 @@ func scanYAML(fm []byte) (*yaml.Node, bool) {
 	return root, true
 }
 
-// yamlScanner walks the content lines of a front matter: the lines that
-// are neither blank nor a whole-line comment, which only ever end a plain
-// scalar and so change nothing in a tree of one-line values.
+// yamlScanner walks the content lines of a front matter, skipping blank
+// lines and whole-line comments: in a tree of one-line values they change
+// nothing but the comments yaml.v3 would attach, which we leave out.
 type yamlScanner struct {
 	fm   []byte
 	next int    // offset of the line after l
 	n    int    // l's line number
 	l    []byte // the current content line, nil after the last
 	ind  int    // l's indentation: leading spaces
-	bad  bool   // a comment yaml.v3 might not read as one: give up
+	bad  bool   // a comment holding a tab or a character yaml.v3 may reject
 }
 
 // advance moves to the next content line.
