@@ -15,7 +15,7 @@ import (
 // keeps both in the git directory (.git/prodspec/history.cache, see
 // gitsrc.ReadCache), and the next walk reads, diffs and parses only the
 // commits made since: on the generated 2,000-commit repository with its
-// stories in folders, `history` takes a fifth of the time (BENCHMARKS.md).
+// stories in folders, `history` takes a quarter of the time (BENCHMARKS.md).
 // The cache keeps every commit and blob any walk read; it is only ever
 // time saved, and may be deleted at will.
 
