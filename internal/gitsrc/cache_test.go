@@ -2,8 +2,8 @@ package gitsrc_test
 
 import (
 	"bytes"
-	"strconv"
 	"os"
+	"strconv"
 	"testing"
 
 	"github.com/prodspec/prodspec/internal/gitsrc"
