@@ -52,12 +52,6 @@ func openCache(repo *gitsrc.Repo, cfg *config.Config) *walkCache {
 	return c
 }
 
-// diff returns the cached finding for commit h, which the caller shares.
-func (c *walkCache) diff(h gitsrc.Hash) (commitDiff, bool) {
-	d, ok := c.diffs[h]
-	return d, ok
-}
-
 func (c *walkCache) addDiff(h gitsrc.Hash, d commitDiff) {
 	c.diffs[h], c.added = d, true
 }

@@ -109,7 +109,7 @@ func Read(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) (*Log,
 	}
 	changes := make([][]gitsrc.FileChange, len(pending))
 	for i, p := range pending {
-		changes[i] = p.changes
+		changes[i] = p.Changes
 	}
 	facts, err := parseBlobs(repo, cfg, changes, cache)
 	if err != nil {
@@ -118,8 +118,8 @@ func Read(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) (*Log,
 	cache.save()
 	steps := make([]Step, 0, len(pending))
 	for _, p := range pending {
-		s := Step{Commit: p.commit, tree: p.tree, parentTree: p.parentTree}
-		for _, ch := range p.changes {
+		s := Step{Commit: p.commit, tree: p.Tree, parentTree: p.ParentTree}
+		for _, ch := range p.Changes {
 			d := Delta{Path: ch.Path, Before: facts[blobKey{ch.Old, ch.Path}], After: facts[blobKey{ch.New, ch.Path}], Old: ch.Old, New: ch.New}
 			if d.Before != nil || d.After != nil {
 				s.Deltas = append(s.Deltas, d)
@@ -148,7 +148,7 @@ func diffCommits(repo *gitsrc.Repo, cfg *config.Config, commits []*gitsrc.Commit
 	known := make([]bool, len(commits))
 	var todo []int
 	for i, c := range commits {
-		if found[i], known[i] = cache.diff(c.Hash); !known[i] {
+		if found[i], known[i] = cache.diffs[c.Hash]; !known[i] {
 			todo = append(todo, i)
 		}
 	}
@@ -166,16 +166,16 @@ func diffCommits(repo *gitsrc.Repo, cfg *config.Config, commits []*gitsrc.Commit
 			cache.addDiff(commits[i].Hash, d)
 		}
 		if len(d.Changes) > 0 {
-			out = append(out, pendingStep{commit: commits[i], tree: d.Tree, parentTree: d.ParentTree, changes: d.Changes})
+			out = append(out, pendingStep{commits[i], d})
 		}
 	}
 	return out, nil
 }
 
+// pendingStep is a commit that changed spec files, before they are read.
 type pendingStep struct {
-	commit           *gitsrc.Commit
-	tree, parentTree gitsrc.Hash
-	changes          []gitsrc.FileChange
+	commit *gitsrc.Commit
+	commitDiff
 }
 
 // diffCommit lists the candidate spec files c changed: none when its
