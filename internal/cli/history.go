@@ -78,12 +78,35 @@ func walkToHead(g *globalOptions) (*source.Source, *gitsrc.Commit, *history.Log,
 	if err == nil {
 		var log *history.Log
 		if log, err = history.Read(repo, src.Config, nil, head); err == nil {
-			return src, head, log, nil
+			if err = checkStoried(src, head, log.Steps); err == nil {
+				return src, head, log, nil
+			}
 		}
 	}
 	src.Close()
 	return nil, nil, nil, err
 }
+
+// checkStoried is nil when some step is about a story. Else the history
+// is empty, which is an answer only from a spec that has no stories yet,
+// not from a spec root where the spec is not (NoSpecError): the spec at
+// head says which.
+func checkStoried(src *source.Source, head *gitsrc.Commit, steps []history.Step) error {
+	for _, st := range steps {
+		for _, d := range st.Deltas {
+			if isStory(d.Before) || isStory(d.After) {
+				return nil
+			}
+		}
+	}
+	sp, err := src.FrontMatterAt(head)
+	if err == nil {
+		_, err = src.NonEmpty(sp, head.Rev)
+	}
+	return err
+}
+
+func isStory(f *history.Facts) bool { return f != nil && f.Kind == spec.KindStory }
 
 // historyOf narrows h to the story, roadmap item or goal id: a story's
 // timeline when there is one, else the item's or goal's changes, found

@@ -12,10 +12,12 @@
 package source
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"strings"
 
 	"github.com/prodspec/prodspec/internal/config"
@@ -71,12 +73,16 @@ func (e *BareError) Error() string {
 	return e.Dir + " is a bare repository, which has no work tree: name a ref to read (--at REF, or BASE..HEAD)"
 }
 
-// NoSpecError is a spec root where no spec file was found: an answer
-// from it would be silently empty, so no command gives one.
+// NoSpecError is a spec root where no spec file was found, or none of a
+// kind that files in a folder below it would be were the spec root there:
+// an answer from it would be silently empty, or partial, so no command
+// gives one.
 type NoSpecError struct {
-	Dir string
-	Rev string // "" for the work tree
-	Cfg *config.Config
+	Dir       string
+	Rev       string // "" for the work tree
+	Cfg       *config.Config
+	Elsewhere []spec.Subroot // what looks like the spec root instead
+	Empty     bool           // no spec file at all, not only none of some kinds
 }
 
 func (e *NoSpecError) Error() string {
@@ -84,14 +90,68 @@ func (e *NoSpecError) Error() string {
 	if e.Rev != "" {
 		where += " at " + e.Rev
 	}
+	if len(e.Elsewhere) > 0 {
+		return e.elsewhere(where)
+	}
 	c := e.Cfg
 	pats := strings.Join(append(append(append([]string{}, c.Vision.Paths...), c.Roadmap.Paths...), c.Story.Paths...), ", ")
-	cfg := "the default path patterns"
-	if c.Path != "" {
-		cfg = "the path patterns of " + c.Path
-	}
 	return fmt.Sprintf("no spec files in %s: looked for %s (%s), and markdown files whose front matter declares a kind; "+
-		"name the spec root with --dir", where, pats, cfg)
+		"name the spec root with --dir", where, pats, e.patterns())
+}
+
+// elsewhere says which kinds are missing and where they seem to be.
+func (e *NoSpecError) elsewhere(where string) string {
+	r := e.Elsewhere[0]
+	var kinds, pats []string
+	for _, k := range r.Kinds {
+		kinds = append(kinds, kindPlural[k])
+		pats = append(pats, kindPaths(e.Cfg, k)...)
+	}
+	what := "no " + strings.Join(kinds, " or ")
+	if e.Empty {
+		what = "no spec files"
+	}
+	msg := fmt.Sprintf("%s in %s (by %s: %s), but %d %s under %s match them relative to %s: name the spec root with --dir %s",
+		what, where, e.patterns(), strings.Join(pats, ", "), r.Files, plural(r.Files, "file", "files"), r.Dir, r.Dir,
+		path.Join(e.Dir, r.Dir))
+	if len(e.Elsewhere) > 1 {
+		var dirs []string
+		for _, o := range e.Elsewhere[1:] {
+			dirs = append(dirs, path.Join(e.Dir, o.Dir))
+		}
+		msg += fmt.Sprintf(" (or %s)", strings.Join(dirs, ", "))
+	}
+	return msg + fmt.Sprintf("; or, if %s holds no spec, add it to ignore in %s", r.Dir, e.configFile())
+}
+
+func (e *NoSpecError) patterns() string {
+	if e.Cfg.Path != "" {
+		return "the path patterns of " + e.Cfg.Path
+	}
+	return "the default path patterns"
+}
+
+func (e *NoSpecError) configFile() string {
+	return cmp.Or(e.Cfg.Path, config.FileName)
+}
+
+func kindPaths(c *config.Config, k spec.Kind) config.Globs {
+	switch k {
+	case spec.KindVision:
+		return c.Vision.Paths
+	case spec.KindRoadmap:
+		return c.Roadmap.Paths
+	}
+	return c.Story.Paths
+}
+
+var kindPlural = map[spec.Kind]string{spec.KindVision: "vision", spec.KindRoadmap: "roadmap items", spec.KindStory: "stories"}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // Open reads the configuration of the run and finds the repository
@@ -160,8 +220,7 @@ func (s *Source) WorkTree() (*spec.Spec, error) { return s.workTree(spec.Load) }
 // them (spec.Files), for fmt. None is a NoSpecError.
 func (s *Source) WorkTreeFiles() ([]*spec.File, error) {
 	sp, err := s.workTree(func(fsys fs.FS, cfg *config.Config) (*spec.Spec, error) {
-		files, err := spec.Files(fsys, cfg)
-		return &spec.Spec{Files: files}, err
+		return spec.Files(fsys, cfg)
 	})
 	if err != nil {
 		return nil, err
@@ -252,8 +311,8 @@ func (s *Source) at(c *gitsrc.Commit, load func(fs.FS, *config.Config) (*spec.Sp
 // NonEmpty is sp, or a NoSpecError when it holds no spec file; rev names
 // where it was read ("" for the work tree).
 func (s *Source) NonEmpty(sp *spec.Spec, rev string) (*spec.Spec, error) {
-	if len(sp.Files) == 0 {
-		return nil, &NoSpecError{Dir: s.Dir, Rev: rev, Cfg: s.Config}
+	if len(sp.Files) == 0 || len(sp.Elsewhere) > 0 {
+		return nil, &NoSpecError{Dir: s.Dir, Rev: rev, Cfg: s.Config, Elsewhere: sp.Elsewhere, Empty: len(sp.Files) == 0}
 	}
 	return sp, nil
 }

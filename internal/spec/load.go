@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -33,8 +34,9 @@ type candidate struct {
 // Files lists the spec files in fsys as Load finds them, in path order,
 // reading only those whose kind their front matter alone can tell: for
 // fmt, which reads and parses each file itself. A file's Kind is its
-// path's; its front matter may declare another (DeclaredKind).
-func Files(fsys fs.FS, cfg *config.Config) ([]*File, error) {
+// path's; its front matter may declare another (DeclaredKind). The Spec
+// holds only the Files and Elsewhere.
+func Files(fsys fs.FS, cfg *config.Config) (*Spec, error) {
 	cands, err := walk(fsys, cfg)
 	if err != nil {
 		return nil, err
@@ -48,7 +50,9 @@ func Files(fsys fs.FS, cfg *config.Config) ([]*File, error) {
 		}
 		return nil
 	})
-	return slices.DeleteFunc(files, func(f *File) bool { return f == nil }), nil
+	sp := &Spec{Config: cfg, Elsewhere: elsewhere(cfg, cands, files)}
+	sp.Files = slices.DeleteFunc(files, func(f *File) bool { return f == nil }) // in place: after elsewhere
+	return sp, nil
 }
 
 // Load reads the spec in fsys. Problems with single files are recorded on
@@ -75,8 +79,68 @@ func load(fsys fs.FS, cfg *config.Config, parseDoc func([]byte) *parse.Document)
 		files[i] = loadFile(fsys, cfg, cands[i], parseDoc)
 		return nil
 	})
-	return assemble(cfg, files), nil
+	sp := assemble(cfg, files)
+	sp.Elsewhere = elsewhere(cfg, cands, files)
+	return sp, nil
 }
+
+// elsewhere finds the folders that look like the spec root (Spec's
+// Elsewhere), from the walk's candidates and what each turned out to be.
+// A markdown file that is not a spec file is looked at under each folder
+// above it, nearest the root first: a spec in product/ read from the
+// repository's top is found at product/ by its stories, not at
+// product/stories/ by its story files' names.
+func elsewhere(cfg *config.Config, cands []candidate, files []*File) []Subroot {
+	have := map[Kind]bool{}
+	for _, f := range files {
+		if f != nil {
+			have[f.Kind] = true
+		}
+	}
+	if have[KindVision] && have[KindRoadmap] && have[KindStory] {
+		return nil
+	}
+	found := map[string]*Subroot{}
+	for i, c := range cands {
+		if c.kind != "" || files[i] != nil || c.err != nil {
+			continue
+		}
+		for j := strings.IndexByte(c.path, '/'); j >= 0; j = next(c.path, j) {
+			if k, _ := pathKind(cfg, c.path[j+1:]); k != "" && !have[k] {
+				r := found[c.path[:j]]
+				if r == nil {
+					r = &Subroot{Dir: c.path[:j]}
+					found[r.Dir] = r
+				}
+				r.Files++
+				if !slices.Contains(r.Kinds, k) {
+					r.Kinds = append(r.Kinds, k)
+				}
+				break
+			}
+		}
+	}
+	out := make([]Subroot, 0, len(found))
+	for _, r := range found {
+		slices.SortFunc(r.Kinds, func(a, b Kind) int { return kindRank(a) - kindRank(b) })
+		out = append(out, *r)
+	}
+	slices.SortFunc(out, func(a, b Subroot) int {
+		return cmp.Or(b.Files-a.Files, strings.Compare(a.Dir, b.Dir))
+	})
+	return out
+}
+
+// next is the index of the "/" after the one at j in p, or -1.
+func next(p string, j int) int {
+	k := strings.IndexByte(p[j+1:], '/')
+	if k < 0 {
+		return -1
+	}
+	return j + 1 + k
+}
+
+func kindRank(k Kind) int { return slices.Index([]Kind{KindVision, KindRoadmap, KindStory}, k) }
 
 // walk lists the candidate files in path order: the files pathKind
 // accepts. It prunes the directories skipDir rejects rather than look at

@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -69,12 +70,79 @@ func TestFilesAsLoad(t *testing.T) {
 	for _, f := range s.Files {
 		want = append(want, f.Path+" "+string(f.Kind))
 	}
-	for _, f := range files {
+	for _, f := range files.Files {
 		got = append(got, f.Path+" "+string(f.Kind))
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Files:\n%s\nLoad:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// TestLoadElsewhere: a spec root that holds no file of a kind, with a
+// folder below it that holds files of that kind at that kind's paths
+// relative to it, names the folder (Elsewhere), for Load and Files alike;
+// one that holds files of every kind names none.
+func TestLoadElsewhere(t *testing.T) {
+	md := []byte("---\nid: X\n---\n")
+	for _, tc := range []struct {
+		name string
+		fsys fstest.MapFS
+		want string
+	}{
+		{"spec one folder down", fstest.MapFS{
+			"README.md":                    {Data: []byte("# repo\n")},
+			"product/vision.md":            {Data: []byte("---\nkind: vision\n---\n")},
+			"product/roadmap/R-1.md":       {Data: md},
+			"product/stories/S-1.md":       {Data: md},
+			"product/stories/done/S-2.md":  {Data: md},
+			"docs/stories/how-we-write.md": {Data: []byte("prose\n")},
+		}, "product 3 [roadmap story]; docs 1 [story]"},
+		{"two products", fstest.MapFS{
+			"apps/a/stories/S-1.md": {Data: md},
+			"apps/b/stories/S-1.md": {Data: md},
+			"apps/b/stories/S-2.md": {Data: md},
+		}, "apps/b 2 [story]; apps/a 1 [story]"},
+		{"a vision alone is not a spec root", fstest.MapFS{
+			"vision.md":          {Data: []byte("---\ntitle: V\n---\n")},
+			"old/stories/S-1.md": {Data: md},
+			"old/roadmap/R-1.md": {Data: md},
+		}, "old 2 [roadmap story]"},
+		{"every kind at the root", fstest.MapFS{
+			"vision.md":              {Data: []byte("---\ntitle: V\n---\n")},
+			"roadmap/R-1.md":         {Data: md},
+			"stories/S-1.md":         {Data: md},
+			"archive/stories/S-0.md": {Data: md},
+		}, ""},
+		{"ignored folders are not offered", fstest.MapFS{
+			"vision.md":              {Data: []byte("---\ntitle: V\n---\n")},
+			".github/stories/S-1.md": {Data: md},
+		}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := config.Default()
+			s, err := Load(tc.fsys, cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files, err := Files(tc.fsys, cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, got := range []string{subroots(s.Elsewhere), subroots(files.Elsewhere)} {
+				if got != tc.want {
+					t.Errorf("Elsewhere = %q, want %q", got, tc.want)
+				}
+			}
+		})
+	}
+}
+
+func subroots(rs []Subroot) string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, fmt.Sprintf("%s %d %v", r.Dir, r.Files, r.Kinds))
+	}
+	return strings.Join(out, "; ")
 }
 
 // TestLoadUnreadableDirectory: a directory that cannot be listed is a

@@ -49,10 +49,24 @@ type Spec struct {
 	Goals   []*Goal
 	Items   []*RoadmapItem
 	Stories []*Story
+	// Elsewhere is where the spec seems to be instead: the folders below
+	// the spec root that hold files of a kind the root holds none of, at
+	// the paths that kind's patterns give relative to that folder (the
+	// spec root's product/stories/S-1.md when the spec root should have
+	// been product). Most files first.
+	Elsewhere []Subroot
 
 	goals   map[string]*Goal
 	items   map[string]*RoadmapItem
 	stories map[string]*Story
+}
+
+// Subroot is a folder below the spec root that looks like a spec root:
+// Files of its files match a kind's patterns relative to it.
+type Subroot struct {
+	Dir   string
+	Files int
+	Kinds []Kind // the kinds they match, in vision, roadmap, story order
 }
 
 // File is one spec file: its problems and what it holds. Exactly one of
