@@ -37,6 +37,7 @@ func openRepo(g *globalOptions) (*source.Source, *gitsrc.Repo, error) {
 		src.Close()
 		return nil, nil, err
 	}
+	limitMemory(historyMemoryLimit)
 	return src, repo, nil
 }
 

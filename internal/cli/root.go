@@ -81,7 +81,11 @@ type globalOptions struct {
 }
 
 // Main runs prodspec with the process's arguments and streams.
-func Main() int { return mainWith(isTerminal) }
+func Main() int {
+	softLimits = true
+	limitMemory(specMemoryLimit)
+	return mainWith(isTerminal)
+}
 
 // mainWith is Main with a test of what is a terminal, which tests replace.
 func mainWith(terminal func(io.Writer) bool) int {
