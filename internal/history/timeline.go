@@ -163,7 +163,7 @@ func TimelineOf(steps []Step, id string, cfg *config.Config) (Timeline, bool) {
 	}
 	var mine []Step
 	for _, s := range steps {
-		if touches(s, linked) {
+		if s, ok := only(s, linked); ok {
 			mine = append(mine, s)
 		}
 	}
@@ -175,19 +175,32 @@ func TimelineOf(steps []Step, id string, cfg *config.Config) (Timeline, bool) {
 	return Timeline{}, false
 }
 
-// touches reports whether a step changes a story with one of the ids.
-func touches(s Step, ids map[string]bool) bool {
+// only is s with only the deltas and renames of stories with one of the
+// ids, false when there are none. Transitions reads a story's deltas and
+// renames and nothing else, so the ids' transitions are the same, and a
+// first commit that adds 10,000 stories is not read for one.
+func only(s Step, ids map[string]bool) (Step, bool) {
+	keep := func(d Delta) bool {
+		return isStory(d.Before) && ids[d.Before.ID] || isStory(d.After) && ids[d.After.ID]
+	}
+	n := 0
 	for _, d := range s.Deltas {
-		if isStory(d.Before) && ids[d.Before.ID] || isStory(d.After) && ids[d.After.ID] {
-			return true
+		if keep(d) {
+			n++
 		}
 	}
-	for _, r := range s.Renames {
-		if ids[r.From] || ids[r.To] {
-			return true
+	renames := slices.DeleteFunc(slices.Clone(s.Renames), func(r Rename) bool { return !ids[r.From] && !ids[r.To] })
+	if n == 0 && len(renames) == 0 {
+		return s, false
+	}
+	deltas := make([]Delta, 0, n)
+	for _, d := range s.Deltas {
+		if keep(d) {
+			deltas = append(deltas, d)
 		}
 	}
-	return false
+	s.Deltas, s.Renames = deltas, renames
+	return s, true
 }
 
 func cycleTime(ts []Transition, cfg *config.Config) *Duration {
