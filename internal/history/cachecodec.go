@@ -3,7 +3,6 @@ package history
 import (
 	"bytes"
 	"cmp"
-	"encoding/binary"
 	"slices"
 	"strings"
 
@@ -11,12 +10,8 @@ import (
 	"github.com/prodspec/prodspec/internal/spec"
 )
 
-// The walk cache's encoding: hashes as 20 bytes, counts and lengths as
-// uvarints, a body hash as 8 bytes, strings as a length and bytes. It is
-// read at the start of every walk, and gob took 36 ms of a 190 ms `history
-// ID` on the generated repository, most of it decoding hashes a byte at
-// a time; this takes a few. Entries are in hash order, so the same cache
-// is the same bytes.
+// The walk cache's encoding, in gitsrc's primitives (a body hash is a
+// Uint64). Entries are in hash order, so the same cache is the same bytes.
 //
 //	cache   = uvarint(#commits) commit* uvarint(#blobs) blob*
 //	commit  = hash(commit) hash(tree) hash(parent tree) uvarint(#changes) (string(path) hash(old) hash(new))*
@@ -25,23 +20,23 @@ import (
 //	          uvarint(#goals) string* body(8) uvarint(#vision goals) (string(id) string(title))* string(err)
 
 func encodeCache(c *walkCache) []byte {
-	var e encoder
+	var e gitsrc.Encoder
 	hashes := make([]gitsrc.Hash, 0, len(c.diffs))
 	for h := range c.diffs {
 		hashes = append(hashes, h)
 	}
 	slices.SortFunc(hashes, func(a, b gitsrc.Hash) int { return bytes.Compare(a[:], b[:]) })
-	e.uint(len(hashes))
+	e.Uint(len(hashes))
 	for _, h := range hashes {
 		d := c.diffs[h]
-		e.hash(h)
-		e.hash(d.Tree)
-		e.hash(d.ParentTree)
-		e.uint(len(d.Changes))
+		e.Hash(h)
+		e.Hash(d.Tree)
+		e.Hash(d.ParentTree)
+		e.Uint(len(d.Changes))
 		for _, ch := range d.Changes {
-			e.string(ch.Path)
-			e.hash(ch.Old)
-			e.hash(ch.New)
+			e.String(ch.Path)
+			e.Hash(ch.Old)
+			e.Hash(ch.New)
 		}
 	}
 	keys := make([]blobKey, 0, len(c.facts))
@@ -51,149 +46,77 @@ func encodeCache(c *walkCache) []byte {
 	slices.SortFunc(keys, func(a, b blobKey) int {
 		return cmp.Or(bytes.Compare(a.Hash[:], b.Hash[:]), strings.Compare(a.Path, b.Path))
 	})
-	e.uint(len(keys))
+	e.Uint(len(keys))
 	for _, k := range keys {
-		e.hash(k.Hash)
-		e.string(k.Path)
+		e.Hash(k.Hash)
+		e.String(k.Path)
 		f := c.facts[k]
 		if f == nil {
-			e.b = append(e.b, 0)
+			e.Byte(0)
 			continue
 		}
-		e.b = append(e.b, 1)
+		e.Byte(1)
 		for _, s := range []string{string(f.Kind), f.ID, f.Title, f.Status, f.Roadmap, f.Horizon} {
-			e.string(s)
+			e.String(s)
 		}
-		e.uint(len(f.Goals))
+		e.Uint(len(f.Goals))
 		for _, g := range f.Goals {
-			e.string(g)
+			e.String(g)
 		}
-		e.b = binary.LittleEndian.AppendUint64(e.b, f.Body)
-		e.uint(len(f.VisionGoals))
+		e.Uint64(f.Body)
+		e.Uint(len(f.VisionGoals))
 		for _, g := range f.VisionGoals {
-			e.string(g.ID)
-			e.string(g.Title)
+			e.String(g.ID)
+			e.String(g.Title)
 		}
-		e.string(f.Err)
+		e.String(f.Err)
 	}
-	return e.b
+	return e.B
 }
-
-type encoder struct{ b []byte }
-
-func (e *encoder) uint(n int)         { e.b = binary.AppendUvarint(e.b, uint64(n)) }
-func (e *encoder) hash(h gitsrc.Hash) { e.b = append(e.b, h[:]...) }
-func (e *encoder) string(s string)    { e.uint(len(s)); e.b = append(e.b, s...) }
 
 // decodeCache fills c from data; false when data is not a whole cache.
 func decodeCache(data []byte, c *walkCache) bool {
-	// One string for all: each string read is a slice of it, not a copy.
-	d := decoder{s: string(data)}
-	n := d.count(20 * 3)
+	d := gitsrc.NewDecoder(data)
+	n := d.Count(20 * 3)
+	c.diffs = make(map[gitsrc.Hash]commitDiff, n)
 	for range n {
-		h, diff := d.hash(), commitDiff{Tree: d.hash(), ParentTree: d.hash()}
-		changes := d.count(1 + 2*20)
+		h, diff := d.Hash(), commitDiff{Tree: d.Hash(), ParentTree: d.Hash()}
+		changes := d.Count(1 + 2*20)
 		for range changes {
-			diff.Changes = append(diff.Changes, gitsrc.FileChange{Path: d.string(), Old: d.hash(), New: d.hash()})
+			diff.Changes = append(diff.Changes, gitsrc.FileChange{Path: d.String(), Old: d.Hash(), New: d.Hash()})
 		}
 		c.diffs[h] = diff
 	}
-	n = d.count(20 + 2)
+	n = d.Count(20 + 2)
+	c.facts = make(map[blobKey]*Facts, n)
 	for range n {
-		k := blobKey{Hash: d.hash(), Path: d.string()}
-		switch d.byte() {
+		k := blobKey{Hash: d.Hash(), Path: d.String()}
+		switch d.Byte() {
 		case 0:
 			c.facts[k] = nil
 		case 1:
-			c.facts[k] = d.facts()
+			c.facts[k] = decodeFacts(d)
 		default:
-			d.bad = true
+			d.Fail()
 		}
-		if d.bad {
+		if d.Bad() {
 			return false
 		}
 	}
-	return !d.bad && d.i == len(d.s)
+	return d.Done()
 }
 
-func (d *decoder) facts() *Facts {
-	f := &Facts{Kind: spec.Kind(d.string()), ID: d.string(), Title: d.string(), Status: d.string(), Roadmap: d.string(), Horizon: d.string()}
-	n := d.count(1)
+func decodeFacts(d *gitsrc.Decoder) *Facts {
+	f := &Facts{Kind: spec.Kind(d.String()), ID: d.String(), Title: d.String(), Status: d.String(), Roadmap: d.String(), Horizon: d.String()}
+	n := d.Count(1)
 	for range n {
-		f.Goals = append(f.Goals, d.string())
+		f.Goals = append(f.Goals, d.String())
 	}
-	if d.need(8) {
-		f.Body = binary.LittleEndian.Uint64([]byte(d.s[d.i : d.i+8]))
-		d.i += 8
-	}
-	n = d.count(2)
+	f.Body = d.Uint64()
+	n = d.Count(2)
 	for range n {
-		f.VisionGoals = append(f.VisionGoals, GoalFacts{ID: d.string(), Title: d.string()})
+		f.VisionGoals = append(f.VisionGoals, GoalFacts{ID: d.String(), Title: d.String()})
 	}
-	f.Err = d.string()
+	f.Err = d.String()
 	return f
-}
-
-// decoder reads what encoder wrote. Past a fault (bad) it reads zeros,
-// so that callers check once, at the end.
-type decoder struct {
-	s   string
-	i   int
-	bad bool
-}
-
-func (d *decoder) need(n int) bool {
-	if d.bad || n < 0 || n > len(d.s)-d.i {
-		d.bad = true
-		return false
-	}
-	return true
-}
-
-func (d *decoder) uint() int {
-	if d.bad {
-		return 0
-	}
-	v, n := binary.Uvarint([]byte(d.s[d.i:min(len(d.s), d.i+binary.MaxVarintLen64)]))
-	if n <= 0 || v > uint64(len(d.s)) {
-		d.bad = true
-		return 0
-	}
-	d.i += n
-	return int(v)
-}
-
-// count reads a count of items at least min bytes each: one the rest of
-// the data cannot hold is a fault, so a corrupt count allocates nothing.
-func (d *decoder) count(min int) int {
-	n := d.uint()
-	if !d.need(n * min) {
-		return 0
-	}
-	return n
-}
-
-func (d *decoder) byte() byte {
-	if !d.need(1) {
-		return 0
-	}
-	d.i++
-	return d.s[d.i-1]
-}
-
-func (d *decoder) hash() (h gitsrc.Hash) {
-	if d.need(len(h)) {
-		copy(h[:], d.s[d.i:])
-		d.i += len(h)
-	}
-	return h
-}
-
-func (d *decoder) string() string {
-	n := d.uint()
-	if !d.need(n) {
-		return ""
-	}
-	d.i += n
-	return d.s[d.i-n : d.i]
 }
