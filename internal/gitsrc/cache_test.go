@@ -2,8 +2,10 @@ package gitsrc_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/prodspec/prodspec/internal/gitsrc"
@@ -51,4 +53,46 @@ func anotherBuild(data []byte) []byte {
 	}
 	lines[1] = []byte(strconv.Quote(build + "0"))
 	return bytes.Join(lines, []byte("\n"))
+}
+
+// TestCommitsCache: the commits a walk reads are kept in the git
+// directory, and the next walk reads them from there as they were; a
+// cache that is not whole is ignored.
+func TestCommitsCache(t *testing.T) {
+	r, _ := history(t)
+	list := func() string {
+		repo, err := gitsrc.Open(r.Dir)
+		check(t, err)
+		defer repo.Close()
+		head, err := repo.Resolve("HEAD")
+		check(t, err)
+		cs, err := repo.Commits(nil, head)
+		check(t, err)
+		var b strings.Builder
+		for _, c := range cs {
+			fmt.Fprintf(&b, "%s %s %v %+v %+v %q\n", c.Hash, c.Tree, c.Parents, c.Author, c.Committer, c.Message)
+		}
+		return b.String()
+	}
+	cold := list()
+	repo, err := gitsrc.Open(r.Dir)
+	check(t, err)
+	path := repo.CachePath("commits.cache")
+	repo.Close()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("no commits cache after a walk: %v", err)
+	}
+	if warm := list(); warm != cold {
+		t.Errorf("from the cache:\n%s\nfrom the repository:\n%s", warm, cold)
+	}
+	// A message changed in the cache shows: the walk read it from there.
+	check(t, os.WriteFile(path, bytes.Replace(data, []byte("accept S-1"), []byte("ACCEPT S-1"), 1), 0o644))
+	if got := list(); got != strings.Replace(cold, "accept S-1", "ACCEPT S-1", 1) {
+		t.Errorf("with a doctored cache:\n%s", got)
+	}
+	check(t, os.WriteFile(path, data[:len(data)-1], 0o644))
+	if got := list(); got != cold {
+		t.Errorf("with a truncated cache:\n%s\nwant:\n%s", got, cold)
+	}
 }

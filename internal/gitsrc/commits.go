@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"errors"
+	"io"
 	"slices"
 	"strings"
 	"time"
@@ -55,31 +56,55 @@ func newCommit(c *object.Commit, rev string) *Commit {
 }
 
 // readCommit reads a commit the walk found, named by its short hash:
-// from the packs when it is there (go-git would inflate it again through
-// its own reader, a sixth of a warm history walk), else through g.
+// from the commits cache, else from the packs when it is there (go-git
+// would inflate it again through its own reader, a sixth of a warm
+// history walk), else through g.
 func (r *Repo) readCommit(g *git.Repository, h Hash) (*Commit, error) {
+	if data, ok := r.cachedCommit(h); ok {
+		return decodeCommit(h, []byte(data))
+	}
+	data, err := r.commitObject(g, h)
+	if err != nil {
+		return nil, err
+	}
+	r.keepCommit(h, data)
+	return decodeCommit(h, data)
+}
+
+// commitObject is the raw commit h, from the packs when one holds it.
+func (r *Repo) commitObject(g *git.Repository, h Hash) ([]byte, error) {
 	if r.packs != nil {
 		typ, data, ok, err := r.packs.read(h)
 		if err != nil && !errors.Is(err, plumbing.ErrObjectNotFound) {
 			return nil, err
 		}
 		if ok && err == nil && typ == plumbing.CommitObject {
-			obj := &plumbing.MemoryObject{}
-			obj.SetType(typ)
-			obj.Write(data)
-			var c object.Commit
-			if err := c.Decode(obj); err != nil {
-				return nil, &CorruptError{What: "commit " + h.Short(), Err: err}
-			}
-			c.Hash = plumbing.Hash(h)
-			return newCommit(&c, h.Short()), nil
+			return data, nil
 		}
 	}
-	c, err := g.CommitObject(plumbing.Hash(h))
+	obj, err := g.Storer.EncodedObject(plumbing.CommitObject, plumbing.Hash(h))
 	if err != nil {
 		return nil, err
 	}
-	return newCommit(c, h.Short()), nil
+	rd, err := obj.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	return io.ReadAll(rd)
+}
+
+// decodeCommit decodes a raw commit as go-git does.
+func decodeCommit(h Hash, data []byte) (*Commit, error) {
+	obj := &plumbing.MemoryObject{}
+	obj.SetType(plumbing.CommitObject)
+	obj.Write(data)
+	var c object.Commit
+	if err := c.Decode(obj); err != nil {
+		return nil, &CorruptError{What: "commit " + h.Short(), Err: err}
+	}
+	c.Hash = plumbing.Hash(h)
+	return newCommit(&c, h.Short()), nil
 }
 
 // Commits returns the commits reachable from to and not from from (all
@@ -100,6 +125,7 @@ func (r *Repo) Commits(from, to *Commit) ([]*Commit, error) {
 		seen, err = r.ancestors(g, to, hidden, true)
 		return err
 	})
+	r.saveCommits()
 	if err != nil {
 		return nil, err
 	}

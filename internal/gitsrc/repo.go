@@ -92,10 +92,11 @@ type Repo struct {
 	open func() (*git.Repository, error)
 	idle chan *git.Repository
 
-	mu     sync.Mutex        // guards opened
-	opened []*git.Repository // every handle, for Close
-	trees  *lru[Hash, *tree] // the one tree cache: history walk and treeFS
-	packs  *packs            // trees and blobs read without go-git; nil for other storage
+	mu      sync.Mutex        // guards opened
+	opened  []*git.Repository // every handle, for Close
+	trees   *lru[Hash, *tree] // the one tree cache: history walk and treeFS
+	packs   *packs            // trees and blobs read without go-git; nil for other storage
+	commits commitCache
 }
 
 // plainSHA1 makes go-git hash with the standard library's SHA-1 rather

@@ -21,6 +21,9 @@ import (
 // its last readable version (with Err saying why), so the story is
 // unreadable there, not deleted, and not born again when it parses again.
 func keepUnreadable(steps []Step) {
+	if !anyUnreadable(steps) {
+		return
+	}
 	last := map[string]*Facts{} // path -> its last readable version
 	for i := range steps {
 		for j := range steps[i].Deltas {
@@ -36,6 +39,17 @@ func keepUnreadable(steps []Step) {
 			}
 		}
 	}
+}
+
+func anyUnreadable(steps []Step) bool {
+	for _, s := range steps {
+		for _, d := range s.Deltas {
+			if d.Before != nil && d.Before.Err != "" || d.After != nil && d.After.Err != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func carry(f, last *Facts) *Facts {
@@ -199,6 +213,9 @@ func findRenames(repo *gitsrc.Repo, steps []Step) error {
 // renames pairs the IDs of kind that vanished in the deltas with those
 // that appeared; it reads the files' content only when there are both.
 func renames(repo *gitsrc.Repo, ds []Delta, kind spec.Kind) ([]Rename, error) {
+	if !changesID(ds, kind, true) || !changesID(ds, kind, false) {
+		return nil, nil // a first commit's 10,000 additions: no map of them
+	}
 	before, after := byID(ds, true, kind), byID(ds, false, kind)
 	if !hasOwn(before, after) || !hasOwn(after, before) {
 		return nil, nil
@@ -219,6 +236,22 @@ func renames(repo *gitsrc.Repo, ds []Delta, kind spec.Kind) ([]Rename, error) {
 		}
 	}
 	return out, nil
+}
+
+// changesID reports whether a delta has an ID of kind on one side (before
+// or after) that its other side does not: no ID can have vanished, or
+// appeared, in a step without one.
+func changesID(ds []Delta, kind spec.Kind, before bool) bool {
+	for _, d := range ds {
+		f, other := d.After, d.Before
+		if before {
+			f, other = d.Before, d.After
+		}
+		if f != nil && f.Kind == kind && f.ID != "" && (other == nil || other.Kind != kind || other.ID != f.ID) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasOwn reports whether side has a readable story that other lacks.

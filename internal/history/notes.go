@@ -34,18 +34,20 @@ type Note struct {
 // start, which the notes must name.
 func Range(repo *gitsrc.Repo, end *spec.Spec, from, to *gitsrc.Commit, commits bool) ([]Note, []UnreadableFile, error) {
 	cfg := end.Config
-	start, err := StartOf(repo, end, from, to)
+	cache := openCache(repo, cfg) // one for both reads: decoded and written once
+	start, err := startOf(repo, end, from, to, cache)
 	if err != nil {
 		return nil, nil, err
 	}
 	var ts []Transition
 	if commits {
-		steps, err := Walk(repo, cfg, from, to)
+		l, err := read(repo, cfg, from, to, cache)
 		if err != nil {
 			return nil, nil, err
 		}
-		ts = Transitions(steps)
+		ts = Transitions(l.Steps)
 	}
+	cache.save()
 	notes := ReleaseNotes(start, end, ts)
 	if err := readCriteria(repo, to, cfg, notes); err != nil {
 		return nil, nil, err
@@ -98,6 +100,15 @@ type UnreadableFile struct{ Path, Err string }
 // story whose ID changed between the ends (its file the same, or at
 // least half the same) is known at the start by its new ID.
 func StartOf(repo *gitsrc.Repo, end *spec.Spec, from, to *gitsrc.Commit) (*Start, error) {
+	cache := openCache(repo, end.Config)
+	s, err := startOf(repo, end, from, to, cache)
+	if err == nil {
+		cache.save()
+	}
+	return s, err
+}
+
+func startOf(repo *gitsrc.Repo, end *spec.Spec, from, to *gitsrc.Commit, cache *walkCache) (*Start, error) {
 	a, err := repo.SpecTree(from)
 	if err != nil {
 		return nil, err
@@ -110,12 +121,10 @@ func StartOf(repo *gitsrc.Repo, end *spec.Spec, from, to *gitsrc.Commit) (*Start
 	if err != nil {
 		return nil, err
 	}
-	cache := openCache(repo, end.Config)
-	facts, err := parseBlobs(repo, end.Config, [][]gitsrc.FileChange{changes}, cache)
-	if err != nil {
+	if err := parseBlobs(repo, end.Config, [][]gitsrc.FileChange{changes}, cache); err != nil {
 		return nil, err
 	}
-	cache.save()
+	facts := cache.facts
 	s := &Start{changed: map[string]*Facts{}, stories: map[string]*Facts{}, renamed: map[string]*Facts{}}
 	for _, ch := range changes { // in path order: the first file wins an ID
 		f := facts[blobKey{ch.Old, ch.Path}]

@@ -98,11 +98,19 @@ func Walk(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) ([]Ste
 // shows: a conflict resolved by hand); what it brings in from a branch
 // was changed, and is reported, in that branch's commits.
 func Read(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) (*Log, error) {
+	cache := openCache(repo, cfg)
+	l, err := read(repo, cfg, from, to, cache)
+	if err == nil {
+		cache.save()
+	}
+	return l, err
+}
+
+func read(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit, cache *walkCache) (*Log, error) {
 	commits, err := repo.Commits(from, to)
 	if err != nil {
 		return nil, err
 	}
-	cache := openCache(repo, cfg)
 	pending, err := diffCommits(repo, cfg, commits, cache)
 	if err != nil {
 		return nil, err
@@ -111,11 +119,10 @@ func Read(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit) (*Log,
 	for i, p := range pending {
 		changes[i] = p.Changes
 	}
-	facts, err := parseBlobs(repo, cfg, changes, cache)
-	if err != nil {
+	if err := parseBlobs(repo, cfg, changes, cache); err != nil {
 		return nil, err
 	}
-	cache.save()
+	facts := cache.facts
 	steps := make([]Step, 0, len(pending))
 	for _, p := range pending {
 		s := Step{Commit: p.commit, tree: p.Tree, parentTree: p.ParentTree}
@@ -246,22 +253,21 @@ type blobKey struct {
 }
 
 // parseBlobs reads and parses every distinct blob the changes mention
-// that cache does not know, once each, in parallel: reading is serialized
-// by the repository, parsing is not.
-func parseBlobs(repo *gitsrc.Repo, cfg *config.Config, changes [][]gitsrc.FileChange, cache *walkCache) (map[blobKey]*Facts, error) {
-	out := map[blobKey]*Facts{}
+// that cache does not know, once each, in parallel (reading is serialized
+// by the repository, parsing is not), and adds them to it. The cache's
+// facts are then the facts of every blob the walk met: Read looks them up
+// there, rather than copy 20,000 of them into a map of its own each run.
+func parseBlobs(repo *gitsrc.Repo, cfg *config.Config, changes [][]gitsrc.FileChange, cache *walkCache) error {
 	var todo []blobKey
+	queued := map[blobKey]bool{}
 	for _, cs := range changes {
 		for _, ch := range cs {
 			for _, k := range []blobKey{{ch.Old, ch.Path}, {ch.New, ch.Path}} {
-				if _, done := out[k]; done || k.Hash.IsZero() {
+				if _, known := cache.facts[k]; known || queued[k] || k.Hash.IsZero() {
 					continue
 				}
-				f, known := cache.facts[k]
-				out[k] = f
-				if !known {
-					todo = append(todo, k)
-				}
+				queued[k] = true
+				todo = append(todo, k)
 			}
 		}
 	}
@@ -271,13 +277,12 @@ func parseBlobs(repo *gitsrc.Repo, cfg *config.Config, changes [][]gitsrc.FileCh
 		return err
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for i, k := range todo {
-		out[k] = facts[i]
 		cache.addFacts(k, facts[i])
 	}
-	return out, nil
+	return nil
 }
 
 func parseBlob(repo *gitsrc.Repo, cfg *config.Config, k blobKey) (*Facts, error) {
