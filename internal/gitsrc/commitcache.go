@@ -37,12 +37,14 @@ func (r *Repo) cachedCommit(h Hash) (string, bool) {
 	return data, ok
 }
 
-// keepCommit adds the raw commit h, read from the repository.
+// keepCommit adds the raw commit h, unless the cache holds it.
 func (r *Repo) keepCommit(h Hash, data []byte) {
 	c := &r.commits
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.raw[h], c.added = string(data), true
+	if _, ok := c.raw[h]; !ok {
+		c.raw[h], c.added = string(data), true
+	}
 }
 
 // saveCommits writes the cache back when commits were added to it.

@@ -60,47 +60,60 @@ func newCommit(c *object.Commit, rev string) *Commit {
 // would inflate it again through its own reader, a sixth of a warm
 // history walk), else through g.
 func (r *Repo) readCommit(g *git.Repository, h Hash) (*Commit, error) {
-	if data, ok := r.cachedCommit(h); ok {
-		return decodeCommit(h, []byte(data))
-	}
-	data, err := r.commitObject(g, h)
+	typ, data, err := r.rawObject(g, h)
 	if err != nil {
 		return nil, err
+	}
+	if typ != plumbing.CommitObject {
+		return nil, plumbing.ErrObjectNotFound // as go-git answers
 	}
 	r.keepCommit(h, data)
 	return decodeCommit(h, data)
 }
 
-// commitObject is the raw commit h, from the packs when one holds it.
-func (r *Repo) commitObject(g *git.Repository, h Hash) ([]byte, error) {
+// rawObject is the type and content of the object h: from the commits
+// cache, else the packs when one holds it (so that resolving HEAD does
+// not make go-git load its own copy of the pack index), else through g.
+func (r *Repo) rawObject(g *git.Repository, h Hash) (plumbing.ObjectType, []byte, error) {
+	if raw, ok := r.cachedCommit(h); ok {
+		return plumbing.CommitObject, []byte(raw), nil
+	}
 	if r.packs != nil {
 		typ, data, ok, err := r.packs.read(h)
-		if err != nil && !errors.Is(err, plumbing.ErrObjectNotFound) {
-			return nil, err
-		}
-		if ok && err == nil && typ == plumbing.CommitObject {
-			return data, nil
+		var corrupt *CorruptError
+		switch {
+		case errors.As(err, &corrupt):
+			return 0, nil, &CorruptError{What: "object " + h.Short() + ", " + corrupt.What, Err: corrupt.Err}
+		case err != nil && !errors.Is(err, plumbing.ErrObjectNotFound):
+			return 0, nil, err
+		case ok && err == nil:
+			return typ, data, nil
 		}
 	}
-	obj, err := g.Storer.EncodedObject(plumbing.CommitObject, plumbing.Hash(h))
+	obj, err := g.Storer.EncodedObject(plumbing.AnyObject, plumbing.Hash(h))
 	if err != nil {
-		return nil, err
+		return 0, nil, err
 	}
 	rd, err := obj.Reader()
 	if err != nil {
-		return nil, err
+		return 0, nil, err
 	}
 	defer rd.Close()
-	return io.ReadAll(rd)
+	data, err := io.ReadAll(rd)
+	return obj.Type(), data, err
+}
+
+func memoryObject(typ plumbing.ObjectType, data []byte) *plumbing.MemoryObject {
+	obj := &plumbing.MemoryObject{}
+	obj.SetType(typ)
+	obj.Write(data)
+	return obj
 }
 
 // decodeCommit decodes a raw commit as go-git does.
 func decodeCommit(h Hash, data []byte) (*Commit, error) {
-	obj := &plumbing.MemoryObject{}
-	obj.SetType(plumbing.CommitObject)
-	obj.Write(data)
 	var c object.Commit
-	if err := c.Decode(obj); err != nil {
+	if err := c.Decode(memoryObject(plumbing.CommitObject, data)); err != nil {
 		return nil, &CorruptError{What: "commit " + h.Short(), Err: err}
 	}
 	c.Hash = plumbing.Hash(h)

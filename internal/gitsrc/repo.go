@@ -354,5 +354,9 @@ func (r *Repo) missing(err error, what string) error {
 
 // readErr is missing for an object met resolving revision rev.
 func (r *Repo) readErr(err error, what, rev string) error {
-	return r.missing(err, fmt.Sprintf("%s (resolving %q)", what, rev))
+	resolving := fmt.Sprintf(" (resolving %q)", rev)
+	if corrupt := (*CorruptError)(nil); errors.As(err, &corrupt) && !strings.HasSuffix(corrupt.What, resolving) {
+		return &CorruptError{What: corrupt.What + resolving, Err: corrupt.Err}
+	}
+	return r.missing(err, what+resolving)
 }

@@ -227,10 +227,11 @@ func isHex(s string) bool {
 // peel reads the object h, following annotated tags, to a commit.
 func (r *Repo) peel(g *git.Repository, rev string, h plumbing.Hash) (*object.Commit, error) {
 	for range 10 {
-		obj, err := g.Storer.EncodedObject(plumbing.AnyObject, h)
+		typ, data, err := r.rawObject(g, Hash(h))
 		if err != nil {
 			return nil, r.readErr(err, "object "+Hash(h).Short(), rev)
 		}
+		obj := memoryObject(typ, data)
 		switch obj.Type() {
 		case plumbing.CommitObject:
 			c, err := object.DecodeCommit(g.Storer, obj)
