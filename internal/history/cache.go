@@ -21,13 +21,16 @@ import (
 
 const cacheName = "history.cache"
 
-// walkCache is what earlier walks found, and what this one adds.
+// walkCache is what earlier walks found, and what this one adds. It is
+// read in the background while the walk lists its commits: its maps are
+// there once ready returns.
 type walkCache struct {
-	repo  *gitsrc.Repo
-	key   string
-	diffs map[gitsrc.Hash]commitDiff
-	facts map[blobKey]*Facts
-	added bool // something to write back
+	repo   *gitsrc.Repo
+	key    string
+	loaded chan struct{}
+	diffs  map[gitsrc.Hash]commitDiff
+	facts  map[blobKey]*Facts
+	added  bool // something to write back
 }
 
 // commitDiff is diffCommit's finding for one commit: its candidate spec
@@ -45,10 +48,20 @@ func openCache(repo *gitsrc.Repo, cfg *config.Config) *walkCache {
 		Config *config.Config
 	}{repo.Prefix, cfg})
 	sum := sha256.Sum256(data)
-	c := &walkCache{repo: repo, key: hex.EncodeToString(sum[:]), diffs: map[gitsrc.Hash]commitDiff{}, facts: map[blobKey]*Facts{}}
-	if data := repo.ReadCache(cacheName, c.key); data != nil && !decodeCache(data, c) {
-		c.diffs, c.facts = map[gitsrc.Hash]commitDiff{}, map[blobKey]*Facts{}
-	}
+	c := &walkCache{repo: repo, key: hex.EncodeToString(sum[:]), loaded: make(chan struct{}),
+		diffs: map[gitsrc.Hash]commitDiff{}, facts: map[blobKey]*Facts{}}
+	go func() {
+		defer close(c.loaded)
+		if data := repo.ReadCache(cacheName, c.key); data != nil && !decodeCache(data, c) {
+			c.diffs, c.facts = map[gitsrc.Hash]commitDiff{}, map[blobKey]*Facts{}
+		}
+	}()
+	return c
+}
+
+// ready waits until the cache is read, and returns it.
+func (c *walkCache) ready() *walkCache {
+	<-c.loaded
 	return c
 }
 
@@ -62,7 +75,7 @@ func (c *walkCache) addFacts(k blobKey, f *Facts) {
 
 // save writes the cache back when this walk added to it.
 func (c *walkCache) save() {
-	if c.added {
+	if c.ready().added {
 		c.repo.WriteCache(cacheName, c.key, encodeCache(c))
 	}
 }

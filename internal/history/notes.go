@@ -121,7 +121,7 @@ func startOf(repo *gitsrc.Repo, end *spec.Spec, from, to *gitsrc.Commit, cache *
 	if err != nil {
 		return nil, err
 	}
-	if err := parseBlobs(repo, end.Config, [][]gitsrc.FileChange{changes}, cache); err != nil {
+	if err := parseBlobs(repo, end.Config, [][]gitsrc.FileChange{changes}, cache.ready()); err != nil {
 		return nil, err
 	}
 	facts := cache.facts

@@ -111,7 +111,7 @@ func read(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit, cache 
 	if err != nil {
 		return nil, err
 	}
-	pending, err := diffCommits(repo, cfg, commits, cache)
+	pending, err := diffCommits(repo, cfg, commits, cache.ready())
 	if err != nil {
 		return nil, err
 	}
