@@ -118,6 +118,10 @@ var fastCases = []string{
 	"\ufeff---\nid: S-1\ntitle: T\n---\n",
 	"---\nid: S-1\ntitle: T\n---   \nbody\n",
 	"---\nid: S-1\nwsjf: {business_value: 1, time_criticality: 2, risk_reduction: 3, job_size: 4}\n---\n",
+	"---\nid: S-1\nlabels: [a] # c\nrice: {reach: 1} # d\nx: {} # e\n---\n",
+	"---\n#c\n#\nid: S-1\ntitle: T #c\n---\n",
+	"---\nid: S-1\nx:\n  - a # c\n  - b # d\ny:\n  a:\n    - b # c\n  c: d\n---\n",
+	"---\nid: S-1\nestimate: 3 # c\n# d\n# e\nlabels:\n  - a # x\nz: [a, b] # c\n# d\ny: 1\n---\n",
 }
 
 // oddCases are files in shapes the fast path must get right or leave to
