@@ -132,6 +132,10 @@ var fastCases = []string{
 	"---\n#c\n#\nid: S-1\ntitle: T #c\n---\n",
 	"---\nid: S-1\nx:\n  - a # c\n  - b # d\ny:\n  a:\n    - b # c\n  c: d\n---\n",
 	"---\nid: S-1\nestimate: 3 # c\n# d\n# e\nlabels:\n  - a # x\nz: [a, b] # c\n# d\ny: 1\n---\n",
+	// Long lines: yaml.v3's encoder, as fmt sets it up, wraps none.
+	"---\nid: S-1\ntitle: " + strings.Repeat("word ", 60) + "end # " + strings.Repeat("c ", 60) + "c\nlabels: [" +
+		strings.Repeat("abcdefgh, ", 30) + "z]\nx: '" + strings.Repeat("w ", 80) + "'\n# " + strings.Repeat("h ", 80) +
+		"h\nz: {" + strings.Repeat("k", 128) + ": v}\n" + strings.Repeat("q", 128) + ": 1\n---\n",
 }
 
 // oddCases are files in shapes the fast path must get right or leave to
