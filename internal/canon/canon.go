@@ -37,6 +37,16 @@ func Format(src []byte, kind spec.Kind, cfg *config.Config) ([]byte, error) {
 		return nil, &SkipError{parse.Problem{Rule: parse.RuleUnreadableFile, Pos: parse.Start,
 			Msg: fmt.Sprintf("file is %d bytes, over the %d-byte limit (max_file_size)", len(src), cfg.MaxFileSize)}}
 	}
+	// Most files fmt sees are formatted already, and telling that from
+	// their lines takes a fraction of yaml.v3's parse and encode.
+	if isCanonical(src, kind, cfg) {
+		return src, nil
+	}
+	return format(src, kind, cfg)
+}
+
+// format is Format's own work, by yaml.v3, on a file within max_file_size.
+func format(src []byte, kind spec.Kind, cfg *config.Config) ([]byte, error) {
 	// The tree to rewrite is yaml.v3's own: parse's stands for an empty
 	// or comment-only front matter with an empty mapping, written as {}.
 	d, doc := parse.FrontMatterYAML(src)

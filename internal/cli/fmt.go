@@ -67,8 +67,9 @@ func runFmt(opts *fmtOptions, only []string) error {
 			files = append(files, f)
 		}
 	}
-	// Formatting is yaml.v3's parse and encode of every file: done in
-	// parallel, then reported and written in path order.
+	// Formatting is a check of each file's lines and, for a file not
+	// already canonical, yaml.v3's parse and encode: done in parallel,
+	// then reported and written in path order.
 	done := make([]formatted, len(files))
 	if err := par.For(len(files), func(i int) error {
 		var err error

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"unicode/utf8"
 
@@ -77,6 +78,30 @@ func FrontMatterYAML(src []byte) (*Document, *yaml.Node) {
 	})
 	return d, &doc
 }
+
+// ScanFrontMatter reads src as ParseFrontMatter does, for a front matter
+// in the part of YAML that scanYAML reads (see there), and reports ok: the
+// file has no problem and its tree is exactly yaml.v3's, less comments.
+// With ok false (any other front matter, an empty one, any problem) d
+// means nothing and only FrontMatterYAML reads the file. It is for a
+// reader that checks the lines of such a front matter itself, as fmt does
+// to tell cheaply that a file is already formatted.
+func ScanFrontMatter(src []byte) (d *Document, ok bool) {
+	ok = true
+	d = parse(src, false, func(fm []byte) (*yaml.Node, error) {
+		root, scanned := scanYAML(fm)
+		if !scanned {
+			ok = false
+			return nil, errNotScanned
+		}
+		return root, nil
+	})
+	return d, ok && len(d.Problems) == 0 && d.FrontMatter != nil
+}
+
+// errNotScanned stands for a front matter scanYAML gives up on: the
+// problem it makes is never reported (ScanFrontMatter's ok is false).
+var errNotScanned = errors.New("not in the YAML subset scanYAML reads")
 
 // cloneTree copies a node tree (a front matter's: no aliases).
 func cloneTree(n *yaml.Node) *yaml.Node {
