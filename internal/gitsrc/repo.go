@@ -97,6 +97,7 @@ type Repo struct {
 	trees   *lru[Hash, *tree] // the one tree cache: history walk and treeFS
 	packs   *packs            // trees and blobs read without go-git; nil for other storage
 	commits commitCache
+	writes  sync.WaitGroup // cache files being written (WriteCacheLater)
 }
 
 // plainSHA1 makes go-git hash with the standard library's SHA-1 rather
@@ -316,6 +317,7 @@ const maxOpenPacks = 16
 
 // Close closes the pack files the repository keeps open.
 func (r *Repo) Close() error {
+	r.writes.Wait()
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	var errs []error

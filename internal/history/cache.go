@@ -73,9 +73,11 @@ func (c *walkCache) addFacts(k blobKey, f *Facts) {
 	c.facts[k], c.added = f, true
 }
 
-// save writes the cache back when this walk added to it.
+// save writes the cache back when this walk added to it: in the
+// background, while the command reports, so nothing may change the cache
+// or the Facts in it after.
 func (c *walkCache) save() {
 	if c.ready().added {
-		c.repo.WriteCache(cacheName, c.key, encodeCache(c))
+		c.repo.WriteCacheLater(cacheName, c.key, func() []byte { return encodeCache(c) })
 	}
 }

@@ -2,10 +2,12 @@ package history_test
 
 import (
 	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
 	"github.com/prodspec/prodspec/internal/config"
+	"github.com/prodspec/prodspec/internal/gitsrc"
 	"github.com/prodspec/prodspec/internal/history"
 )
 
@@ -14,10 +16,15 @@ import (
 // under another configuration too; and a cache that cannot be read only
 // costs the time.
 func TestReadCache(t *testing.T) {
-	g := repo(t)
-	cache := g.CachePath("history.cache")
+	cache := repo(t).CachePath("history.cache")
+	root := filepath.Dir(filepath.Dir(filepath.Dir(cache))) // root/.git/prodspec/history.cache
 	read := func(cfg *config.Config, rev string) *history.Log {
 		t.Helper()
+		// A repository per read, as each run of prodspec opens one: the
+		// cache is written at the latest when it is closed.
+		g, err := gitsrc.Open(filepath.Join(root, "product"))
+		check(t, err)
+		defer g.Close()
 		l, err := history.Read(g, cfg, nil, resolve(t, g, rev))
 		check(t, err)
 		return l
