@@ -47,15 +47,13 @@ func (r *Repo) keepCommit(h Hash, data []byte) {
 	}
 }
 
-// saveCommits writes the cache back, in the background, when commits
-// were added to it.
+// saveCommits writes the cache back when commits were added to it.
 func (r *Repo) saveCommits() {
 	c := &r.commits
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.added {
-		data := encodeCommits(c.raw) // now: commits read later change the map
-		r.WriteCacheLater(commitsCacheName, "", func() []byte { return data })
+		r.WriteCache(commitsCacheName, "", encodeCommits(c.raw))
 		c.added = false
 	}
 }

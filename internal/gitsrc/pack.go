@@ -37,8 +37,9 @@ type packs struct {
 }
 
 type pack struct {
-	f   *os.File
-	idx *idxfile.MemoryIndex
+	f      *os.File
+	mapped []byte // f in memory (mapFile); nil where it is read with ReadAt
+	idx    *idxfile.MemoryIndex
 	// objects are where the objects start, in order, with the CRC-32 of
 	// their packed bytes, and last the pack's trailer: an object's bytes
 	// end where the next one starts, so each is read with one ReadAt of
@@ -92,6 +93,7 @@ func openPack(idxName string) (*pack, error) {
 		f.Close()
 		return nil, fmt.Errorf("%s: %w", idxName, err)
 	}
+	p.mapped = mapFile(f, p.objects[len(p.objects)-1].off)
 	return p, nil
 }
 
@@ -131,10 +133,23 @@ func (p *pack) object(off int64) (end int64, crc uint32, ok bool) {
 	return p.objects[i+1].off, p.objects[i].crc, true
 }
 
+// bytes are the pack's bytes from off to end: read only.
+func (p *pack) bytes(off, end int64) ([]byte, error) {
+	if p.mapped != nil {
+		if end > int64(len(p.mapped)) {
+			return nil, io.ErrUnexpectedEOF
+		}
+		return p.mapped[off:end], nil
+	}
+	raw := make([]byte, end-off) // one read for the header and the data
+	_, err := p.f.ReadAt(raw, off)
+	return raw, err
+}
+
 func (ps *packs) close() error {
 	var errs []error
 	for _, p := range ps.files {
-		errs = append(errs, p.f.Close())
+		errs = append(errs, unmapFile(p.mapped), p.f.Close())
 	}
 	return errors.Join(errs...)
 }
@@ -176,8 +191,8 @@ func (ps *packs) at(i int, off int64, depth int) (plumbing.ObjectType, []byte, e
 	if !ok || end <= off {
 		return 0, nil, corruptAt(off, errors.New("no object starts there"))
 	}
-	raw := make([]byte, end-off) // one read for the header and the data
-	if _, err := p.f.ReadAt(raw, off); err != nil {
+	raw, err := p.bytes(off, end)
+	if err != nil {
 		return 0, nil, corruptAt(off, err)
 	}
 	if p.idx.Version >= 2 && crc32.ChecksumIEEE(raw) != crc {

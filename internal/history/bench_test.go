@@ -162,6 +162,7 @@ func TestGenerated(t *testing.T) {
 		check(t, err)
 		g, err := gitsrc.Open(filepath.Join(dir, info.Prefix))
 		check(t, err)
+		t.Cleanup(func() { g.Close() })
 		steps, err := history.Walk(g, config.Default(), nil, resolve(t, g, "HEAD"))
 		check(t, err)
 		// Commits 40 and 80 touch only files outside the spec.

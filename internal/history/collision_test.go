@@ -50,6 +50,7 @@ func TestCollisions(t *testing.T) {
 
 	g, err := gitsrc.Open(r.Dir)
 	check(t, err)
+	t.Cleanup(func() { g.Close() })
 	head, ref := resolve(t, g, "ours"), resolve(t, g, "main")
 	base, err := g.MergeBase(head, ref)
 	check(t, err)

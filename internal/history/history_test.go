@@ -73,6 +73,7 @@ func repo(t *testing.T) *gitsrc.Repo {
 	check(t, r.Tag("v1.1.0", ""))
 	g, err := gitsrc.Open(filepath.Join(r.Dir, "product"))
 	check(t, err)
+	t.Cleanup(func() { g.Close() }) // before the directory is removed: a cache may be being written
 	return g
 }
 

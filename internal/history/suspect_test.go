@@ -44,6 +44,7 @@ func build(t *testing.T, commits ...commit) *gitsrc.Repo {
 	}
 	g, err := gitsrc.Open(r.Dir)
 	check(t, err)
+	t.Cleanup(func() { g.Close() }) // before the directory is removed: a cache may be being written
 	return g
 }
 

@@ -1,0 +1,32 @@
+//go:build unix
+
+package gitsrc
+
+import (
+	"os"
+	"syscall"
+)
+
+// mapFile maps f's first size bytes read-only, so that reading a pack
+// object is a slice of memory rather than a read into a new buffer: a
+// cold history walk reads some 30,000 objects. nil when it cannot be
+// mapped, and then the pack is read with ReadAt. git never rewrites a
+// pack in place (a repack writes a new one and deletes the old, which a
+// mapping survives), so the mapping does not shrink under the reader.
+func mapFile(f *os.File, size int64) []byte {
+	if size <= 0 || int64(int(size)) != size {
+		return nil
+	}
+	b, err := syscall.Mmap(int(f.Fd()), 0, int(size), syscall.PROT_READ, syscall.MAP_SHARED)
+	if err != nil {
+		return nil
+	}
+	return b
+}
+
+func unmapFile(b []byte) error {
+	if b == nil {
+		return nil
+	}
+	return syscall.Munmap(b)
+}
