@@ -16,11 +16,13 @@ const (
 	specMemoryLimit = 230 << 20
 	// historyMemoryLimit is the commands' that walk history (openRepo):
 	// go-git's object cache and the trees being compared are garbage soon
-	// after, and a walk of 2,000 commits over 10,000 stories peaked at
-	// 206–246 MB under specMemoryLimit, 171–185 MB under this one, no
-	// slower. Lint keeps the higher limit: at 100,000 stories this one
-	// cost it a third more CPU.
-	historyMemoryLimit = 170 << 20
+	// after, and a cold walk of 2,000 commits over 10,000 stories peaked
+	// at 206-246 MB under specMemoryLimit. Its RSS also counts the pages
+	// of the mapped pack it touched (up to the pack's size, 17 MB on the
+	// sharded repository): under this limit 186-195 MB, no slower. Lint
+	// keeps the higher limit: at 100,000 stories 170 MiB cost it a third
+	// more CPU.
+	historyMemoryLimit = 160 << 20
 )
 
 // softLimits is whether limitMemory sets limits: Main turns it on, so
