@@ -92,12 +92,8 @@ func walkToHead(g *globalOptions) (*source.Source, *gitsrc.Commit, *history.Log,
 // not from a spec root where the spec is not (NoSpecError): the spec at
 // head says which.
 func checkStoried(src *source.Source, head *gitsrc.Commit, steps []history.Step) error {
-	for _, st := range steps {
-		for _, d := range st.Deltas {
-			if isStory(d.Before) || isStory(d.After) {
-				return nil
-			}
-		}
+	if history.AboutStories(steps) {
+		return nil
 	}
 	sp, err := src.FrontMatterAt(head)
 	if err == nil {
@@ -105,8 +101,6 @@ func checkStoried(src *source.Source, head *gitsrc.Commit, steps []history.Step)
 	}
 	return err
 }
-
-func isStory(f *history.Facts) bool { return f != nil && f.Kind == spec.KindStory }
 
 // historyOf narrows h to the story, roadmap item or goal id: a story's
 // timeline when there is one, else the item's or goal's changes, found

@@ -15,7 +15,6 @@ func (e *Encoder) Uint64(n uint64) { e.B = binary.LittleEndian.AppendUint64(e.B,
 func (e *Encoder) Byte(b byte)     { e.B = append(e.B, b) }
 func (e *Encoder) Hash(h Hash)     { e.B = append(e.B, h[:]...) }
 func (e *Encoder) String(s string) { e.Uint(len(s)); e.B = append(e.B, s...) }
-func (e *Encoder) Bytes(b []byte)  { e.Uint(len(b)); e.B = append(e.B, b...) }
 
 // Decoder reads what an Encoder wrote. Past a fault (Bad) it reads
 // zeros, so that a caller checks once, at the end (Done). Strings are

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"errors"
-	"io"
 	"slices"
 	"strings"
 	"time"
@@ -90,17 +89,7 @@ func (r *Repo) rawObject(g *git.Repository, h Hash) (plumbing.ObjectType, []byte
 			return typ, data, nil
 		}
 	}
-	obj, err := g.Storer.EncodedObject(plumbing.AnyObject, plumbing.Hash(h))
-	if err != nil {
-		return 0, nil, err
-	}
-	rd, err := obj.Reader()
-	if err != nil {
-		return 0, nil, err
-	}
-	defer rd.Close()
-	data, err := io.ReadAll(rd)
-	return obj.Type(), data, err
+	return goGitObject(g, plumbing.AnyObject, h)
 }
 
 func memoryObject(typ plumbing.ObjectType, data []byte) *plumbing.MemoryObject {

@@ -270,23 +270,29 @@ func (r *Repo) readObject(typ plumbing.ObjectType, h Hash) ([]byte, error) {
 		}
 	}
 	var data []byte
-	err := r.with(func(g *git.Repository) error {
-		obj, err := g.Storer.EncodedObject(typ, plumbing.Hash(h))
-		if err != nil {
-			return err
-		}
-		rd, err := obj.Reader()
-		if err != nil {
-			return err
-		}
-		defer rd.Close()
-		// Exactly its size: a bytes.Buffer of that capacity grows to
-		// twice it to look for the end.
-		data = make([]byte, obj.Size())
-		_, err = io.ReadFull(rd, data)
+	err := r.with(func(g *git.Repository) (err error) {
+		_, data, err = goGitObject(g, typ, h)
 		return err
 	})
 	return data, err
+}
+
+// goGitObject reads the object h of type typ (AnyObject: any) through g.
+func goGitObject(g *git.Repository, typ plumbing.ObjectType, h Hash) (plumbing.ObjectType, []byte, error) {
+	obj, err := g.Storer.EncodedObject(typ, plumbing.Hash(h))
+	if err != nil {
+		return 0, nil, err
+	}
+	rd, err := obj.Reader()
+	if err != nil {
+		return 0, nil, err
+	}
+	defer rd.Close()
+	// Exactly its size: a bytes.Buffer of that capacity grows to twice it
+	// to look for the end.
+	data := make([]byte, obj.Size())
+	_, err = io.ReadFull(rd, data)
+	return obj.Type(), data, err
 }
 
 // borrow takes an idle handle, opens one while there are fewer than
@@ -357,7 +363,7 @@ func (r *Repo) missing(err error, what string) error {
 // readErr is missing for an object met resolving revision rev.
 func (r *Repo) readErr(err error, what, rev string) error {
 	resolving := fmt.Sprintf(" (resolving %q)", rev)
-	if corrupt := (*CorruptError)(nil); errors.As(err, &corrupt) && !strings.HasSuffix(corrupt.What, resolving) {
+	if corrupt := (*CorruptError)(nil); errors.As(err, &corrupt) { // named already: add the revision
 		return &CorruptError{What: corrupt.What + resolving, Err: corrupt.Err}
 	}
 	return r.missing(err, what+resolving)

@@ -169,6 +169,18 @@ func idents(f *Facts) []ident {
 	return nil
 }
 
+// AboutStories reports whether a step changes a story.
+func AboutStories(steps []Step) bool {
+	for _, s := range steps {
+		for _, d := range s.Deltas {
+			if isStory(d.Before) || isStory(d.After) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func isStory(f *Facts) bool { return f != nil && f.Kind == spec.KindStory && f.ID != "" }
 
 func defines(f *Facts, id ident) bool { return slices.Contains(idents(f), id) }

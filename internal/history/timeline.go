@@ -183,24 +183,15 @@ func only(s Step, ids map[string]bool) (Step, bool) {
 	keep := func(d Delta) bool {
 		return isStory(d.Before) && ids[d.Before.ID] || isStory(d.After) && ids[d.After.ID]
 	}
-	n := 0
-	for _, d := range s.Deltas {
-		if keep(d) {
-			n++
-		}
-	}
-	renames := slices.DeleteFunc(slices.Clone(s.Renames), func(r Rename) bool { return !ids[r.From] && !ids[r.To] })
-	if n == 0 && len(renames) == 0 {
-		return s, false
-	}
-	deltas := make([]Delta, 0, n)
+	var deltas []Delta
 	for _, d := range s.Deltas {
 		if keep(d) {
 			deltas = append(deltas, d)
 		}
 	}
+	renames := slices.DeleteFunc(slices.Clone(s.Renames), func(r Rename) bool { return !ids[r.From] && !ids[r.To] })
 	s.Deltas, s.Renames = deltas, renames
-	return s, true
+	return s, len(deltas) > 0 || len(renames) > 0
 }
 
 func cycleTime(ts []Transition, cfg *config.Config) *Duration {
