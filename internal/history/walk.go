@@ -294,7 +294,10 @@ func parseBlob(repo *gitsrc.Repo, cfg *config.Config, k blobKey) (*Facts, error)
 	if err != nil {
 		return nil, err
 	}
-	f := factsOf(spec.ParseFrontMatter(cfg, k.Path, src))
+	f, ok := quickFacts(cfg, k.Path, src)
+	if !ok {
+		f = factsOf(spec.ParseFrontMatter(cfg, k.Path, src))
+	}
 	if f != nil && f.Kind == spec.KindRoadmap && f.Err == "" {
 		f.Body = bodyHash(src)
 	}

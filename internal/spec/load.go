@@ -186,6 +186,10 @@ func Candidate(cfg *config.Config, p string) bool {
 	return ok
 }
 
+// PathKind is pathKind: the kind a file at p is by its path ("" when
+// only front matter can tell), and whether it may be a spec file at all.
+func PathKind(cfg *config.Config, p string) (Kind, bool) { return pathKind(cfg, p) }
+
 // pathKind is the one decision on which paths are spec files, for the
 // walk of a tree and for the paths a commit changed. A file at p may be
 // one when no directory above it is skipped and it is not ignored itself,

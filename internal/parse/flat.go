@@ -1,0 +1,269 @@
+package parse
+
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+// FlatKind is the shape of a value in a flat front matter.
+type FlatKind uint8
+
+const (
+	FlatNull   FlatKind = iota // nothing, or null, Null, NULL
+	FlatScalar                 // a plain scalar
+	FlatList                   // a one-line flow list of plain scalars
+	FlatMap                    // a one-line flow mapping of plain scalars
+)
+
+// FlatValue is one top-level value of a flat front matter. Text is a
+// scalar's text; Items a list's scalars. A mapping keeps neither: its
+// readers (the priority inputs) go through ParseFrontMatter.
+type FlatValue struct {
+	Kind  FlatKind
+	Text  string
+	Items []string
+}
+
+// FlatPair is one "key: value" line of a flat front matter.
+type FlatPair struct {
+	Key   string
+	Value FlatValue
+}
+
+// maxFlatKey keeps keys far below the 1024 characters past which yaml.v3
+// no longer reads a plain key.
+const maxFlatKey = 64
+
+// FlatFrontMatter reads the top level of a front matter in the narrow
+// part of YAML that generated and tool-written specs use:
+//
+//	---
+//	# a comment
+//	id: S-1
+//	title: Find a note by tag
+//	labels: [area-1, team-1]
+//	rice: {reach: 8800, effort: 5}
+//	due:
+//	---
+//
+// The file opens with a "---" line and a "---" line closes the front
+// matter; between them every line is blank, a comment starting in the
+// first column, or "key: value" with the key in the first column, and
+// every value is nothing, a plain scalar that starts with a letter or a
+// digit and holds neither ":" nor "#", or a one-line flow list or mapping
+// of such scalars. The front matter is printable ASCII; the rest of the
+// file only needs to be text. No key repeats.
+//
+// It gives up (false) on anything else, and on an empty front matter. It
+// is for readers of thousands of files that need a few values of each,
+// history above all: when it does not give up, ParseFrontMatter finds no
+// problem in the file and its mapping has the same keys, kinds and values
+// in the same order, which FuzzFlatFrontMatter checks. It reads each byte
+// of the front matter a bounded number of times and allocates one string
+// for all of its text.
+func FlatFrontMatter(src []byte) ([]FlatPair, bool) {
+	if !bytes.HasPrefix(src, []byte("---\n")) {
+		return nil, false
+	}
+	end := bytes.Index(src[3:], []byte("\n---\n"))
+	if end < 0 {
+		if !bytes.HasSuffix(src, []byte("\n---")) {
+			return nil, false
+		}
+		end = len(src) - 4
+	} else {
+		end += 3
+	}
+	// The front matter is src[4:end+1]; checkText's tests cover the body.
+	fm := string(src[4 : end+1])
+	if bytes.IndexByte(src, 0) >= 0 || !utf8.Valid(src[end:]) {
+		return nil, false
+	}
+	var pairs []FlatPair
+	for rest := fm; rest != ""; {
+		i := indexByte(rest, '\n')
+		l := rest[:i]
+		rest = rest[i+1:]
+		if l == "" || l[0] == '#' && isASCII(l) {
+			continue
+		}
+		p, ok := flatLine(l)
+		if !ok || hasKey(pairs, p.Key) {
+			return nil, false
+		}
+		pairs = append(pairs, p)
+	}
+	return pairs, len(pairs) > 0
+}
+
+// indexByte is strings.IndexByte for a string that ends in c.
+func indexByte(s string, c byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return i
+		}
+	}
+	return len(s) - 1
+}
+
+func hasKey(pairs []FlatPair, k string) bool {
+	for _, p := range pairs {
+		if p.Key == k {
+			return true
+		}
+	}
+	return false
+}
+
+// flatLine reads a "key: value" line.
+func flatLine(l string) (FlatPair, bool) {
+	k, v, ok := flatKey(l)
+	if !ok {
+		return FlatPair{}, false
+	}
+	p := FlatPair{Key: k}
+	switch {
+	case v == "":
+	case v[0] == '[':
+		p.Value.Kind = FlatList
+		p.Value.Items, ok = flatItems(v, ']', false)
+	case v[0] == '{':
+		p.Value.Kind = FlatMap
+		_, ok = flatItems(v, '}', true)
+	default:
+		p.Value, ok = flatScalar(v, false)
+	}
+	return p, ok
+}
+
+// flatKey splits "key: value" or "key:" at the colon; the value is what
+// follows the blanks after it, and does not end in one.
+func flatKey(l string) (key, value string, ok bool) {
+	i := 0
+	for i < len(l) && i <= maxFlatKey && isKeyByte(l[i], i == 0) {
+		i++
+	}
+	if i == 0 || i > maxFlatKey || i == len(l) || l[i] != ':' {
+		return "", "", false
+	}
+	key, value = l[:i], l[i+1:]
+	if value == "" {
+		return key, "", true
+	}
+	if value[0] != ' ' {
+		return "", "", false
+	}
+	for value != "" && value[0] == ' ' {
+		value = value[1:]
+	}
+	if value != "" && value[len(value)-1] == ' ' {
+		return "", "", false
+	}
+	return key, value, true
+}
+
+func isKeyByte(c byte, first bool) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' || !first && ('0' <= c && c <= '9' || c == '-')
+}
+
+// flatScalar reads a plain scalar: one that starts with a letter or a
+// digit and holds no ":" or "#" (nor, in a flow collection, ",[]{}"), so
+// that it can be nothing else and ends only at the end of the line or
+// item. null, Null and NULL are YAML's nulls.
+func flatScalar(s string, inFlow bool) (FlatValue, bool) {
+	if s == "" || !isAlnum(s[0]) {
+		return FlatValue{}, false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c > '~' || c == ':' || c == '#' || inFlow && (c == ',' || c == '[' || c == ']' || c == '{' || c == '}') {
+			return FlatValue{}, false
+		}
+	}
+	if s == "null" || s == "Null" || s == "NULL" {
+		return FlatValue{Kind: FlatNull}, true
+	}
+	return FlatValue{Kind: FlatScalar, Text: s}, true
+}
+
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// flatItems reads a one-line flow list ("[a, b]") or mapping ("{a: 1}")
+// of plain scalars, closed by the last byte of v; an empty one is "[]"
+// or "{}". It returns a list's items; a null item, key or value gives up.
+func flatItems(v string, closer byte, mapping bool) ([]string, bool) {
+	if v[len(v)-1] != closer {
+		return nil, false
+	}
+	inner := v[1 : len(v)-1]
+	if inner == "" {
+		return []string{}, true
+	}
+	var items, keys []string
+	for inner != "" {
+		item := inner
+		if i := indexComma(inner); i >= 0 {
+			item, inner = inner[:i], inner[i+1:]
+			if inner == "" {
+				return nil, false // a trailing comma
+			}
+		} else {
+			inner = ""
+		}
+		item = trimSpaces(item)
+		if mapping {
+			k, val, ok := flatKey(item)
+			if !ok || val == "" || contains(keys, k) {
+				return nil, false
+			}
+			keys = append(keys, k)
+			item = val
+		}
+		x, ok := flatScalar(item, true)
+		if !ok || x.Kind != FlatScalar {
+			return nil, false
+		}
+		items = append(items, x.Text)
+	}
+	return items, true
+}
+
+func indexComma(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ',' {
+			return i
+		}
+	}
+	return -1
+}
+
+func trimSpaces(s string) string {
+	for s != "" && s[0] == ' ' {
+		s = s[1:]
+	}
+	for s != "" && s[len(s)-1] == ' ' {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// isASCII reports whether s is printable ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] > '~' {
+			return false
+		}
+	}
+	return true
+}
