@@ -54,7 +54,7 @@ func reattachFeet(n *yaml.Node, lines []string) {
 
 // attachComments puts the comments of doc, the front matter fm, where
 // they were written, for the few places yaml.v3 gets wrong: see
-// reattachFeet, reattachItemFeet, reattachLastFoot and liftValueHeads.
+// liftFeetAbove, reattachFeet, reattachItemFeet, reattachLastFoot and liftValueHeads.
 func attachComments(doc *yaml.Node, fm []byte) {
 	lines := yamlLines(fm)
 	if root := doc.Content[0]; len(root.Content) == 0 && root.FootComment != "" && doc.FootComment == "" {
@@ -70,9 +70,45 @@ func attachComments(doc *yaml.Node, fm []byte) {
 		}
 		doc.FootComment, root.LineComment = root.LineComment, ""
 	}
+	liftFeetAbove(doc.Content[0], lines)
 	reattachFeet(doc.Content[0], lines)
 	reattachLastFoot(doc, lines)
 	liftValueHeads(doc.Content[0])
+}
+
+// liftFeetAbove gives a key back the comment written right above it that
+// yaml.v3 hung on it as its foot: a comment less indented than the first
+// key of a nested mapping, between it and the key that opens the mapping
+// ("a:\n b:\n#\n\n  c:" puts "#" under c). Written under the key, it
+// would move again on the next fmt. (A list item's first key is
+// reattachItemFeet's.) It runs before reattachFeet, which may take such a
+// comment for the previous key's.
+func liftFeetAbove(n *yaml.Node, lines []string) {
+	for _, c := range n.Content {
+		liftFeetAbove(c, lines)
+	}
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 1; i < len(n.Content); i += 2 {
+		v := n.Content[i]
+		if v.Kind != yaml.MappingNode || len(v.Content) == 0 {
+			continue
+		}
+		k := v.Content[0]
+		if k.FootComment == "" || k.HeadComment != "" || k.Line < 2 || k.Line-1 > len(lines) {
+			continue
+		}
+		var above []string
+		for j := k.Line - 2; j >= 0 && isCommentOrBlank(lines[j]); j-- {
+			if l := strings.TrimSpace(lines[j]); l != "" {
+				above = append([]string{l}, above...)
+			}
+		}
+		if strings.Join(above, "\n") == k.FootComment {
+			k.HeadComment, k.FootComment = k.FootComment, ""
+		}
+	}
 }
 
 // liftValueHeads moves the comment written between a key and its scalar
