@@ -115,9 +115,11 @@ func style(m *yaml.Node, t *spec.Table, cfg *config.Config) {
 			// "labels: # c" above a block list: a flow list ends the
 			// key's line, and the comment goes after it, not nowhere.
 			n.LineComment, k.LineComment = k.LineComment, ""
-		case n.Style != yaml.FlowStyle && n.Kind != yaml.ScalarNode && n.LineComment != "" && k.LineComment == "":
+		case n.Style != yaml.FlowStyle && n.Kind != yaml.ScalarNode && len(n.Content) > 0 && n.LineComment != "" && k.LineComment == "":
 			// "goals: [{...}] # c" made a block list: yaml.v3 writes no
 			// line comment of a block collection, so it goes on the key.
+			// ("goals: [] # c" stays: an empty list is written [] in any
+			// style, and its comment after it.)
 			k.LineComment, n.LineComment = n.LineComment, ""
 		}
 	}

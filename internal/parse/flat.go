@@ -51,8 +51,8 @@ const maxFlatKey = 64
 // first column, or "key: value" with the key in the first column, and
 // every value is nothing, a plain scalar that starts with a letter or a
 // digit and holds neither ":" nor "#", or a one-line flow list or mapping
-// of such scalars. The front matter is printable ASCII; the rest of the
-// file only needs to be text. No key repeats.
+// of such scalars (without ",?[]{}"). The front matter is printable
+// ASCII; the rest of the file only needs to be text. No key repeats.
 //
 // It gives up (false) on anything else, and on an empty front matter. It
 // is for readers of thousands of files that need a few values of each,
@@ -167,7 +167,8 @@ func isKeyByte(c byte, first bool) bool {
 }
 
 // flatScalar reads a plain scalar: one that starts with a letter or a
-// digit and holds no ":" or "#" (nor, in a flow collection, ",[]{}"), so
+// digit and holds no ":" or "#" (nor, in a flow collection, ",?[]{}",
+// each of which ends a plain scalar there for yaml.v3), so
 // that it can be nothing else and ends only at the end of the line or
 // item. null, Null and NULL are YAML's nulls.
 func flatScalar(s string, inFlow bool) (FlatValue, bool) {
@@ -176,7 +177,7 @@ func flatScalar(s string, inFlow bool) (FlatValue, bool) {
 	}
 	for i := 1; i < len(s); i++ {
 		c := s[i]
-		if c < ' ' || c > '~' || c == ':' || c == '#' || inFlow && (c == ',' || c == '[' || c == ']' || c == '{' || c == '}') {
+		if c < ' ' || c > '~' || c == ':' || c == '#' || inFlow && (c == ',' || c == '?' || c == '[' || c == ']' || c == '{' || c == '}') {
 			return FlatValue{}, false
 		}
 	}
