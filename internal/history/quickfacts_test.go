@@ -3,10 +3,12 @@ package history
 import (
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/prodspec/prodspec/internal/benchcorpus"
 	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/spec"
+	"github.com/prodspec/prodspec/internal/testcorpus"
 )
 
 // quickConfigs are the default config and one that renames keys (one of
@@ -45,15 +47,17 @@ func FuzzQuickFacts(f *testing.F) {
 	configs := quickConfigs()
 	f.Fuzz(func(t *testing.T, src []byte, which uint8) {
 		p := quickPaths[int(which)%len(quickPaths)]
-		for _, cfg := range configs {
-			got, ok := quickFacts(cfg, p, src)
-			if !ok {
-				continue
+		testcorpus.Within(t, 10*time.Second, func() {
+			for _, cfg := range configs {
+				got, ok := quickFacts(cfg, p, src)
+				if !ok {
+					continue
+				}
+				if want := factsOf(spec.ParseFrontMatter(cfg, p, src)); !reflect.DeepEqual(got, want) {
+					t.Errorf("%s: quickFacts %+v, the full parse %+v", p, got, want)
+				}
 			}
-			if want := factsOf(spec.ParseFrontMatter(cfg, p, src)); !reflect.DeepEqual(got, want) {
-				t.Errorf("%s: quickFacts %+v, the full parse %+v", p, got, want)
-			}
-		}
+		})
 	})
 }
 
