@@ -2,6 +2,8 @@ package parse
 
 import (
 	"bytes"
+	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -81,38 +83,18 @@ func FlatFrontMatter(src []byte) ([]FlatPair, bool) {
 	}
 	var pairs []FlatPair
 	for rest := fm; rest != ""; {
-		i := indexByte(rest, '\n')
-		l := rest[:i]
-		rest = rest[i+1:]
+		l, after, _ := strings.Cut(rest, "\n")
+		rest = after
 		if l == "" || l[0] == '#' && isASCII(l) {
 			continue
 		}
 		p, ok := flatLine(l)
-		if !ok || hasKey(pairs, p.Key) {
+		if !ok || slices.ContainsFunc(pairs, func(q FlatPair) bool { return q.Key == p.Key }) {
 			return nil, false
 		}
 		pairs = append(pairs, p)
 	}
 	return pairs, len(pairs) > 0
-}
-
-// indexByte is strings.IndexByte for a string that ends in c.
-func indexByte(s string, c byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
-	}
-	return len(s) - 1
-}
-
-func hasKey(pairs []FlatPair, k string) bool {
-	for _, p := range pairs {
-		if p.Key == k {
-			return true
-		}
-	}
-	return false
 }
 
 // flatLine reads a "key: value" line.
@@ -153,10 +135,8 @@ func flatKey(l string) (key, value string, ok bool) {
 	if value[0] != ' ' {
 		return "", "", false
 	}
-	for value != "" && value[0] == ' ' {
-		value = value[1:]
-	}
-	if value != "" && value[len(value)-1] == ' ' {
+	value = strings.TrimLeft(value, " ")
+	if strings.HasSuffix(value, " ") {
 		return "", "", false
 	}
 	return key, value, true
@@ -205,18 +185,15 @@ func flatItems(v string, closer byte, mapping bool) ([]string, bool) {
 	var items, keys []string
 	for inner != "" {
 		item := inner
-		if i := indexComma(inner); i >= 0 {
-			item, inner = inner[:i], inner[i+1:]
-			if inner == "" {
-				return nil, false // a trailing comma
-			}
-		} else {
-			inner = ""
+		var more bool
+		item, inner, more = strings.Cut(inner, ",")
+		if more && inner == "" {
+			return nil, false // a trailing comma
 		}
-		item = trimSpaces(item)
+		item = strings.Trim(item, " ")
 		if mapping {
 			k, val, ok := flatKey(item)
-			if !ok || val == "" || contains(keys, k) {
+			if !ok || val == "" || slices.Contains(keys, k) {
 				return nil, false
 			}
 			keys = append(keys, k)
@@ -229,34 +206,6 @@ func flatItems(v string, closer byte, mapping bool) ([]string, bool) {
 		items = append(items, x.Text)
 	}
 	return items, true
-}
-
-func indexComma(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == ',' {
-			return i
-		}
-	}
-	return -1
-}
-
-func trimSpaces(s string) string {
-	for s != "" && s[0] == ' ' {
-		s = s[1:]
-	}
-	for s != "" && s[len(s)-1] == ' ' {
-		s = s[:len(s)-1]
-	}
-	return s
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // isASCII reports whether s is printable ASCII.
