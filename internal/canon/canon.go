@@ -172,10 +172,7 @@ func flowList(n *yaml.Node) {
 			return
 		}
 	}
-	if hasComments(n) {
-		return
-	}
-	n.Style = yaml.FlowStyle
+	setFlow(n)
 }
 
 // flowMap writes priority inputs as {reach: 1, ...} in canonical key order.
@@ -189,10 +186,23 @@ func flowMap(n *yaml.Node, t *spec.Table, cfg *config.Config) {
 		}
 	}
 	order(n, t, cfg)
+	setFlow(n)
+}
+
+// setFlow writes the list or mapping of scalars n in flow style, unless
+// a comment is written inside it (it then keeps its style) or a null
+// written as nothing ("-", "reach:"), which yaml.v3 would write ” in
+// flow style, another value (it then gets block style).
+func setFlow(n *yaml.Node) {
 	if hasComments(n) {
 		return
 	}
 	n.Style = yaml.FlowStyle
+	for _, c := range n.Content {
+		if c.Tag == "!!null" && c.Value == "" {
+			n.Style = 0
+		}
+	}
 }
 
 // blockMaps writes a list of mappings (the vision's goals) in block style,

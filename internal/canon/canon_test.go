@@ -141,3 +141,15 @@ func TestFormatSizeCap(t *testing.T) {
 		t.Errorf("at the cap: %q, %v", out, err)
 	}
 }
+
+// TestFormatKeepsNulls: a list item or priority input written as nothing
+// is a null; in flow style yaml.v3 would write it ”, an empty string,
+// so such a list or mapping stays in block style.
+func TestFormatKeepsNulls(t *testing.T) {
+	src := "---\nid: S-1\nrice:\n  reach:\n  effort: 3\nlabels:\n  -\n  - a\n---\n"
+	want := "---\nid: S-1\nlabels:\n  -\n  - a\nrice:\n  reach:\n  effort: 3\n---\n"
+	got, err := Format([]byte(src), spec.KindStory, config.Default())
+	if err != nil || string(got) != want {
+		t.Fatalf("got:\n%s\nwant:\n%s (%v)", got, want, err)
+	}
+}

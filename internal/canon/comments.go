@@ -45,7 +45,7 @@ func reattachFeet(n *yaml.Node, lines []string) {
 		for j := top; j < k.Line-1 && strings.TrimSpace(lines[j]) != ""; j++ {
 			under = append(under, strings.TrimSpace(lines[j]))
 		}
-		if len(under) == 0 || strings.Join(under, "\n") != foot {
+		if len(under) == 0 || !sameComment(under, foot) {
 			continue
 		}
 		prev.FootComment, k.HeadComment = foot, strings.TrimLeft(head, "\n")
@@ -57,9 +57,14 @@ func reattachFeet(n *yaml.Node, lines []string) {
 // liftFeetAbove, reattachFeet, reattachItemFeet, reattachLastFoot and liftValueHeads.
 func attachComments(doc *yaml.Node, fm []byte) {
 	lines := yamlLines(fm)
-	if root := doc.Content[0]; len(root.Content) == 0 && root.FootComment != "" && doc.FootComment == "" {
+	if root := doc.Content[0]; root.FootComment != "" {
 		// "{\n}\n# c": written again as "{}\n# c", which yaml.v3 then
 		// reads as the document's comment, written after a blank line.
+		// A flow mapping's own foot comment ("{a\n}\n# c") is lost once
+		// it is written in block style: it goes to the document too.
+		if doc.FootComment != "" {
+			root.FootComment += "\n\n" + doc.FootComment
+		}
 		doc.FootComment, root.FootComment = root.FootComment, ""
 	}
 	if root := doc.Content[0]; root.LineComment != "" {
@@ -105,7 +110,7 @@ func liftFeetAbove(n *yaml.Node, lines []string) {
 				above = append([]string{l}, above...)
 			}
 		}
-		if strings.Join(above, "\n") == k.FootComment {
+		if sameComment(above, k.FootComment) {
 			k.HeadComment, k.FootComment = k.FootComment, ""
 		}
 	}
@@ -137,16 +142,13 @@ func liftValueHeads(n *yaml.Node) {
 	}
 }
 
-// reattachLastFoot gives back to the last key of the front matter the
-// comment written directly under its entry, which yaml.v3 takes for the
-// document's foot comment when the key has a line comment and no value.
+// reattachLastFoot gives back to the last key of the front matter (or,
+// indented under it, a last key nested in its value) the comment written
+// directly under its entry, which yaml.v3 takes for the document's foot
+// comment when the key has a line comment and no value, or is nested.
 func reattachLastFoot(doc *yaml.Node, lines []string) {
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode || len(root.Content) < 2 || doc.FootComment == "" {
-		return
-	}
-	last := root.Content[len(root.Content)-2]
-	if last.FootComment != "" || root.Content[len(root.Content)-1].FootComment != "" {
 		return
 	}
 	top := len(lines)
@@ -158,10 +160,32 @@ func reattachLastFoot(doc *yaml.Node, lines []string) {
 		under = append(under, strings.TrimSpace(lines[j]))
 	}
 	foot, rest, _ := strings.Cut(doc.FootComment, "\n\n")
-	if len(under) == 0 || strings.Join(under, "\n") != foot {
+	if len(under) == 0 || !sameComment(under, foot) {
+		return
+	}
+	indent := len(lines[top]) - len(strings.TrimLeft(lines[top], " "))
+	last, value := lastEntryAt(root, indent)
+	if last.FootComment != "" || value.FootComment != "" {
 		return
 	}
 	last.FootComment, doc.FootComment = foot, strings.TrimLeft(rest, "\n")
+}
+
+// lastEntryAt is the last entry of the mapping m or, down the last
+// entry's value (a mapping, or a list whose last item, or its last item,
+// is one), the
+// deepest last entry whose key is indented no more than indent columns:
+// the key a comment so indented under the front matter was written on.
+func lastEntryAt(m *yaml.Node, indent int) (key, value *yaml.Node) {
+	key, value = m.Content[len(m.Content)-2], m.Content[len(m.Content)-1]
+	inner := value
+	for inner.Kind == yaml.SequenceNode && len(inner.Content) > 0 {
+		inner = inner.Content[len(inner.Content)-1]
+	}
+	if inner.Kind == yaml.MappingNode && len(inner.Content) >= 2 && inner.Content[len(inner.Content)-2].Column-1 <= indent {
+		return lastEntryAt(inner, indent)
+	}
+	return key, value
 }
 
 // reattachItemFeet gives back to a list item of mappings (the vision's
@@ -185,10 +209,26 @@ func reattachItemFeet(n *yaml.Node, lines []string) {
 				above = append([]string{l}, above...)
 			}
 		}
-		if strings.Join(above, "\n") == k0.FootComment {
+		if sameComment(above, k0.FootComment) {
 			last.FootComment, k0.FootComment = k0.FootComment, ""
 		}
 	}
+}
+
+// sameComment reports whether the trimmed source lines are the comment
+// c, whose lines yaml.v3 keeps with the blanks after them ("# " stays
+// "# ").
+func sameComment(lines []string, c string) bool {
+	cs := strings.Split(c, "\n")
+	if len(lines) != len(cs) {
+		return false
+	}
+	for i, l := range lines {
+		if l != strings.TrimSpace(cs[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func isCommentOrBlank(l string) bool {
