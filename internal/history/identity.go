@@ -9,6 +9,7 @@ import (
 	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/gitsrc"
 	"github.com/prodspec/prodspec/internal/names"
+	"github.com/prodspec/prodspec/internal/par"
 	"github.com/prodspec/prodspec/internal/spec"
 )
 
@@ -207,19 +208,18 @@ func touched(ds []Delta) []ident {
 }
 
 // findRenames pairs, in each step, the stories (and, apart, the roadmap
-// items) whose ID vanished with those whose ID appeared, by pairRenames.
+// items) whose ID vanished with those whose ID appeared, by pairRenames;
+// steps in parallel, for a commit that renames hundreds of files compares
+// each pair of them.
 func findRenames(repo *gitsrc.Repo, steps []Step) error {
-	for i := range steps {
+	return par.For(len(steps), func(i int) (err error) {
 		s := &steps[i]
-		var err error
 		if s.Renames, err = renames(repo, s.Deltas, spec.KindStory); err != nil {
 			return err
 		}
-		if s.ItemRenames, err = renames(repo, s.Deltas, spec.KindRoadmap); err != nil {
-			return err
-		}
-	}
-	return nil
+		s.ItemRenames, err = renames(repo, s.Deltas, spec.KindRoadmap)
+		return err
+	})
 }
 
 // renames pairs the IDs of kind that vanished in the deltas with those

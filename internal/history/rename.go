@@ -55,6 +55,9 @@ func pairRenames(gone, came []version) map[int]int {
 			if taken[j] {
 				continue
 			}
+			if !mayBeAlike(gl, lines[j]) {
+				continue
+			}
 			if s := gl.similarity(lines[j]); s >= minSimilarity {
 				cands = append(cands, scored{i, j, s})
 			}
@@ -74,22 +77,39 @@ func pairRenames(gone, came []version) map[int]int {
 }
 
 // lineSet is a file's lines as a multiset of hashes with their lengths
-// (line ending included), and its size.
+// (line ending included), sorted by hash so that two are compared by one
+// merge, and its size.
 type lineSet struct {
-	bytes map[uint64]int // line hash -> bytes in all lines with that hash
+	lines []lineBytes
 	size  int
 }
 
+// lineBytes is a line hash and the bytes in all lines with that hash.
+type lineBytes struct {
+	hash uint64
+	n    int
+}
+
 func linesOf(src []byte, seed maphash.Seed) lineSet {
-	ls := lineSet{bytes: map[uint64]int{}, size: len(src)}
+	ls := lineSet{size: len(src)}
 	for len(src) > 0 {
 		n := bytes.IndexByte(src, '\n') + 1
 		if n == 0 {
 			n = len(src)
 		}
-		ls.bytes[maphash.Bytes(seed, src[:n])] += n
+		ls.lines = append(ls.lines, lineBytes{maphash.Bytes(seed, src[:n]), n})
 		src = src[n:]
 	}
+	slices.SortFunc(ls.lines, func(a, b lineBytes) int { return cmp.Compare(a.hash, b.hash) })
+	merged := ls.lines[:0]
+	for _, l := range ls.lines {
+		if k := len(merged) - 1; k >= 0 && merged[k].hash == l.hash {
+			merged[k].n += l.n
+		} else {
+			merged = append(merged, l)
+		}
+	}
+	ls.lines = merged
 	return ls
 }
 
@@ -100,14 +120,26 @@ func (a lineSet) similarity(b lineSet) float64 {
 	if big == 0 {
 		return 1
 	}
-	if len(b.bytes) < len(a.bytes) {
-		a, b = b, a
-	}
 	common := 0
-	for h, n := range a.bytes {
-		common += min(n, b.bytes[h])
+	for x, y := a.lines, b.lines; len(x) > 0 && len(y) > 0; {
+		switch {
+		case x[0].hash < y[0].hash:
+			x = x[1:]
+		case x[0].hash > y[0].hash:
+			y = y[1:]
+		default:
+			common += min(x[0].n, y[0].n)
+			x, y = x[1:], y[1:]
+		}
 	}
 	return float64(common) / float64(big)
+}
+
+// mayBeAlike is false when a and b differ so much in size that they
+// cannot be half alike: the lines they share are at most the smaller.
+func mayBeAlike(a, b lineSet) bool {
+	big := max(a.size, b.size)
+	return big == 0 || float64(min(a.size, b.size))/float64(big) >= minSimilarity
 }
 
 // lineSeed hashes lines for every pairing; any seed serves, since only
