@@ -2,6 +2,7 @@ package history
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -87,5 +88,36 @@ func TestQuickFacts(t *testing.T) {
 	}
 	if quick[spec.KindStory] != 100 || quick[spec.KindRoadmap] == 0 {
 		t.Errorf("quick facts for %v", quick)
+	}
+}
+
+// TestQuickFactsCorpus holds quickFacts to the full parse on the YAML
+// test suite's cases and Backlog.md's real files, read as stories and as
+// roadmap items, and checks that most of Backlog.md's take the fast path.
+func TestQuickFactsCorpus(t *testing.T) {
+	quick, backlog := 0, 0
+	for _, f := range testcorpus.Seeds() {
+		isBacklog := !strings.HasSuffix(f.Name, ".yaml")
+		for _, p := range quickPaths[:2] {
+			for _, cfg := range quickConfigs() {
+				got, ok := quickFacts(cfg, p, f.Data)
+				if !ok {
+					continue
+				}
+				if isBacklog && p == quickPaths[0] && cfg.Fields.Aliases == nil {
+					quick++
+				}
+				if want := factsOf(spec.ParseFrontMatter(cfg, p, f.Data)); !reflect.DeepEqual(got, want) {
+					t.Errorf("%s as %s: quickFacts %+v, the full parse %+v", f.Name, p, got, want)
+				}
+			}
+		}
+		if isBacklog {
+			backlog++
+		}
+	}
+	t.Logf("%d of %d Backlog.md files read quickly", quick, backlog)
+	if quick < backlog*3/4 {
+		t.Errorf("%d of %d Backlog.md files read quickly, want three quarters", quick, backlog)
 	}
 }

@@ -42,27 +42,33 @@ const maxFlatKey = 64
 //	---
 //	# a comment
 //	id: S-1
-//	title: Find a note by tag
+//	title: 'Find a note: by tag'
+//	status: "To Do"
 //	labels: [area-1, team-1]
 //	rice: {reach: 8800, effort: 5}
+//	depends_on:
+//	  - S-7
+//	  - 'S-9'
 //	due:
 //	---
 //
 // The file opens with a "---" line and a "---" line closes the front
 // matter; between them every line is blank, a comment starting in the
-// first column, or "key: value" with the key in the first column, and
-// every value is nothing, a plain scalar that starts with a letter or a
-// digit and holds neither ":" nor "#", or a one-line flow list or mapping
-// of such scalars (without ",?[]{}"). The front matter is printable
-// ASCII; the rest of the file only needs to be text. No key repeats.
+// first column, "key: value" with the key in the first column, or an item
+// of a block list ("- value", every item of a list indented alike) right
+// under a key with no value or under the item before. Every value is
+// nothing, a plain scalar that starts with a letter or a digit and holds
+// neither ":" nor "#", a quoted scalar on one line without escapes, or a
+// one-line flow list or mapping of plain scalars without ",?[]{}". The
+// front matter is printable ASCII; the rest of the file only needs to be
+// text. No key repeats.
 //
 // It gives up (false) on anything else, and on an empty front matter. It
 // is for readers of thousands of files that need a few values of each,
 // history above all: when it does not give up, ParseFrontMatter finds no
 // problem in the file and its mapping has the same keys, kinds and values
 // in the same order, which FuzzFlatFrontMatter checks. It reads each byte
-// of the front matter a bounded number of times and allocates one string
-// for all of its text.
+// of the front matter a bounded number of times.
 func FlatFrontMatter(src []byte) ([]FlatPair, bool) {
 	if !bytes.HasPrefix(src, []byte("---\n")) {
 		return nil, false
@@ -82,40 +88,99 @@ func FlatFrontMatter(src []byte) ([]FlatPair, bool) {
 		return nil, false
 	}
 	var pairs []FlatPair
+	list, indent := -1, -1 // the pair whose block list may follow, its items' indentation
 	for rest := fm; rest != ""; {
 		l, after, _ := strings.Cut(rest, "\n")
 		rest = after
-		if l == "" || l[0] == '#' && isASCII(l) {
-			continue
+		switch {
+		case l == "" || l[0] == '#' && isASCII(l):
+			list = -1 // a block list is read only line after line
+		case l[0] == ' ' || l[0] == '-':
+			if list < 0 || !blockItem(&pairs[list].Value, &indent, l) {
+				return nil, false
+			}
+		default:
+			k, v, ok := flatKey(l)
+			if !ok || slices.ContainsFunc(pairs, func(q FlatPair) bool { return q.Key == k }) {
+				return nil, false
+			}
+			p := FlatPair{Key: k}
+			if p.Value, ok = flatValue(v); !ok {
+				return nil, false
+			}
+			pairs = append(pairs, p)
+			list, indent = -1, -1
+			if v == "" {
+				list = len(pairs) - 1
+			}
 		}
-		p, ok := flatLine(l)
-		if !ok || slices.ContainsFunc(pairs, func(q FlatPair) bool { return q.Key == p.Key }) {
-			return nil, false
-		}
-		pairs = append(pairs, p)
 	}
 	return pairs, len(pairs) > 0
 }
 
-// flatLine reads a "key: value" line.
-func flatLine(l string) (FlatPair, bool) {
-	k, v, ok := flatKey(l)
-	if !ok {
-		return FlatPair{}, false
-	}
-	p := FlatPair{Key: k}
+// flatValue reads the value of a "key: value" line.
+func flatValue(v string) (x FlatValue, ok bool) {
 	switch {
 	case v == "":
+		return FlatValue{Kind: FlatNull}, true
 	case v[0] == '[':
-		p.Value.Kind = FlatList
-		p.Value.Items, ok = flatItems(v, ']', false)
+		x.Items, ok = flatItems(v, ']', false)
+		return FlatValue{Kind: FlatList, Items: x.Items}, ok
 	case v[0] == '{':
-		p.Value.Kind = FlatMap
 		_, ok = flatItems(v, '}', true)
-	default:
-		p.Value, ok = flatScalar(v, false)
+		return FlatValue{Kind: FlatMap}, ok
 	}
-	return p, ok
+	return blockScalar(v)
+}
+
+// blockItem reads l, an item of a block list ("  - a") under the key
+// whose value is x, at the indentation of the list's items before it.
+func blockItem(x *FlatValue, indent *int, l string) bool {
+	item := strings.TrimLeft(l, " ")
+	n := len(l) - len(item)
+	if !strings.HasPrefix(item, "- ") || *indent >= 0 && n != *indent {
+		return false
+	}
+	*indent = n
+	v := strings.TrimLeft(item[2:], " ")
+	if v == "" || strings.HasSuffix(v, " ") {
+		return false
+	}
+	s, ok := blockScalar(v)
+	if !ok || s.Kind != FlatScalar {
+		return false
+	}
+	x.Kind = FlatList
+	x.Items = append(x.Items, s.Text)
+	return true
+}
+
+// blockScalar reads a scalar on its own: plain, or quoted on one line
+// with no escapes ('it”s' is "it's"; "x" may hold no backslash).
+func blockScalar(v string) (FlatValue, bool) {
+	q := v[0]
+	if q != '\'' && q != '"' {
+		return flatScalar(v, false)
+	}
+	if len(v) < 2 || v[len(v)-1] != q || !isASCII(v) {
+		return FlatValue{}, false
+	}
+	inner := v[1 : len(v)-1]
+	if q == '"' {
+		if strings.ContainsAny(inner, "\"\\") {
+			return FlatValue{}, false
+		}
+		return FlatValue{Kind: FlatScalar, Text: inner}, true
+	}
+	for i := 0; i < len(inner); i++ {
+		if inner[i] == '\'' {
+			if i+1 == len(inner) || inner[i+1] != '\'' {
+				return FlatValue{}, false
+			}
+			i++
+		}
+	}
+	return FlatValue{Kind: FlatScalar, Text: strings.ReplaceAll(inner, "''", "'")}, true
 }
 
 // flatKey splits "key: value" or "key:" at the colon; the value is what
