@@ -36,7 +36,7 @@ func quickFacts(cfg *config.Config, p string, src []byte) (f *Facts, ok bool) {
 			return nil, false
 		}
 	}
-	v := fieldValues{keys: table.Keys(), written: written(cfg, table), pairs: pairs}
+	v := fieldValues{keys: table.Keys(), written: table.Written(cfg), pairs: pairs}
 	f = &Facts{Kind: kind, ID: v.text("id"), Title: v.text("title"), Status: cfg.Value("status", v.text("status"))}
 	if kind == spec.KindStory {
 		f.Roadmap = v.text("roadmap")
@@ -45,17 +45,6 @@ func quickFacts(cfg *config.Config, p string, src []byte) (f *Facts, ok bool) {
 	f.Horizon = cfg.Value("horizon", v.text("horizon"))
 	f.Goals = v.list("goals")
 	return f, true
-}
-
-// written is the keys of t as files write them, renamed by the config's
-// field aliases.
-func written(cfg *config.Config, t *spec.Table) []string {
-	keys := t.Keys()
-	w := make([]string, len(keys))
-	for i, k := range keys {
-		w[i] = cfg.Field(k)
-	}
-	return w
 }
 
 // fieldValues looks up the values of a flat front matter by prodspec's

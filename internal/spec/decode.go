@@ -57,22 +57,10 @@ func (d *decoder) decode(root *yaml.Node, t *Table, item any) fields {
 	return pos
 }
 
-// written is the keys of t as files write them.
-func (d *decoder) written(t *Table) []string {
-	if len(d.cfg.Fields.Aliases) == 0 {
-		return t.keys
-	}
-	w := make([]string, len(t.keys))
-	for i, k := range t.keys {
-		w[i] = d.cfg.Field(k)
-	}
-	return w
-}
-
 // mapping finds the known keys of m, indexed like t's fields, and reports
 // the unknown ones. Keys may be renamed by the config's field aliases.
 func (d *decoder) mapping(m *yaml.Node, t *Table, where string) []entry {
-	written := d.written(t)
+	written := t.Written(d.cfg)
 	out := make([]entry, len(written))
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]

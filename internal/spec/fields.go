@@ -133,6 +133,19 @@ func newTable(name, untraced string, fields ...Field) *Table {
 // table's own slice: read it, do not change it).
 func (t *Table) Keys() []string { return t.keys }
 
+// Written is the Keys as files write them: renamed by the config's
+// field aliases.
+func (t *Table) Written(cfg *config.Config) []string {
+	if len(cfg.Fields.Aliases) == 0 {
+		return t.keys
+	}
+	w := make([]string, len(t.keys))
+	for i, k := range t.keys {
+		w[i] = cfg.Field(k)
+	}
+	return w
+}
+
 // Field returns the field of t named key, nil when there is none.
 func (t *Table) Field(key string) *Field {
 	for i := range t.Fields {
