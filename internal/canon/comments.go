@@ -104,13 +104,7 @@ func liftFeetAbove(n *yaml.Node, lines []string) {
 		if k.FootComment == "" || k.HeadComment != "" || k.Line < 2 || k.Line-1 > len(lines) {
 			continue
 		}
-		var above []string
-		for j := k.Line - 2; j >= 0 && isCommentOrBlank(lines[j]); j-- {
-			if l := strings.TrimSpace(lines[j]); l != "" {
-				above = append([]string{l}, above...)
-			}
-		}
-		if sameComment(above, k.FootComment) {
+		if sameComment(commentsAbove(lines, k.Line), k.FootComment) {
 			k.HeadComment, k.FootComment = k.FootComment, ""
 		}
 	}
@@ -203,13 +197,7 @@ func reattachItemFeet(n *yaml.Node, lines []string) {
 		if k0.FootComment == "" || last.FootComment != "" || item.Line < 2 || item.Line-1 > len(lines) {
 			continue
 		}
-		var above []string
-		for i := item.Line - 2; i >= 0 && isCommentOrBlank(lines[i]); i-- {
-			if l := strings.TrimSpace(lines[i]); l != "" {
-				above = append([]string{l}, above...)
-			}
-		}
-		if sameComment(above, k0.FootComment) {
+		if sameComment(commentsAbove(lines, item.Line), k0.FootComment) {
 			last.FootComment, k0.FootComment = k0.FootComment, ""
 		}
 	}
@@ -229,6 +217,18 @@ func sameComment(lines []string, c string) bool {
 		}
 	}
 	return true
+}
+
+// commentsAbove is the comment lines, trimmed, in the run of comment and
+// blank lines right above line (1-based).
+func commentsAbove(lines []string, line int) []string {
+	var above []string
+	for i := line - 2; i >= 0 && isCommentOrBlank(lines[i]); i-- {
+		if l := strings.TrimSpace(lines[i]); l != "" {
+			above = append([]string{l}, above...)
+		}
+	}
+	return above
 }
 
 func isCommentOrBlank(l string) bool {
