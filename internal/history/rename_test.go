@@ -45,3 +45,22 @@ func TestSimilarity(t *testing.T) {
 		}
 	}
 }
+
+// TestMayBeAlike: the size bound never rules out a pair that similarity
+// finds half alike, and rules out one at 2:1 and over.
+func TestMayBeAlike(t *testing.T) {
+	sets := []lineSet{}
+	for _, n := range []int{0, 1, 2, 3, 5, 8, 13} {
+		sets = append(sets, linesOf([]byte(strings.Repeat("same line\n", n)+"own\n"), lineSeed))
+	}
+	for _, a := range sets {
+		for _, b := range sets {
+			if a.similarity(b) >= minSimilarity && !mayBeAlike(a, b) {
+				t.Errorf("sizes %d and %d: half alike, ruled out", a.size, b.size)
+			}
+		}
+	}
+	if small, big := linesOf([]byte("a\n"), lineSeed), linesOf([]byte("a\nb\nc\n"), lineSeed); mayBeAlike(small, big) {
+		t.Error("sizes 2 and 6 may be alike")
+	}
+}
