@@ -67,6 +67,15 @@ func attachComments(doc *yaml.Node, fm []byte) {
 		}
 		doc.FootComment, root.FootComment = root.FootComment, ""
 	}
+	if root := doc.Content[0]; root.HeadComment != "" {
+		// "# c\n{a}": the comment above a flow mapping is the mapping's,
+		// which in block style would be read back as its first key's.
+		// It stays the document's, set off by a blank line.
+		if doc.HeadComment != "" {
+			root.HeadComment = doc.HeadComment + "\n\n" + root.HeadComment
+		}
+		doc.HeadComment, root.HeadComment = root.HeadComment, ""
+	}
 	if root := doc.Content[0]; root.LineComment != "" {
 		// "{id: S-1} # c": fmt writes the mapping in block style, which
 		// has no line of its own; the comment goes after it.
