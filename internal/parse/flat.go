@@ -36,6 +36,11 @@ type FlatPair struct {
 // no longer reads a plain key.
 const maxFlatKey = 64
 
+// maxFlatKeys bounds the keys of a front matter or a flow mapping, which
+// are checked for repeats one by one: a longer one takes the full parse,
+// so that time stays linear in the input.
+const maxFlatKeys = 64
+
 // FlatFrontMatter reads the top level of a front matter in the narrow
 // part of YAML that generated and tool-written specs use:
 //
@@ -101,7 +106,7 @@ func FlatFrontMatter(src []byte) ([]FlatPair, bool) {
 			}
 		default:
 			k, v, ok := flatKey(l)
-			if !ok || slices.ContainsFunc(pairs, func(q FlatPair) bool { return q.Key == k }) {
+			if !ok || len(pairs) == maxFlatKeys || slices.ContainsFunc(pairs, func(q FlatPair) bool { return q.Key == k }) {
 				return nil, false
 			}
 			p := FlatPair{Key: k}
@@ -258,7 +263,7 @@ func flatItems(v string, closer byte, mapping bool) ([]string, bool) {
 		item = strings.Trim(item, " ")
 		if mapping {
 			k, val, ok := flatKey(item)
-			if !ok || val == "" || slices.Contains(keys, k) {
+			if !ok || val == "" || len(keys) == maxFlatKeys || slices.Contains(keys, k) {
 				return nil, false
 			}
 			keys = append(keys, k)

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -123,4 +124,20 @@ func sameFlat(pairs []FlatPair, m *yaml.Node) string {
 		}
 	}
 	return ""
+}
+
+// TestFlatFrontMatterKeyBound: past maxFlatKeys keys (checked for repeats
+// one by one) the full parse reads the file, so that time stays linear.
+func TestFlatFrontMatterKeyBound(t *testing.T) {
+	for _, n := range []int{maxFlatKeys, maxFlatKeys + 1} {
+		var b strings.Builder
+		b.WriteString("---\n")
+		for i := range n {
+			fmt.Fprintf(&b, "k%d: v\n", i)
+		}
+		b.WriteString("---\n")
+		if _, ok := FlatFrontMatter([]byte(b.String())); ok != (n <= maxFlatKeys) {
+			t.Errorf("%d keys: read %v", n, ok)
+		}
+	}
 }
