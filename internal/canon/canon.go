@@ -191,8 +191,9 @@ func flowMap(n *yaml.Node, t *spec.Table, cfg *config.Config) {
 
 // setFlow writes the list or mapping of scalars n in flow style, unless
 // a comment is written inside it (it then keeps its style) or a null
-// written as nothing ("-", "reach:"), which yaml.v3 would write ” in
-// flow style, another value (it then gets block style).
+// written as nothing ("-", "reach:"), which yaml.v3 would write as an
+// empty quoted string in flow style, another value (it then gets block
+// style).
 func setFlow(n *yaml.Node) {
 	if hasComments(n) {
 		return

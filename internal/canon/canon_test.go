@@ -143,7 +143,7 @@ func TestFormatSizeCap(t *testing.T) {
 }
 
 // TestFormatKeepsNulls: a list item or priority input written as nothing
-// is a null; in flow style yaml.v3 would write it ”, an empty string,
+// is a null; in flow style yaml.v3 would write it as an empty quoted string,
 // so such a list or mapping stays in block style.
 func TestFormatKeepsNulls(t *testing.T) {
 	src := "---\nid: S-1\nrice:\n  reach:\n  effort: 3\nlabels:\n  -\n  - a\n---\n"

@@ -41,10 +41,7 @@ func reattachFeet(n *yaml.Node, lines []string) {
 		for top > 0 && isCommentOrBlank(lines[top-1]) {
 			top--
 		}
-		var under []string // comment lines right under the previous entry
-		for j := top; j < k.Line-1 && strings.TrimSpace(lines[j]) != ""; j++ {
-			under = append(under, strings.TrimSpace(lines[j]))
-		}
+		under := commentsFrom(lines[:k.Line-1], top) // right under the previous entry
 		if len(under) == 0 || !sameComment(under, foot) {
 			continue
 		}
@@ -54,7 +51,8 @@ func reattachFeet(n *yaml.Node, lines []string) {
 
 // attachComments puts the comments of doc, the front matter fm, where
 // they were written, for the few places yaml.v3 gets wrong: see
-// liftFeetAbove, reattachFeet, reattachItemFeet, reattachLastFoot and liftValueHeads.
+// liftFeetAbove, reattachFeet, reattachItemFeet, reattachLastFoot and
+// liftValueHeads.
 func attachComments(doc *yaml.Node, fm []byte) {
 	lines := yamlLines(fm)
 	if root := doc.Content[0]; root.FootComment != "" {
@@ -158,10 +156,7 @@ func reattachLastFoot(doc *yaml.Node, lines []string) {
 	for top > 0 && isCommentOrBlank(lines[top-1]) {
 		top--
 	}
-	var under []string
-	for j := top; j < len(lines) && strings.TrimSpace(lines[j]) != ""; j++ {
-		under = append(under, strings.TrimSpace(lines[j]))
-	}
+	under := commentsFrom(lines, top)
 	foot, rest, _ := strings.Cut(doc.FootComment, "\n\n")
 	if len(under) == 0 || !sameComment(under, foot) {
 		return
@@ -176,9 +171,9 @@ func reattachLastFoot(doc *yaml.Node, lines []string) {
 
 // lastEntryAt is the last entry of the mapping m or, down the last
 // entry's value (a mapping, or a list whose last item, or its last item,
-// is one), the
-// deepest last entry whose key is indented no more than indent columns:
-// the key a comment so indented under the front matter was written on.
+// is one), the deepest last entry whose key is indented no more than
+// indent columns: the key a comment so indented under the front matter
+// was written on.
 func lastEntryAt(m *yaml.Node, indent int) (key, value *yaml.Node) {
 	key, value = m.Content[len(m.Content)-2], m.Content[len(m.Content)-1]
 	inner := value
@@ -226,6 +221,16 @@ func sameComment(lines []string, c string) bool {
 		}
 	}
 	return true
+}
+
+// commentsFrom is the comment lines, trimmed, from line index top (in a
+// run of comment and blank lines) to the first blank line.
+func commentsFrom(lines []string, top int) []string {
+	var out []string
+	for j := top; j < len(lines) && strings.TrimSpace(lines[j]) != ""; j++ {
+		out = append(out, strings.TrimSpace(lines[j]))
+	}
+	return out
 }
 
 // commentsAbove is the comment lines, trimmed, in the run of comment and

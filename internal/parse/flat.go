@@ -161,7 +161,8 @@ func blockItem(x *FlatValue, indent *int, l string) bool {
 }
 
 // blockScalar reads a scalar on its own: plain, or quoted on one line
-// with no escapes ('it”s' is "it's"; "x" may hold no backslash).
+// with no escapes (two single quotes in a row are one, and a double-
+// quoted scalar may hold no backslash).
 func blockScalar(v string) (FlatValue, bool) {
 	q := v[0]
 	if q != '\'' && q != '"' {
