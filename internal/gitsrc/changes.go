@@ -2,10 +2,12 @@ package gitsrc
 
 import (
 	"cmp"
+	"errors"
 	"path"
 	"slices"
 	"strings"
 
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 )
 
@@ -38,44 +40,23 @@ func (r *Repo) Changes(a, b Hash) ([]FileChange, error) {
 }
 
 // diffTrees merge-walks the encoded entries of two trees, both in git's
-// order (compareRaw), so that only entries that differ are decoded: the stories
-// directory of a big spec has 10,000 entries and a commit changes a few.
+// order (compareRaw), so that only entries that differ are decoded: the
+// stories directory of a big spec has 10,000 entries and a commit
+// changes a few. The trees are read as ropes, whose shared runs are
+// stepped over whole.
 func (r *Repo) diffTrees(dir string, a, b Hash, out *[]FileChange) error {
 	if a == b {
 		return nil
 	}
-	ta, err := r.tree(a)
+	ra, err := r.treeRope(a)
 	if err != nil {
 		return r.missing(err, "tree "+a.Short())
 	}
-	tb, err := r.tree(b)
+	rb, err := r.treeRope(b)
 	if err != nil {
 		return r.missing(err, "tree "+b.Short())
 	}
-	ra, rb := ta.raw, tb.raw
-	for len(ra) > 0 || len(rb) > 0 {
-		// Most entries of a big directory are the same on both sides:
-		// skip them by comparing bytes, without decoding names.
-		for n := rawEntryLen(ra); n > 0 && len(rb) >= n && string(ra[:n]) == string(rb[:n]); n = rawEntryLen(ra) {
-			ra, rb = ra[n:], rb[n:]
-		}
-		if len(ra) == 0 && len(rb) == 0 {
-			break
-		}
-		var x, y treeEntry
-		switch c := compareRaw(ra, rb); {
-		case c < 0:
-			x, ra, err = nextRaw(ra)
-		case c > 0:
-			y, rb, err = nextRaw(rb)
-		default: // the same name, another mode or hash
-			if x, ra, err = nextRaw(ra); err == nil {
-				y, rb, err = nextRaw(rb)
-			}
-		}
-		if err != nil {
-			return err
-		}
+	return diffRopes(ra, rb, func(x, y treeEntry) error {
 		p := path.Join(dir, cmp.Or(x.name, y.name))
 		if x.mode == filemode.Dir || y.mode == filemode.Dir {
 			if err := r.diffTrees(p, dirHash(x), dirHash(y), out); err != nil {
@@ -85,8 +66,30 @@ func (r *Repo) diffTrees(dir string, a, b Hash, out *[]FileChange) error {
 		if fx, fy := fileHash(x), fileHash(y); fx != fy {
 			*out = append(*out, FileChange{Path: p, Old: fx, New: fy})
 		}
+		return nil
+	})
+}
+
+// treeRope returns a tree as a rope: from the packs, or else as one
+// span of its bytes.
+func (r *Repo) treeRope(h Hash) (*rope, error) {
+	if h.IsZero() {
+		return &rope{}, nil
 	}
-	return nil
+	if r.packs != nil {
+		typ, rp, ok, err := r.packs.rope(h)
+		switch {
+		case ok && err == nil && typ == plumbing.TreeObject:
+			return rp, nil
+		case err != nil && !errors.Is(err, plumbing.ErrObjectNotFound):
+			return nil, err
+		}
+	}
+	t, err := r.tree(h)
+	if err != nil {
+		return nil, err
+	}
+	return wholeRope(t), nil
 }
 
 func dirHash(e treeEntry) Hash {

@@ -33,7 +33,8 @@ import (
 // is not found here, and the caller reads it with go-git.
 type packs struct {
 	files []*pack
-	cache *lru[objectKey, cached] // rebuilt objects, up to 64 MiB
+	cache *lru[objectKey, cached]     // rebuilt objects, up to 64 MiB
+	ropes *lru[objectKey, cachedRope] // trees rebuilt as ropes (rope.go), up to 64 MiB
 }
 
 type pack struct {
@@ -59,7 +60,8 @@ func openPacks(gitDir string) (*packs, error) {
 	if err != nil {
 		return nil, err
 	}
-	ps := &packs{cache: newLRU[objectKey](64<<20, func(o cached) int { return len(o.data) })}
+	ps := &packs{cache: newLRU[objectKey](64<<20, func(o cached) int { return len(o.data) }),
+		ropes: newLRU[objectKey](64<<20, ropeCost)}
 	for _, name := range names {
 		p, err := openPack(name)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -162,20 +164,29 @@ func (ps *packs) read(h Hash) (typ plumbing.ObjectType, data []byte, ok bool, er
 
 // find is read for an object depth deltas down a chain.
 func (ps *packs) find(h Hash, depth int) (typ plumbing.ObjectType, data []byte, ok bool, err error) {
-	for i, p := range ps.files {
-		off, err := p.idx.FindOffset(plumbing.Hash(h))
-		if err != nil {
-			continue // not in this pack
-		}
-		typ, data, err := ps.at(i, off, depth)
-		return typ, data, true, err
+	i, off, ok := ps.where(h)
+	if !ok {
+		return 0, nil, false, nil
 	}
-	return 0, nil, false, nil
+	typ, data, err = ps.at(i, off, depth)
+	return typ, data, true, err
+}
+
+// where is the first pack that holds h, and where in it.
+func (ps *packs) where(h Hash) (i int, off int64, ok bool) {
+	for i, p := range ps.files {
+		if off, err := p.idx.FindOffset(plumbing.Hash(h)); err == nil {
+			return i, off, true
+		}
+	}
+	return 0, 0, false
 }
 
 // maxDeltaDepth bounds a delta chain; git writes at most 4095 (its
 // pack.depth limit), and a longer one is a corrupt or hostile pack.
 const maxDeltaDepth = 4096
+
+var errDeltaDepth = fmt.Errorf("a delta chain longer than %d", maxDeltaDepth)
 
 // at rebuilds the object at offset off of pack i.
 func (ps *packs) at(i int, off int64, depth int) (plumbing.ObjectType, []byte, error) {
@@ -184,27 +195,11 @@ func (ps *packs) at(i int, off int64, depth int) (plumbing.ObjectType, []byte, e
 		return o.typ, o.data, nil
 	}
 	if depth > maxDeltaDepth {
-		return 0, nil, corruptAt(off, fmt.Errorf("a delta chain longer than %d", maxDeltaDepth))
+		return 0, nil, corruptAt(off, errDeltaDepth)
 	}
-	p := ps.files[i]
-	end, crc, ok := p.object(off)
-	if !ok || end <= off {
-		return 0, nil, corruptAt(off, errors.New("no object starts there"))
-	}
-	raw, err := p.bytes(off, end)
-	if err != nil {
-		return 0, nil, corruptAt(off, err)
-	}
-	if p.idx.Version >= 2 && crc32.ChecksumIEEE(raw) != crc {
-		return 0, nil, corruptAt(off, errors.New("its bytes do not match the CRC its index gives"))
-	}
-	h, err := readHeader(raw, off)
+	h, data, err := ps.load(i, off)
 	if err != nil {
 		return 0, nil, err
-	}
-	data, err := inflate(raw[h.length:], h.size)
-	if err != nil {
-		return 0, nil, corruptAt(off, err)
 	}
 	typ := h.typ
 	if typ == plumbing.OFSDeltaObject || typ == plumbing.REFDeltaObject {
@@ -228,6 +223,32 @@ func (ps *packs) at(i int, off int64, depth int) (plumbing.ObjectType, []byte, e
 	}
 	ps.cache.put(key, cached{typ, data})
 	return typ, data, nil
+}
+
+// load reads the object at offset off of pack i, checked against its
+// CRC, and inflates it: a delta's instructions, or a whole object.
+func (ps *packs) load(i int, off int64) (header, []byte, error) {
+	p := ps.files[i]
+	end, crc, ok := p.object(off)
+	if !ok || end <= off {
+		return header{}, nil, corruptAt(off, errors.New("no object starts there"))
+	}
+	raw, err := p.bytes(off, end)
+	if err != nil {
+		return header{}, nil, corruptAt(off, err)
+	}
+	if p.idx.Version >= 2 && crc32.ChecksumIEEE(raw) != crc {
+		return header{}, nil, corruptAt(off, errors.New("its bytes do not match the CRC its index gives"))
+	}
+	h, err := readHeader(raw, off)
+	if err != nil {
+		return header{}, nil, err
+	}
+	data, err := inflate(raw[h.length:], h.size)
+	if err != nil {
+		return header{}, nil, corruptAt(off, err)
+	}
+	return h, data, nil
 }
 
 func corruptAt(off int64, err error) *CorruptError {
@@ -321,31 +342,47 @@ func inflate(packed []byte, size int64) ([]byte, error) {
 	return data, nil
 }
 
-// patchDelta rebuilds an object from its base and a git delta: the
-// sizes of the base and of the result, then instructions to copy a
-// range of the base or insert the bytes that follow. It accepts exactly
-// the deltas go-git's PatchDelta accepts (FuzzPatchDelta holds it to
-// that) and allocates the result once, at the size the delta states,
-// where go-git grows a buffer to it.
+// patchDelta rebuilds an object from its base and a git delta. It
+// accepts exactly the deltas go-git's PatchDelta accepts (FuzzPatchDelta
+// holds it to that) and allocates the result once, at the size the delta
+// states, where go-git grows a buffer to it.
 func patchDelta(base, delta []byte) ([]byte, error) {
+	var out []byte
+	err := walkDelta(len(base), delta, func(size uint64) {
+		out = make([]byte, 0, size)
+	}, func(off, n int) {
+		out = append(out, base[off:off+n]...)
+	}, func(b []byte) {
+		out = append(out, b...)
+	})
+	return out, err
+}
+
+// walkDelta reads a git delta against a base of baseSize bytes: the
+// sizes of the base and of the result, then instructions to copy a range
+// of the base or insert the bytes that follow. It calls sized with the
+// result's size (capped: each instruction writes at most 64 KiB, so a
+// size past that is a lie not worth allocating for), then copy or insert
+// for each instruction, after checking it; any error is the delta's.
+// The one reader of deltas: patchDelta rebuilds bytes with it, a rope
+// (rope.go) runs.
+func walkDelta(baseSize int, delta []byte, sized func(uint64), copyRange func(off, n int), insert func([]byte)) error {
 	bad := errors.New("a bad delta")
-	if len(base) == 0 || len(delta) < 2 {
-		return nil, bad
+	if baseSize == 0 || len(delta) < 2 {
+		return bad
 	}
 	srcSize, delta, ok := leb128(delta)
-	if !ok || srcSize != uint64(len(base)) {
-		return nil, bad
+	if !ok || srcSize != uint64(baseSize) {
+		return bad
 	}
 	size, delta, ok := leb128(delta)
 	if !ok {
-		return nil, bad
+		return bad
 	}
-	// Each instruction writes at most 64 KiB: a size past that is a lie
-	// not worth allocating for.
-	out := make([]byte, 0, min(size, uint64(len(delta))<<16, 64<<20))
+	sized(min(size, uint64(len(delta))<<16, 64<<20))
 	for left := size; left > 0; {
 		if len(delta) == 0 {
-			return nil, bad
+			return bad
 		}
 		cmd := delta[0]
 		delta = delta[1:]
@@ -358,7 +395,7 @@ func patchDelta(base, delta []byte) ([]byte, error) {
 					continue
 				}
 				if len(delta) == 0 {
-					return nil, bad
+					return bad
 				}
 				if i < 4 {
 					off |= uint64(delta[0]) << (8 * i)
@@ -370,26 +407,26 @@ func patchDelta(base, delta []byte) ([]byte, error) {
 			if n == 0 {
 				n = 0x10000
 			}
-			if n > left || off+n > uint64(len(base)) {
-				return nil, bad
+			if n > left || off+n > uint64(baseSize) {
+				return bad
 			}
-			out = append(out, base[off:off+n]...)
+			copyRange(int(off), int(n))
 		case cmd != 0: // insert the next cmd bytes
 			n = uint64(cmd)
 			if n > left || n > uint64(len(delta)) {
-				return nil, bad
+				return bad
 			}
-			out = append(out, delta[:n]...)
+			insert(delta[:n])
 			delta = delta[n:]
 		default:
-			return nil, bad
+			return bad
 		}
 		left -= n
 	}
 	if len(delta) != 0 {
-		return nil, bad
+		return bad
 	}
-	return out, nil
+	return nil
 }
 
 // leb128 reads a delta's size: little-endian groups of 7 bits, as
