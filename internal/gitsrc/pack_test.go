@@ -62,6 +62,16 @@ func TestPacksReadAsGoGit(t *testing.T) {
 			t.Errorf("%s: a %s of %d bytes, want a %s of %d", o.Hash(), typ, len(got), o.Type(), len(want))
 		}
 		off, _ := ps.files[0].idx.FindOffset(o.Hash())
+		if got, ok := offsetOf(ps.files[0].idx, Hash(o.Hash())); !ok || got != off {
+			t.Errorf("%s: offsetOf %d, %v; FindOffset %d", o.Hash(), got, ok, off)
+		}
+		absent := Hash(o.Hash())
+		absent[19] ^= 0x5a
+		if _, err := ps.files[0].idx.FindOffset(plumbing.Hash(absent)); err != nil {
+			if _, ok := offsetOf(ps.files[0].idx, absent); ok {
+				t.Errorf("%s: offsetOf finds it, FindOffset does not", absent)
+			}
+		}
 		raw := make([]byte, 64)
 		if _, err := ps.files[0].f.ReadAt(raw, off); err == nil {
 			if h, err := readHeader(raw, off); err == nil && (h.typ == plumbing.OFSDeltaObject || h.typ == plumbing.REFDeltaObject) {
