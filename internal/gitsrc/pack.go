@@ -299,7 +299,7 @@ type header struct {
 
 // readHeader reads the header at the start of b, the object at off.
 func readHeader(b []byte, off int64) (header, error) {
-	bad := corruptAt(off, errors.New("a bad header"))
+	bad := func() error { return corruptAt(off, errors.New("a bad header")) } // made only when needed: this runs for every object
 	i := 0
 	next := func() (byte, bool) {
 		if i >= len(b) {
@@ -310,39 +310,39 @@ func readHeader(b []byte, off int64) (header, error) {
 	}
 	c, ok := next()
 	if !ok {
-		return header{}, bad
+		return header{}, bad()
 	}
 	h := header{typ: plumbing.ObjectType(c >> 4 & 7), size: int64(c & 15)}
 	for shift := 4; c&0x80 != 0; shift += 7 {
 		if c, ok = next(); !ok || shift > 56 {
-			return header{}, bad
+			return header{}, bad()
 		}
 		h.size |= int64(c&0x7f) << shift
 	}
 	switch h.typ {
 	case plumbing.OFSDeltaObject:
 		if c, ok = next(); !ok {
-			return header{}, bad
+			return header{}, bad()
 		}
 		back := int64(c & 0x7f)
 		for c&0x80 != 0 {
 			if c, ok = next(); !ok || back > 1<<55 {
-				return header{}, bad
+				return header{}, bad()
 			}
 			back = (back+1)<<7 | int64(c&0x7f)
 		}
 		if h.base = off - back; back <= 0 || h.base < 0 {
-			return header{}, bad
+			return header{}, bad()
 		}
 	case plumbing.REFDeltaObject:
 		if i+20 > len(b) {
-			return header{}, bad
+			return header{}, bad()
 		}
 		copy(h.ref[:], b[i:i+20])
 		i += 20
 	case plumbing.CommitObject, plumbing.TreeObject, plumbing.BlobObject, plumbing.TagObject:
 	default:
-		return header{}, bad
+		return header{}, bad()
 	}
 	h.length = int64(i)
 	return h, nil

@@ -286,7 +286,7 @@ func parseBlobs(repo *gitsrc.Repo, cfg *config.Config, changes [][]gitsrc.FileCh
 }
 
 func parseBlob(repo *gitsrc.Repo, cfg *config.Config, k blobKey) (*Facts, error) {
-	src, err := repo.Blob(k.Hash)
+	src, err := repo.SharedBlob(k.Hash) // parsed, not kept: facts copy what they hold
 	var corrupt *gitsrc.CorruptError
 	if errors.As(err, &corrupt) { // name the file too, as a loaded spec does
 		return nil, &gitsrc.CorruptError{What: corrupt.What + " (" + k.Path + ")", Err: corrupt.Err}
