@@ -99,8 +99,11 @@ func memoryObject(typ plumbing.ObjectType, data []byte) *plumbing.MemoryObject {
 	return obj
 }
 
-// decodeCommit decodes a raw commit as go-git does.
+// decodeCommit decodes a raw commit as go-git does: most by quickCommit.
 func decodeCommit(h Hash, data []byte) (*Commit, error) {
+	if c, ok := quickCommit(h, data); ok {
+		return c, nil
+	}
 	var c object.Commit
 	if err := c.Decode(memoryObject(plumbing.CommitObject, data)); err != nil {
 		return nil, &CorruptError{What: "commit " + h.Short(), Err: err}
