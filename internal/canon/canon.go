@@ -59,6 +59,7 @@ func format(src []byte, kind spec.Kind, cfg *config.Config) ([]byte, error) {
 	parts, _ := parse.Split(src)
 	attachComments(doc, parts.FrontMatter)
 	canonicalize(doc.Content[0], spec.DeclaredKind(doc.Content[0], kind), cfg)
+	flowLineComments(doc.Content[0])
 	spaceHeads(doc.Content[0])
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
@@ -110,12 +111,7 @@ func style(m *yaml.Node, t *spec.Table, cfg *config.Config) {
 		case spec.ShapeGoals:
 			blockMaps(n, f.Sub, cfg)
 		}
-		switch {
-		case n.Style == yaml.FlowStyle && k.LineComment != "" && n.LineComment == "":
-			// "labels: # c" above a block list: a flow list ends the
-			// key's line, and the comment goes after it, not nowhere.
-			n.LineComment, k.LineComment = k.LineComment, ""
-		case n.Style != yaml.FlowStyle && n.Kind != yaml.ScalarNode && len(n.Content) > 0 && n.LineComment != "" && k.LineComment == "":
+		if n.Style != yaml.FlowStyle && n.Kind != yaml.ScalarNode && len(n.Content) > 0 && n.LineComment != "" && k.LineComment == "" {
 			// "goals: [{...}] # c" made a block list: yaml.v3 writes no
 			// line comment of a block collection, so it goes on the key.
 			// ("goals: [] # c" stays: an empty list is written [] in any
@@ -148,6 +144,30 @@ func pair(m *yaml.Node, key string) (k, v *yaml.Node) {
 		}
 	}
 	return nil, nil
+}
+
+// flowLineComments keeps the line comment of a key whose value is in
+// flow style, in the source ("x: # c\n  [a]") or made so by fmt
+// ("labels: # c" above a block list): yaml.v3 writes the pair on one
+// line, with the value's line comment only. The key's goes after the
+// value or, when the value has one of its own, above the key.
+func flowLineComments(n *yaml.Node) {
+	for _, c := range n.Content {
+		flowLineComments(c)
+	}
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		switch {
+		case k.LineComment == "" || v.Kind == yaml.ScalarNode || v.Style&yaml.FlowStyle == 0:
+		case v.LineComment == "":
+			v.LineComment, k.LineComment = k.LineComment, ""
+		default:
+			k.HeadComment, k.LineComment = joinComments(k.HeadComment, k.LineComment), ""
+		}
+	}
 }
 
 // hasComments reports whether a comment is written inside n: on one of

@@ -161,6 +161,12 @@ func reattachLastFoot(doc *yaml.Node, lines []string) {
 	if len(under) == 0 || !sameComment(under, foot) {
 		return
 	}
+	// The document's foot must be all the comment blocks under the
+	// front matter: with one block fewer, the first is already a list
+	// item's or a nested key's, which happens to read the same.
+	if blocks(lines[top:]) != strings.Count(doc.FootComment, "\n\n")+1 {
+		return
+	}
 	indent := len(lines[top]) - len(strings.TrimLeft(lines[top], " "))
 	last, value := lastEntryAt(root, indent)
 	if last.FootComment != "" || value.FootComment != "" {
@@ -243,6 +249,18 @@ func commentsAbove(lines []string, line int) []string {
 		}
 	}
 	return above
+}
+
+// blocks is how many runs of comment lines, set apart by blank lines,
+// lines holds.
+func blocks(lines []string) int {
+	n := 0
+	for i, l := range lines {
+		if strings.TrimSpace(l) != "" && (i == 0 || strings.TrimSpace(lines[i-1]) == "") {
+			n++
+		}
+	}
+	return n
 }
 
 func isCommentOrBlank(l string) bool {

@@ -24,6 +24,7 @@ func FuzzFormat(f *testing.F) {
 		"---\ngoals:\n  - title: A\n    id: G1\n  # g1\n\n  - title: B\n    id: G2\ntitle: V\nkind: vision\n---\n",
 		"---\ngoals: [G1] # g\nhorizon: now\ntitle: T\nid: R-1\n---\n",
 		"---\n0:000000: \n 0000: \n#\n\n  0000:\n---", // a comment yaml.v3 hangs under the key below it
+		"---\n0:\n  - 0\n\n #\n#\n---",                // a list item's foot that reads as the document's
 	} {
 		f.Add([]byte(s))
 	}
