@@ -1,11 +1,9 @@
 package gitsrc
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
 	"compress/zlib"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -14,12 +12,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/format/idxfile"
 )
 
 // Packs read objects straight from a repository's pack files, for the
@@ -42,7 +38,7 @@ type packs struct {
 type pack struct {
 	f      *os.File
 	mapped []byte // f in memory (mapFile); nil where it is read with ReadAt
-	idx    *idxfile.MemoryIndex
+	idx    *packIndex
 	// objects are where the objects start, in order, with the CRC-32 of
 	// their packed bytes, and last the pack's trailer: an object's bytes
 	// end where the next one starts, so each is read with one ReadAt of
@@ -79,13 +75,12 @@ func openPacks(gitDir string) (*packs, error) {
 }
 
 func openPack(idxName string) (*pack, error) {
-	idxFile, err := os.Open(idxName)
+	data, err := os.ReadFile(idxName)
 	if err != nil {
 		return nil, err
 	}
-	defer idxFile.Close()
-	idx := idxfile.NewMemoryIndex()
-	if err := idxfile.NewDecoder(bufio.NewReader(idxFile)).Decode(idx); err != nil {
+	idx, err := readPackIndex(data)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", idxName, err)
 	}
 	f, err := os.Open(strings.TrimSuffix(idxName, ".idx") + ".pack")
@@ -103,28 +98,15 @@ func openPack(idxName string) (*pack, error) {
 
 // objectsOf lists where the pack's objects start, in order, and where its
 // trailing checksum starts.
-func objectsOf(f *os.File, idx *idxfile.MemoryIndex) ([]packed, error) {
+func objectsOf(f *os.File, idx *packIndex) ([]packed, error) {
 	info, err := f.Stat()
 	if err != nil {
 		return nil, err
 	}
-	iter, err := idx.Entries()
+	objs, err := idx.byOffset()
 	if err != nil {
 		return nil, err
 	}
-	defer iter.Close()
-	var objs []packed
-	for {
-		e, err := iter.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		objs = append(objs, packed{int64(e.Offset), e.CRC32})
-	}
-	slices.SortFunc(objs, func(a, b packed) int { return cmp.Compare(a.off, b.off) })
 	return append(objs, packed{off: info.Size() - 20}), nil
 }
 
@@ -177,41 +159,11 @@ func (ps *packs) find(h Hash, depth int) (typ plumbing.ObjectType, data []byte, 
 // where is the first pack that holds h, and where in it.
 func (ps *packs) where(h Hash) (i int, off int64, ok bool) {
 	for i, p := range ps.files {
-		if off, ok := offsetOf(p.idx, h); ok {
+		if off, ok := p.idx.find(h); ok {
 			return i, off, true
 		}
 	}
 	return 0, 0, false
-}
-
-// offsetOf is where h starts in the pack idx indexes, found by binary
-// search in the index's sorted names: idx.FindOffset's answer without
-// what FindOffset also does on every call, under one lock for all
-// readers, to serve FindHash (add the offset to a map), which cost a
-// fifteenth of a cold walk. TestPacksReadAsGoGit holds the two together.
-func offsetOf(idx *idxfile.MemoryIndex, h Hash) (int64, bool) {
-	k := idx.FanoutMapping[h[0]]
-	if k < 0 || k >= len(idx.Names) || k >= len(idx.Offset32) {
-		return 0, false
-	}
-	names, offsets := idx.Names[k], idx.Offset32[k]
-	n := len(offsets) / 4
-	if len(names) < n*len(h) {
-		return 0, false
-	}
-	i, found := sort.Find(n, func(i int) int { return bytes.Compare(h[:], names[i*len(h):(i+1)*len(h)]) })
-	if !found {
-		return 0, false
-	}
-	off := binary.BigEndian.Uint32(offsets[i*4:])
-	if off&(1<<31) == 0 {
-		return int64(off), true
-	}
-	at := 8 * uint64(off&^(1<<31)) // a pack past 2 GiB: the offset is in the 64-bit table
-	if l := uint64(len(idx.Offset64)); l < 8 || at > l-8 {
-		return 0, false
-	}
-	return int64(binary.BigEndian.Uint64(idx.Offset64[at:])), true
 }
 
 // maxDeltaDepth bounds a delta chain; git writes at most 4095 (its
@@ -269,7 +221,7 @@ func (ps *packs) load(i int, off int64) (header, []byte, error) {
 	if err != nil {
 		return header{}, nil, corruptAt(off, err)
 	}
-	if p.idx.Version >= 2 && crc32.ChecksumIEEE(raw) != crc {
+	if crc32.ChecksumIEEE(raw) != crc {
 		return header{}, nil, corruptAt(off, errors.New("its bytes do not match the CRC its index gives"))
 	}
 	h, err := readHeader(raw, off)

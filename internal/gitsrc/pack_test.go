@@ -2,6 +2,8 @@ package gitsrc
 
 import (
 	"bytes"
+	"crypto/sha1"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +13,7 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/format/idxfile"
 	"github.com/go-git/go-git/v5/plumbing/format/packfile"
 
 	"github.com/prodspec/prodspec/internal/gittest"
@@ -61,17 +64,7 @@ func TestPacksReadAsGoGit(t *testing.T) {
 		case typ != o.Type() || !bytes.Equal(got, want):
 			t.Errorf("%s: a %s of %d bytes, want a %s of %d", o.Hash(), typ, len(got), o.Type(), len(want))
 		}
-		off, _ := ps.files[0].idx.FindOffset(o.Hash())
-		if got, ok := offsetOf(ps.files[0].idx, Hash(o.Hash())); !ok || got != off {
-			t.Errorf("%s: offsetOf %d, %v; FindOffset %d", o.Hash(), got, ok, off)
-		}
-		absent := Hash(o.Hash())
-		absent[19] ^= 0x5a
-		if _, err := ps.files[0].idx.FindOffset(plumbing.Hash(absent)); err != nil {
-			if _, ok := offsetOf(ps.files[0].idx, absent); ok {
-				t.Errorf("%s: offsetOf finds it, FindOffset does not", absent)
-			}
-		}
+		off, _ := ps.files[0].idx.find(Hash(o.Hash())) // TestPackIndexAsGoGit holds find to go-git
 		raw := make([]byte, 64)
 		if _, err := ps.files[0].f.ReadAt(raw, off); err == nil {
 			if h, err := readHeader(raw, off); err == nil && (h.typ == plumbing.OFSDeltaObject || h.typ == plumbing.REFDeltaObject) {
@@ -185,4 +178,106 @@ func must(t *testing.T, err error) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestPackIndexAsGoGit reads a pack's index as go-git does: every object
+// at the same offset with the same CRC, absent names absent.
+func TestPackIndexAsGoGit(t *testing.T) {
+	r := packedRepo(t)
+	names, err := filepath.Glob(filepath.Join(r.Dir, ".git", "objects", "pack", "*.idx"))
+	must(t, err)
+	data, err := os.ReadFile(names[0])
+	must(t, err)
+	checkPackIndex(t, data, true)
+	checkPackIndex(t, packIndexSeed(3), true) // a large offset
+}
+
+// checkPackIndex compares readPackIndex with go-git's decoder on data;
+// with valid, both must read it.
+func checkPackIndex(t *testing.T, data []byte, valid bool) {
+	t.Helper()
+	ours, oerr := readPackIndex(data)
+	want := idxfile.NewMemoryIndex()
+	werr := idxfile.NewDecoder(bytes.NewReader(data)).Decode(want)
+	if valid && (oerr != nil || werr != nil) {
+		t.Fatalf("readPackIndex: %v; go-git: %v", oerr, werr)
+	}
+	if oerr != nil {
+		return
+	}
+	byOffset, berr := ours.byOffset()
+	if werr != nil {
+		return // read without panic: enough where go-git refuses
+	}
+	iter, err := want.Entries()
+	must(t, err)
+	n := 0
+	crcs := map[int64]uint32{}
+	for {
+		e, err := iter.Next()
+		if err == io.EOF {
+			break
+		}
+		must(t, err)
+		n++
+		crcs[int64(e.Offset)] = e.CRC32
+		h := Hash(e.Hash)
+		if off, ok := ours.find(h); !ok || off != int64(e.Offset) {
+			t.Fatalf("%s: find %d, %v; go-git %d", e.Hash, off, ok, e.Offset)
+		}
+		h[19] ^= 0x5a
+		_, gone := want.FindOffset(plumbing.Hash(h))
+		if _, ok := ours.find(h); ok && gone != nil {
+			t.Fatalf("%s: find finds it, go-git does not", h)
+		}
+	}
+	if berr != nil || len(byOffset) != n || ours.count() != n {
+		t.Fatalf("byOffset: %d objects (%v), go-git %d", len(byOffset), berr, n)
+	}
+	for i, o := range byOffset {
+		if crcs[o.off] != o.crc || i > 0 && o.off < byOffset[i-1].off {
+			t.Fatalf("object at %d: CRC %x, go-git %x, or out of order", o.off, o.crc, crcs[o.off])
+		}
+	}
+}
+
+// FuzzPackIndex: any bytes are read or refused without a panic, and an
+// index go-git reads is read the same.
+//
+//	go test -run '^$' -fuzz FuzzPackIndex -fuzztime 1m ./internal/gitsrc
+func FuzzPackIndex(f *testing.F) {
+	f.Add(packIndexSeed(3))
+	f.Add(packIndexSeed(0))
+	f.Fuzz(func(t *testing.T, data []byte) { checkPackIndex(t, data, false) })
+}
+
+// packIndexSeed is a valid index of n made-up objects, one past 2 GiB.
+func packIndexSeed(n int) []byte {
+	b := []byte("\377tOc\x00\x00\x00\x02")
+	for i := range 256 {
+		c := 0
+		if i >= 0x10 {
+			c = n
+		}
+		b = binary.BigEndian.AppendUint32(b, uint32(c))
+	}
+	for i := range n {
+		b = append(b, append([]byte{0x10, byte(i)}, make([]byte, 18)...)...)
+	}
+	for i := range n {
+		b = binary.BigEndian.AppendUint32(b, uint32(0xc0de+i))
+	}
+	for i := range n {
+		off := uint32(12 + 100*i)
+		if i == n-1 {
+			off = 1 << 31 // the first large offset
+		}
+		b = binary.BigEndian.AppendUint32(b, off)
+	}
+	if n > 0 {
+		b = binary.BigEndian.AppendUint64(b, 3<<30)
+	}
+	b = append(b, make([]byte, 20)...) // the pack's checksum
+	sum := sha1.Sum(b)
+	return append(b, sum[:]...)
 }
