@@ -76,8 +76,12 @@ func (r *Repo) treeRope(h Hash) (*rope, error) {
 	if h.IsZero() {
 		return &rope{}, nil
 	}
-	if r.packs != nil {
-		typ, rp, ok, err := r.packs.rope(h)
+	ps, err := r.packs()
+	if err != nil {
+		return nil, err
+	}
+	if ps != nil {
+		typ, rp, ok, err := ps.rope(h)
 		switch {
 		case ok && err == nil && typ == plumbing.TreeObject:
 			return rp, nil

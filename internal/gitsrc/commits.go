@@ -77,8 +77,12 @@ func (r *Repo) rawObject(g *git.Repository, h Hash) (plumbing.ObjectType, []byte
 	if raw, ok := r.cachedCommit(h); ok {
 		return plumbing.CommitObject, []byte(raw), nil
 	}
-	if r.packs != nil {
-		typ, data, ok, err := r.packs.read(h)
+	ps, err := r.packs()
+	if err != nil {
+		return 0, nil, err
+	}
+	if ps != nil {
+		typ, data, ok, err := ps.read(h)
 		var corrupt *CorruptError
 		switch {
 		case errors.As(err, &corrupt):

@@ -281,3 +281,23 @@ func packIndexSeed(n int) []byte {
 	sum := sha1.Sum(b)
 	return append(b, sum[:]...)
 }
+
+// TestOpenRefusesACorruptIndex: a pack index whose bytes changed is an
+// error naming it at the first read, never objects read from the wrong
+// offsets.
+func TestOpenRefusesACorruptIndex(t *testing.T) {
+	r := packedRepo(t)
+	names, err := filepath.Glob(filepath.Join(r.Dir, ".git", "objects", "pack", "*.idx"))
+	must(t, err)
+	data, err := os.ReadFile(names[0])
+	must(t, err)
+	data[8+256*4+5] ^= 1 // a byte of the first name
+	must(t, os.WriteFile(names[0], data, 0o644))
+	repo, err := Open(r.Dir)
+	must(t, err)
+	defer repo.Close()
+	_, err = repo.Resolve("HEAD")
+	if err == nil || !strings.Contains(err.Error(), "malformed pack index") || !strings.Contains(err.Error(), filepath.Base(names[0])) {
+		t.Fatalf("Resolve: %v, want the index named as malformed", err)
+	}
+}

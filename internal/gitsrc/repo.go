@@ -92,10 +92,10 @@ type Repo struct {
 	open func() (*git.Repository, error)
 	idle chan *git.Repository
 
-	mu      sync.Mutex        // guards opened
-	opened  []*git.Repository // every handle, for Close
-	trees   *lru[Hash, *tree] // the one tree cache: history walk and treeFS
-	packs   *packs            // trees and blobs read without go-git; nil for other storage
+	mu      sync.Mutex             // guards opened
+	opened  []*git.Repository      // every handle, for Close
+	trees   *lru[Hash, *tree]      // the one tree cache: history walk and treeFS
+	packs   func() (*packs, error) // waits for the packs (read in the background), nil for other storage
 	commits commitCache
 	writes  sync.WaitGroup // cache files being written (WriteCacheLater)
 }
@@ -187,14 +187,37 @@ func Open(dir string) (*Repo, error) {
 	for _, h := range shallow {
 		cut = append(cut, Hash(h))
 	}
-	var ps *packs
+	// The packs' indexes are read while the command goes on: a warm
+	// history walk first reads only the caches, and reading 30,000
+	// objects' index took 12 ms.
+	loadPacks := func() (*packs, error) { return nil, nil }
 	if gitDir != "" {
-		if ps, err = openPacks(gitDir); err != nil {
-			return nil, fmt.Errorf("open repository: %w", err)
-		}
+		loadPacks = background(func() (*packs, error) {
+			ps, err := openPacks(gitDir)
+			if err != nil {
+				return nil, fmt.Errorf("open repository: %w", err)
+			}
+			return ps, nil
+		})
 	}
-	return &Repo{Prefix: prefix, shallow: cut, gitDir: gitDir, open: open, idle: make(chan *git.Repository, handles), packs: ps,
+	return &Repo{Prefix: prefix, shallow: cut, gitDir: gitDir, open: open, idle: make(chan *git.Repository, handles), packs: loadPacks,
 		trees: newLRU[Hash](treeCacheSize, func(*tree) int { return 1 })}, nil
+}
+
+// background calls f in a goroutine and returns what waits for its
+// result.
+func background[T any](f func() (T, error)) func() (T, error) {
+	done := make(chan struct{})
+	var v T
+	var err error
+	go func() {
+		defer close(done)
+		v, err = f()
+	}()
+	return func() (T, error) {
+		<-done
+		return v, err
+	}
 }
 
 // commonDir is the git directory that a linked worktree's gitDir
@@ -258,8 +281,12 @@ func (r *Repo) with(f func(*git.Repository) error) error {
 // readObject reads an object's content whole, from the packs when one
 // holds it. The bytes may be shared with other readers: read only.
 func (r *Repo) readObject(typ plumbing.ObjectType, h Hash) ([]byte, error) {
-	if r.packs != nil {
-		got, data, ok, err := r.packs.read(h)
+	ps, err := r.packs()
+	if err != nil {
+		return nil, err
+	}
+	if ps != nil {
+		got, data, ok, err := ps.read(h)
 		switch {
 		case ok && err == nil && got != typ:
 			return nil, plumbing.ErrObjectNotFound // as go-git answers
@@ -270,7 +297,7 @@ func (r *Repo) readObject(typ plumbing.ObjectType, h Hash) ([]byte, error) {
 		}
 	}
 	var data []byte
-	err := r.with(func(g *git.Repository) (err error) {
+	err = r.with(func(g *git.Repository) (err error) {
 		_, data, err = goGitObject(g, typ, h)
 		return err
 	})
@@ -333,9 +360,9 @@ func (r *Repo) Close() error {
 		}
 	}
 	r.opened = nil
-	if r.packs != nil {
-		errs = append(errs, r.packs.close())
-		r.packs = nil
+	if ps, _ := r.packs(); ps != nil {
+		errs = append(errs, ps.close())
+		r.packs = func() (*packs, error) { return nil, nil }
 	}
 	return errors.Join(errs...)
 }
