@@ -30,7 +30,9 @@ type walkCache struct {
 	loaded chan struct{}
 	diffs  map[gitsrc.Hash]commitDiff
 	facts  map[blobKey]*Facts
-	added  bool // something to write back
+	// pairings are pairRenames' answers, by pairingKey.
+	pairings map[[sha256.Size]byte][]Rename
+	added    bool // something to write back
 }
 
 // commitDiff is diffCommit's finding for one commit: its candidate spec
@@ -48,15 +50,20 @@ func openCache(repo *gitsrc.Repo, cfg *config.Config) *walkCache {
 		Config *config.Config
 	}{repo.Prefix, cfg})
 	sum := sha256.Sum256(data)
-	c := &walkCache{repo: repo, key: hex.EncodeToString(sum[:]), loaded: make(chan struct{}),
-		diffs: map[gitsrc.Hash]commitDiff{}, facts: map[blobKey]*Facts{}}
+	c := &walkCache{repo: repo, key: hex.EncodeToString(sum[:]), loaded: make(chan struct{})}
+	c.clear()
 	go func() {
 		defer close(c.loaded)
 		if data := repo.ReadCache(cacheName, c.key); data != nil && !decodeCache(data, c) {
-			c.diffs, c.facts = map[gitsrc.Hash]commitDiff{}, map[blobKey]*Facts{}
+			c.clear()
 		}
 	}()
 	return c
+}
+
+// clear empties the cache.
+func (c *walkCache) clear() {
+	c.diffs, c.facts, c.pairings = map[gitsrc.Hash]commitDiff{}, map[blobKey]*Facts{}, map[[sha256.Size]byte][]Rename{}
 }
 
 // ready waits until the cache is read, and returns it.
@@ -71,6 +78,10 @@ func (c *walkCache) addDiff(h gitsrc.Hash, d commitDiff) {
 
 func (c *walkCache) addFacts(k blobKey, f *Facts) {
 	c.facts[k], c.added = f, true
+}
+
+func (c *walkCache) addPairing(k [sha256.Size]byte, rs []Rename) {
+	c.pairings[k], c.added = rs, true
 }
 
 // save writes the cache back when this walk added to it: in the

@@ -3,6 +3,7 @@ package history
 import (
 	"bytes"
 	"cmp"
+	"crypto/sha256"
 	"slices"
 	"strings"
 
@@ -13,11 +14,12 @@ import (
 // The walk cache's encoding, in gitsrc's primitives (a body hash is a
 // Uint64). Entries are in hash order, so the same cache is the same bytes.
 //
-//	cache   = uvarint(#commits) commit* uvarint(#blobs) blob*
+//	cache   = uvarint(#commits) commit* uvarint(#blobs) blob* uvarint(#pairings) pairing*
 //	commit  = hash(commit) hash(tree) hash(parent tree) uvarint(#changes) (string(path) hash(old) hash(new))*
 //	blob    = hash string(path) (0 | 1 facts)
 //	facts   = string(kind) string(id) string(title) string(status) string(roadmap) string(horizon)
 //	          uvarint(#goals) string* body(8) uvarint(#vision goals) (string(id) string(title))* string(err)
+//	pairing = string(key, 32 bytes) uvarint(#renames) (string(from) string(to))*
 
 func encodeCache(c *walkCache) []byte {
 	var e gitsrc.Encoder
@@ -71,6 +73,20 @@ func encodeCache(c *walkCache) []byte {
 		}
 		e.String(f.Err)
 	}
+	pairings := make([][sha256.Size]byte, 0, len(c.pairings))
+	for k := range c.pairings {
+		pairings = append(pairings, k)
+	}
+	slices.SortFunc(pairings, func(a, b [sha256.Size]byte) int { return bytes.Compare(a[:], b[:]) })
+	e.Uint(len(pairings))
+	for _, k := range pairings {
+		e.String(string(k[:]))
+		e.Uint(len(c.pairings[k]))
+		for _, r := range c.pairings[k] {
+			e.String(r.From)
+			e.String(r.To)
+		}
+	}
 	return e.B
 }
 
@@ -102,6 +118,19 @@ func decodeCache(data []byte, c *walkCache) bool {
 		if d.Bad() {
 			return false
 		}
+	}
+	n = d.Count(sha256.Size + 2)
+	c.pairings = make(map[[sha256.Size]byte][]Rename, n)
+	for range n {
+		key := d.String()
+		if len(key) != sha256.Size {
+			return false
+		}
+		var rs []Rename
+		for range d.Count(2) {
+			rs = append(rs, Rename{From: d.String(), To: d.String()})
+		}
+		c.pairings[[sha256.Size]byte([]byte(key))] = rs
 	}
 	return d.Done()
 }

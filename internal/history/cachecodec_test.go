@@ -1,10 +1,15 @@
 package history
 
 import (
+	"crypto/sha256"
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
+	"github.com/prodspec/prodspec/internal/config"
 	"github.com/prodspec/prodspec/internal/gitsrc"
+	"github.com/prodspec/prodspec/internal/gittest"
 	"github.com/prodspec/prodspec/internal/spec"
 )
 
@@ -25,6 +30,10 @@ func sampleCache() *walkCache {
 			{h(9), "stories/x.md"}:   {Kind: spec.KindStory, Err: "3:1: invalid YAML"},
 			{h(4), "notes.md"}:       nil,
 		},
+		pairings: map[[sha256.Size]byte][]Rename{
+			{1}: {{From: "task-1", To: "BACK-1"}, {From: "task-2", To: "BACK-2"}},
+			{2}: nil, // compared, nothing alike
+		},
 	}
 }
 
@@ -33,24 +42,22 @@ func sampleCache() *walkCache {
 func TestCacheCodec(t *testing.T) {
 	want := sampleCache()
 	data := encodeCache(want)
-	got := &walkCache{diffs: map[gitsrc.Hash]commitDiff{}, facts: map[blobKey]*Facts{}}
+	got := &walkCache{}
 	if !decodeCache(data, got) {
 		t.Fatal("decodeCache refused what encodeCache wrote")
 	}
-	if !reflect.DeepEqual(got.diffs, want.diffs) || !reflect.DeepEqual(got.facts, want.facts) {
-		t.Errorf("decoded:\n%+v\n%+v\nwant:\n%+v\n%+v", got.diffs, got.facts, want.diffs, want.facts)
+	if !reflect.DeepEqual(got.diffs, want.diffs) || !reflect.DeepEqual(got.facts, want.facts) || !reflect.DeepEqual(got.pairings, want.pairings) {
+		t.Errorf("decoded:\n%+v\n%+v\n%v\nwant:\n%+v\n%+v\n%v", got.diffs, got.facts, got.pairings, want.diffs, want.facts, want.pairings)
 	}
 	if again := encodeCache(got); string(again) != string(data) {
 		t.Error("the same cache encoded to other bytes")
 	}
 	for n := range len(data) {
-		c := &walkCache{diffs: map[gitsrc.Hash]commitDiff{}, facts: map[blobKey]*Facts{}}
-		if decodeCache(data[:n], c) {
+		if decodeCache(data[:n], &walkCache{}) {
 			t.Fatalf("decodeCache took %d of %d bytes", n, len(data))
 		}
 	}
-	c := &walkCache{diffs: map[gitsrc.Hash]commitDiff{}, facts: map[blobKey]*Facts{}}
-	if decodeCache(append(data, 0), c) {
+	if decodeCache(append(data, 0), &walkCache{}) {
 		t.Error("decodeCache took trailing bytes")
 	}
 }
@@ -63,16 +70,70 @@ func FuzzCacheCodec(f *testing.F) {
 	f.Add(encodeCache(sampleCache()))
 	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0x0f})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c := &walkCache{diffs: map[gitsrc.Hash]commitDiff{}, facts: map[blobKey]*Facts{}}
+		c := &walkCache{}
 		if decodeCache(data, c) {
-			if again := encodeCache(c); string(again) != string(data) && len(c.diffs)+len(c.facts) > 0 {
+			if again := encodeCache(c); string(again) != string(data) && len(c.diffs)+len(c.facts)+len(c.pairings) > 0 {
 				// Decoding is exact for what encodeCache writes; other
 				// data that decodes must at least re-encode and decode.
-				c2 := &walkCache{diffs: map[gitsrc.Hash]commitDiff{}, facts: map[blobKey]*Facts{}}
-				if !decodeCache(again, c2) || !reflect.DeepEqual(c2.facts, c.facts) {
+				c2 := &walkCache{}
+				if !decodeCache(again, c2) || !reflect.DeepEqual(c2.facts, c.facts) || !reflect.DeepEqual(c2.pairings, c.pairings) {
 					t.Error("re-encoded cache does not decode to the same")
 				}
 			}
 		}
 	})
+}
+
+// TestCachedPairings: the cache keeps what pairRenames found for a
+// commit that changes an ID, and a walk that reads it finds the same.
+func TestCachedPairings(t *testing.T) {
+	r, err := gittest.Init(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "\nImport every notebook with its tags, and keep their dates.\n\n- [ ] Notebooks\n- [ ] Tags\n"
+	commit := func(msg string) {
+		if _, err := r.Commit(msg, gittest.CommitOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := r.Write("product/stories/task-1.md", "---\nid: task-1\ntitle: Import\nroadmap: R-1\nstatus: draft\n---\n"+body); err != nil {
+		t.Fatal(err)
+	}
+	commit("add task-1")
+	if err := os.Remove(filepath.Join(r.Dir, "product/stories/task-1.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Write("product/stories/S-1.md", "---\nid: S-1\ntitle: Import\nroadmap: R-1\nstatus: draft\n---\n"+body); err != nil {
+		t.Fatal(err)
+	}
+	commit("task-1 is S-1")
+	walk := func() (*Log, *walkCache) {
+		g, err := gitsrc.Open(filepath.Join(r.Dir, "product"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer g.Close()
+		head, err := g.Resolve("HEAD")
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := Read(g, config.Default(), nil, head)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g.Close() // the cache is written
+		return l, openCache(g, config.Default()).ready()
+	}
+	cold, c := walk()
+	want := []Rename{{From: "task-1", To: "S-1"}}
+	if len(cold.Steps) != 2 || !reflect.DeepEqual(cold.Steps[1].Renames, want) {
+		t.Fatalf("steps %+v, want the second to rename task-1 to S-1", cold.Steps)
+	}
+	if len(c.pairings) != 1 {
+		t.Fatalf("%d pairings cached, want 1", len(c.pairings))
+	}
+	if warm, _ := walk(); !reflect.DeepEqual(warm, cold) {
+		t.Error("the walk with cached pairings differs")
+	}
 }

@@ -2,6 +2,7 @@ package history
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"maps"
 	"slices"
 	"strings"
@@ -210,21 +211,35 @@ func touched(ds []Delta) []ident {
 // findRenames pairs, in each step, the stories (and, apart, the roadmap
 // items) whose ID vanished with those whose ID appeared, by pairRenames;
 // steps in parallel, for a commit that renames hundreds of files compares
-// each pair of them.
-func findRenames(repo *gitsrc.Repo, steps []Step) error {
-	return par.For(len(steps), func(i int) (err error) {
+// each pair of them. What pairRenames found is kept in the cache.
+func findRenames(repo *gitsrc.Repo, steps []Step, cache *walkCache) error {
+	found := make([][]pairing, len(steps)) // what the cache did not know
+	err := par.For(len(steps), func(i int) (err error) {
 		s := &steps[i]
-		if s.Renames, err = renames(repo, s.Deltas, spec.KindStory); err != nil {
+		if s.Renames, err = renames(repo, s.Deltas, spec.KindStory, cache, &found[i]); err != nil {
 			return err
 		}
-		s.ItemRenames, err = renames(repo, s.Deltas, spec.KindRoadmap)
+		s.ItemRenames, err = renames(repo, s.Deltas, spec.KindRoadmap, cache, &found[i])
 		return err
 	})
+	for _, ps := range found {
+		for _, p := range ps {
+			cache.addPairing(p.key, p.renames)
+		}
+	}
+	return err
+}
+
+// pairing is what pairRenames found for the sides named by key.
+type pairing struct {
+	key     [sha256.Size]byte
+	renames []Rename
 }
 
 // renames pairs the IDs of kind that vanished in the deltas with those
-// that appeared; it reads the files' content only when there are both.
-func renames(repo *gitsrc.Repo, ds []Delta, kind spec.Kind) ([]Rename, error) {
+// that appeared; it reads the files' content only when there are both
+// and the cache does not know the answer, which it adds to found.
+func renames(repo *gitsrc.Repo, ds []Delta, kind spec.Kind, cache *walkCache, found *[]pairing) ([]Rename, error) {
 	if !changesID(ds, kind, true) || !changesID(ds, kind, false) {
 		return nil, nil // a first commit's 10,000 additions: no map of them
 	}
@@ -232,12 +247,15 @@ func renames(repo *gitsrc.Repo, ds []Delta, kind spec.Kind) ([]Rename, error) {
 	if !hasOwn(before, after) || !hasOwn(after, before) {
 		return nil, nil
 	}
-	gone, err := versions(repo, before, after)
-	if err != nil {
+	gone, came := versions(before, after), versions(after, before)
+	key := pairingKey(gone, came)
+	if rs, ok := cache.pairings[key]; ok {
+		return rs, nil
+	}
+	if err := readSources(repo, gone); err != nil {
 		return nil, err
 	}
-	came, err := versions(repo, after, before)
-	if err != nil {
+	if err := readSources(repo, came); err != nil {
 		return nil, err
 	}
 	var out []Rename
@@ -247,6 +265,7 @@ func renames(repo *gitsrc.Repo, ds []Delta, kind spec.Kind) ([]Rename, error) {
 			out = append(out, Rename{From: g.id, To: came[ci].id})
 		}
 	}
+	*found = append(*found, pairing{key, out})
 	return out, nil
 }
 
@@ -276,22 +295,17 @@ func hasOwn(side, other map[string]located) bool {
 	return false
 }
 
-// versions are the readable stories of side that other lacks, with their
-// files' content, in natural ID order.
-func versions(repo *gitsrc.Repo, side, other map[string]located) ([]version, error) {
+// versions are the readable stories of side that other lacks, in
+// natural ID order, their content not read yet.
+func versions(side, other map[string]located) []version {
 	var out []version
 	for id, l := range side {
-		if _, ok := other[id]; ok || l.Err != "" {
-			continue
+		if _, ok := other[id]; !ok && l.Err == "" {
+			out = append(out, version{path: l.path, id: id, blob: l.blob})
 		}
-		src, err := repo.Blob(l.blob)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, version{path: l.path, id: id, src: src})
 	}
 	slices.SortFunc(out, func(a, b version) int { return names.Compare(a.id, b.id) })
-	return out, nil
+	return out
 }
 
 // Unreadable are the spec files whose last version in the steps could

@@ -144,42 +144,30 @@ func startOf(repo *gitsrc.Repo, end *spec.Spec, from, to *gitsrc.Commit, cache *
 // the end's stories in changed files whose ID the start lacks.
 func (s *Start) followRenames(repo *gitsrc.Repo, end *spec.Spec, changes []gitsrc.FileChange) error {
 	var gone, came []version
-	var goneBlobs, cameBlobs []gitsrc.Hash
 	blobs := make(map[string]gitsrc.FileChange, len(changes))
 	for _, ch := range changes {
 		blobs[ch.Path] = ch
 		if f := s.changed[ch.Path]; f != nil && s.stories[f.ID] == f && end.Story(f.ID) == nil {
-			gone, goneBlobs = append(gone, version{path: ch.Path, id: f.ID}), append(goneBlobs, ch.Old)
+			gone = append(gone, version{path: ch.Path, id: f.ID, blob: ch.Old})
 		}
 	}
 	for _, st := range end.Stories {
 		ch, changed := blobs[st.File.Path]
 		if changed && st.ID != "" && s.stories[st.ID] == nil && end.Story(st.ID) == st {
-			came, cameBlobs = append(came, version{path: st.File.Path, id: st.ID}), append(cameBlobs, ch.New)
+			came = append(came, version{path: st.File.Path, id: st.ID, blob: ch.New})
 		}
 	}
 	if len(gone) == 0 || len(came) == 0 {
 		return nil
 	}
-	if err := readVersions(repo, gone, goneBlobs); err != nil {
+	if err := readSources(repo, gone); err != nil {
 		return err
 	}
-	if err := readVersions(repo, came, cameBlobs); err != nil {
+	if err := readSources(repo, came); err != nil {
 		return err
 	}
 	for gi, ci := range pairRenames(gone, came) {
 		s.renamed[came[ci].id] = s.stories[gone[gi].id]
-	}
-	return nil
-}
-
-func readVersions(repo *gitsrc.Repo, vs []version, blobs []gitsrc.Hash) error {
-	for i := range vs {
-		src, err := repo.Blob(blobs[i])
-		if err != nil {
-			return err
-		}
-		vs[i].src = src
 	}
 	return nil
 }

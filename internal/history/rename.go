@@ -3,8 +3,11 @@ package history
 import (
 	"bytes"
 	"cmp"
+	"crypto/sha256"
 	"hash/maphash"
 	"slices"
+
+	"github.com/prodspec/prodspec/internal/gitsrc"
 )
 
 // A story keeps its identity when its ID changes: Backlog.md, for one,
@@ -14,10 +17,39 @@ import (
 // the same commit (or between the two ends of a range).
 
 // version is one side of a candidate rename: a story file's path, the
-// story's ID and the file's content.
+// story's ID, the file's blob and, once read (readSources), its content.
 type version struct {
 	path, id string
+	blob     gitsrc.Hash
 	src      []byte
+}
+
+// readSources reads the content of each version.
+func readSources(repo *gitsrc.Repo, vs []version) error {
+	for i := range vs {
+		src, err := repo.SharedBlob(vs[i].blob) // compared, not kept
+		if err != nil {
+			return err
+		}
+		vs[i].src = src
+	}
+	return nil
+}
+
+// pairingKey names what pairRenames depends on, the IDs, paths and
+// blobs of both sides, so that the walk cache can keep its answer: a
+// commit that renames hundreds of stories (Backlog.md's task-N to BACK-N)
+// otherwise reads and compares them all again on every walk.
+func pairingKey(gone, came []version) [sha256.Size]byte {
+	h := sha256.New()
+	for _, side := range [][]version{gone, came} {
+		for _, v := range side {
+			h.Write([]byte(v.id + "\x00" + v.path + "\x00"))
+			h.Write(v.blob[:])
+		}
+		h.Write([]byte{0xff}) // no ID or path holds it: the sides stay apart
+	}
+	return [sha256.Size]byte(h.Sum(nil))
 }
 
 // minSimilarity is git's default rename threshold (-M50%).

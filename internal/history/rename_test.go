@@ -14,14 +14,14 @@ func task(id, status string) []byte {
 func TestPairRenames(t *testing.T) {
 	other := []byte("---\nid: BACK-9\ntitle: Something else entirely\nstatus: To Do\n---\nNothing alike.\n")
 	gone := []version{
-		{"tasks/task-1 - Import.md", "task-1", task("task-1", "Done")},
-		{"tasks/task-2.md", "task-2", task("task-2", "To Do")},
-		{"tasks/task-3.md", "task-3", []byte("---\nid: task-3\ntitle: Gone for good\nstatus: To Do\n---\n")},
+		{path: "tasks/task-1 - Import.md", id: "task-1", src: task("task-1", "Done")},
+		{path: "tasks/task-2.md", id: "task-2", src: task("task-2", "To Do")},
+		{path: "tasks/task-3.md", id: "task-3", src: []byte("---\nid: task-3\ntitle: Gone for good\nstatus: To Do\n---\n")},
 	}
 	came := []version{
-		{"tasks/back-1 - Import.md", "BACK-1", task("BACK-1", "Done")}, // renamed, ID changed
-		{"tasks/task-2.md", "BACK-2", other},                           // the same file: same story however much changed
-		{"tasks/back-9.md", "BACK-9", other},                           // new
+		{path: "tasks/back-1 - Import.md", id: "BACK-1", src: task("BACK-1", "Done")}, // renamed, ID changed
+		{path: "tasks/task-2.md", id: "BACK-2", src: other},                           // the same file: same story however much changed
+		{path: "tasks/back-9.md", id: "BACK-9", src: other},                           // new
 	}
 	got := pairRenames(gone, came)
 	want := map[int]int{0: 0, 1: 1}

@@ -140,7 +140,7 @@ func read(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit, cache 
 	if err := addCodefiners(repo, cfg, steps, facts); err != nil {
 		return nil, err
 	}
-	if err := findRenames(repo, steps); err != nil {
+	if err := findRenames(repo, steps, cache); err != nil {
 		return nil, err
 	}
 	return &Log{Commits: commits, Steps: steps}, nil
