@@ -18,15 +18,15 @@ func TestCache(t *testing.T) {
 	repo, err := gitsrc.Open(r.Dir)
 	check(t, err)
 	defer repo.Close()
-	if got := repo.ReadCache("x.cache", "k"); got != nil {
-		t.Fatalf("ReadCache before any write = %q, want nil", got)
+	if got, ok := repo.ReadCache("x.cache", "k"); ok {
+		t.Fatalf("ReadCache before any write = %q, want none", got)
 	}
 	repo.WriteCache("x.cache", "k", []byte("data"))
-	if got := repo.ReadCache("x.cache", "k"); string(got) != "data" {
-		t.Errorf("ReadCache = %q, want data", got)
+	if got, ok := repo.ReadCache("x.cache", "k"); !ok || got != "data" {
+		t.Errorf("ReadCache = %q, %v, want data", got, ok)
 	}
-	if got := repo.ReadCache("x.cache", "other key"); got != nil {
-		t.Errorf("ReadCache under another key = %q, want nil", got)
+	if got, ok := repo.ReadCache("x.cache", "other key"); ok {
+		t.Errorf("ReadCache under another key = %q, want none", got)
 	}
 	path := repo.CachePath("x.cache")
 	data, err := os.ReadFile(path)
@@ -37,8 +37,8 @@ func TestCache(t *testing.T) {
 		"empty":         nil,
 	} {
 		check(t, os.WriteFile(path, bad, 0o644))
-		if got := repo.ReadCache("x.cache", "k"); got != nil {
-			t.Errorf("%s: ReadCache = %q, want nil", name, got)
+		if got, ok := repo.ReadCache("x.cache", "k"); ok {
+			t.Errorf("%s: ReadCache = %q, want none", name, got)
 		}
 	}
 }

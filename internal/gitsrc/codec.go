@@ -25,8 +25,8 @@ type Decoder struct {
 	bad bool
 }
 
-// NewDecoder reads data, which it copies once.
-func NewDecoder(data []byte) *Decoder { return &Decoder{s: string(data)} }
+// NewDecoder reads data.
+func NewDecoder(data string) *Decoder { return &Decoder{s: data} }
 
 // Bad reports a fault so far; Done that the data was read whole, without one.
 func (d *Decoder) Bad() bool  { return d.bad }

@@ -29,7 +29,8 @@ type commitCache struct {
 func (r *Repo) cachedCommit(h Hash) (string, bool) {
 	c := &r.commits
 	c.load.Do(func() {
-		c.raw = decodeCommits(r.ReadCache(commitsCacheName, ""))
+		data, _ := r.ReadCache(commitsCacheName, "")
+		c.raw = decodeCommits(data)
 	})
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -74,7 +75,7 @@ func encodeCommits(raw map[Hash]string) []byte {
 }
 
 // decodeCommits reads a cache; empty when it is not a whole one.
-func decodeCommits(data []byte) map[Hash]string {
+func decodeCommits(data string) map[Hash]string {
 	d := NewDecoder(data)
 	n := d.Count(len(Hash{}) + 1)
 	raw := make(map[Hash]string, n)

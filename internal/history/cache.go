@@ -54,7 +54,7 @@ func openCache(repo *gitsrc.Repo, cfg *config.Config) *walkCache {
 	c.clear()
 	go func() {
 		defer close(c.loaded)
-		if data := repo.ReadCache(cacheName, c.key); data != nil && !decodeCache(data, c) {
+		if data, ok := repo.ReadCache(cacheName, c.key); ok && !decodeCache(data, c) {
 			c.clear()
 		}
 	}()

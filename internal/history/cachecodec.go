@@ -91,7 +91,7 @@ func encodeCache(c *walkCache) []byte {
 }
 
 // decodeCache fills c from data; false when data is not a whole cache.
-func decodeCache(data []byte, c *walkCache) bool {
+func decodeCache(data string, c *walkCache) bool {
 	d := gitsrc.NewDecoder(data)
 	n := d.Count(20 * 3)
 	c.diffs = make(map[gitsrc.Hash]commitDiff, n)
@@ -105,13 +105,15 @@ func decodeCache(data []byte, c *walkCache) bool {
 	}
 	n = d.Count(20 + 2)
 	c.facts = make(map[blobKey]*Facts, n)
-	for range n {
+	all := make([]Facts, n) // one allocation for the 15,000 of a big walk
+	for i := range n {
 		k := blobKey{Hash: d.Hash(), Path: d.String()}
 		switch d.Byte() {
 		case 0:
 			c.facts[k] = nil
 		case 1:
-			c.facts[k] = decodeFacts(d)
+			decodeFacts(d, &all[i])
+			c.facts[k] = &all[i]
 		default:
 			d.Fail()
 		}
@@ -135,8 +137,8 @@ func decodeCache(data []byte, c *walkCache) bool {
 	return d.Done()
 }
 
-func decodeFacts(d *gitsrc.Decoder) *Facts {
-	f := &Facts{Kind: spec.Kind(d.String()), ID: d.String(), Title: d.String(), Status: d.String(), Roadmap: d.String(), Horizon: d.String()}
+func decodeFacts(d *gitsrc.Decoder, f *Facts) {
+	*f = Facts{Kind: spec.Kind(d.String()), ID: d.String(), Title: d.String(), Status: d.String(), Roadmap: d.String(), Horizon: d.String()}
 	n := d.Count(1)
 	for range n {
 		f.Goals = append(f.Goals, d.String())
@@ -147,5 +149,4 @@ func decodeFacts(d *gitsrc.Decoder) *Facts {
 		f.VisionGoals = append(f.VisionGoals, GoalFacts{ID: d.String(), Title: d.String()})
 	}
 	f.Err = d.String()
-	return f
 }

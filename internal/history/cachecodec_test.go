@@ -43,7 +43,7 @@ func TestCacheCodec(t *testing.T) {
 	want := sampleCache()
 	data := encodeCache(want)
 	got := &walkCache{}
-	if !decodeCache(data, got) {
+	if !decodeCache(string(data), got) {
 		t.Fatal("decodeCache refused what encodeCache wrote")
 	}
 	if !reflect.DeepEqual(got.diffs, want.diffs) || !reflect.DeepEqual(got.facts, want.facts) || !reflect.DeepEqual(got.pairings, want.pairings) {
@@ -53,11 +53,11 @@ func TestCacheCodec(t *testing.T) {
 		t.Error("the same cache encoded to other bytes")
 	}
 	for n := range len(data) {
-		if decodeCache(data[:n], &walkCache{}) {
+		if decodeCache(string(data[:n]), &walkCache{}) {
 			t.Fatalf("decodeCache took %d of %d bytes", n, len(data))
 		}
 	}
-	if decodeCache(append(data, 0), &walkCache{}) {
+	if decodeCache(string(data)+"\x00", &walkCache{}) {
 		t.Error("decodeCache took trailing bytes")
 	}
 }
@@ -71,12 +71,12 @@ func FuzzCacheCodec(f *testing.F) {
 	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0x0f})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c := &walkCache{}
-		if decodeCache(data, c) {
+		if decodeCache(string(data), c) {
 			if again := encodeCache(c); string(again) != string(data) && len(c.diffs)+len(c.facts)+len(c.pairings) > 0 {
 				// Decoding is exact for what encodeCache writes; other
 				// data that decodes must at least re-encode and decode.
 				c2 := &walkCache{}
-				if !decodeCache(again, c2) || !reflect.DeepEqual(c2.facts, c.facts) || !reflect.DeepEqual(c2.pairings, c.pairings) {
+				if !decodeCache(string(again), c2) || !reflect.DeepEqual(c2.facts, c.facts) || !reflect.DeepEqual(c2.pairings, c.pairings) {
 					t.Error("re-encoded cache does not decode to the same")
 				}
 			}

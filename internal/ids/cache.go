@@ -37,7 +37,8 @@ func cacheKey(prefix string, cfg *config.Config) string {
 // added or changed), or an empty map when there is no cache for key.
 func readCache(repo *gitsrc.Repo, key string) map[string][]seen {
 	var commits map[string][]seen
-	if json.Unmarshal(repo.ReadCache(cacheName, key), &commits) != nil || commits == nil {
+	data, _ := repo.ReadCache(cacheName, key)
+	if json.Unmarshal([]byte(data), &commits) != nil || commits == nil {
 		return map[string][]seen{}
 	}
 	return commits
