@@ -57,7 +57,17 @@ func format(src []byte, kind spec.Kind, cfg *config.Config) ([]byte, error) {
 		return src, nil
 	}
 	parts, _ := parse.Split(src)
-	attachComments(doc, parts.FrontMatter)
+	fm := parts.FrontMatter
+	crlf := bytes.Contains(fm, []byte("\r\n"))
+	if crlf {
+		// yaml.v3 reads a comment on a CRLF line before the end as
+		// ending in a blank line, and fmt would then set it apart from
+		// the key it is under; the tree is read from LF lines instead
+		// (the same lines: positions hold), and CRLF written back below.
+		_, doc = parse.FrontMatterYAML(bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")))
+		fm = bytes.ReplaceAll(fm, []byte("\r\n"), []byte("\n"))
+	}
+	attachComments(doc, fm)
 	canonicalize(doc.Content[0], spec.DeclaredKind(doc.Content[0], kind), cfg)
 	flowLineComments(doc.Content[0])
 	spaceHeads(doc.Content[0])
@@ -69,8 +79,8 @@ func format(src []byte, kind spec.Kind, cfg *config.Config) ([]byte, error) {
 	if err := enc.Encode(doc); err != nil {
 		return nil, err
 	}
-	fm := buf.Bytes()
-	if bytes.Contains(parts.FrontMatter, []byte("\r\n")) {
+	fm = buf.Bytes()
+	if crlf {
 		fm = bytes.ReplaceAll(fm, []byte("\n"), []byte("\r\n"))
 	}
 	closing := parts.BodyOffset - (parts.FMOffset + len(parts.FrontMatter))
@@ -152,14 +162,7 @@ func pair(m *yaml.Node, key string) (k, v *yaml.Node) {
 // line, with the value's line comment only. The key's goes after the
 // value or, when the value has one of its own, above the key.
 func flowLineComments(n *yaml.Node) {
-	for _, c := range n.Content {
-		flowLineComments(c)
-	}
-	if n.Kind != yaml.MappingNode {
-		return
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
+	eachPair(n, func(k, v *yaml.Node) {
 		switch {
 		case k.LineComment == "" || v.Kind == yaml.ScalarNode || v.Style&yaml.FlowStyle == 0:
 		case v.LineComment == "":
@@ -167,7 +170,7 @@ func flowLineComments(n *yaml.Node) {
 		default:
 			k.HeadComment, k.LineComment = joinComments(k.HeadComment, k.LineComment), ""
 		}
-	}
+	})
 }
 
 // hasComments reports whether a comment is written inside n: on one of

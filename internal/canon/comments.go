@@ -122,16 +122,9 @@ func liftFeetAbove(n *yaml.Node, lines []string) {
 // writes "title: T" and the comment after it, on the next key. So goes
 // the key's line comment when the value has one too: one of them was lost.
 func liftValueHeads(n *yaml.Node) {
-	for _, c := range n.Content {
-		liftValueHeads(c)
-	}
-	if n.Kind != yaml.MappingNode {
-		return
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
+	eachPair(n, func(k, v *yaml.Node) {
 		if v.Kind != yaml.ScalarNode {
-			continue
+			return
 		}
 		if v.HeadComment != "" {
 			k.HeadComment, v.HeadComment = joinComments(k.HeadComment, v.HeadComment), ""
@@ -139,6 +132,19 @@ func liftValueHeads(n *yaml.Node) {
 		if k.LineComment != "" && v.LineComment != "" {
 			// "title: # a\n  T # b": one line, one line comment.
 			k.HeadComment, k.LineComment = joinComments(k.HeadComment, k.LineComment), ""
+		}
+	})
+}
+
+// eachPair calls f with the key and value of every mapping entry under
+// n, n's own last, each after those nested in it.
+func eachPair(n *yaml.Node, f func(k, v *yaml.Node)) {
+	for _, c := range n.Content {
+		eachPair(c, f)
+	}
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			f(n.Content[i], n.Content[i+1])
 		}
 	}
 }
