@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -32,7 +31,7 @@ type Body struct {
 // out avoids goldmark's slow paths on pathological link syntax.
 var bodyParser = parser.NewParser(
 	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-	parser.WithInlineParsers(util.Prioritized(extension.NewTaskCheckBoxParser(), 0)),
+	parser.WithInlineParsers(util.Prioritized(taskBoxParser{}, 0)),
 )
 
 // criteriaHeading is the heading text that introduces acceptance criteria.
