@@ -161,7 +161,8 @@ func (ps *packs) ropeAt(i int, off int64, depth int) (plumbing.ObjectType, *rope
 			return 0, nil, corruptAt(off, err)
 		}
 		if r.size < ropeMin || len(r.spans) > ropeMaxSpans {
-			r = wholeRope(&tree{raw: r.bytes()})
+			data = r.bytes() // what the cache holds for it now
+			r = wholeRope(&tree{raw: data})
 		}
 	default:
 		r = wholeRope(&tree{raw: data})

@@ -305,3 +305,32 @@ func dirKey(e treeEntry) string {
 	}
 	return e.name
 }
+
+// TestRopeCost: a tree rebuilt as bytes is cached at the cost of its
+// bytes, not of the delta it came from, so that the cache's bound holds.
+func TestRopeCost(t *testing.T) {
+	r := packedRepo(t)
+	ps, err := openPacks(filepath.Join(r.Dir, ".git"))
+	must(t, err)
+	defer ps.close()
+	iter, err := r.Git.TreeObjects()
+	must(t, err)
+	checked := 0
+	must(t, iter.ForEach(func(tr *object.Tree) error {
+		i, off, ok := ps.where(Hash(tr.Hash))
+		if !ok {
+			return nil
+		}
+		_, rp, err := ps.ropeAt(i, off, 0)
+		must(t, err)
+		o, ok := ps.ropes.get(objectKey{i, off})
+		if ok && len(rp.spans) == 1 && rp.spans[0].src.raw != nil && o.own < rp.size {
+			t.Errorf("tree %s: %d bytes held, cached at %d", tr.Hash, rp.size, o.own)
+		}
+		checked++
+		return nil
+	}))
+	if checked < 20 {
+		t.Fatalf("%d trees checked", checked)
+	}
+}
