@@ -143,16 +143,11 @@ func (ps *packs) close() error {
 // read returns the object h from the first pack that holds it; ok is
 // false when none does.
 func (ps *packs) read(h Hash) (typ plumbing.ObjectType, data []byte, ok bool, err error) {
-	return ps.find(h, 0)
-}
-
-// find is read for an object depth deltas down a chain.
-func (ps *packs) find(h Hash, depth int) (typ plumbing.ObjectType, data []byte, ok bool, err error) {
 	i, off, ok := ps.where(h)
 	if !ok {
 		return 0, nil, false, nil
 	}
-	typ, data, err = ps.at(i, off, depth)
+	typ, data, err = ps.at(i, off, 0)
 	return typ, data, true, err
 }
 
@@ -186,19 +181,13 @@ func (ps *packs) at(i int, off int64, depth int) (plumbing.ObjectType, []byte, e
 		return 0, nil, err
 	}
 	typ := h.typ
-	if typ == plumbing.OFSDeltaObject || typ == plumbing.REFDeltaObject {
-		var base []byte
-		switch {
-		case typ == plumbing.OFSDeltaObject:
-			typ, base, err = ps.at(i, h.base, depth+1)
-		default:
-			var found bool
-			typ, base, found, err = ps.find(h.ref, depth+1)
-			if err == nil && !found {
-				return 0, nil, plumbing.ErrObjectNotFound // a thin pack's base: go-git may know it
-			}
+	if h.isDelta() {
+		j, at, found := ps.baseOf(i, h)
+		if !found {
+			return 0, nil, plumbing.ErrObjectNotFound // a thin pack's base: go-git may know it
 		}
-		if err != nil {
+		var base []byte
+		if typ, base, err = ps.at(j, at, depth+1); err != nil {
 			return 0, nil, err
 		}
 		if data, err = patchDelta(base, data); err != nil {
@@ -207,6 +196,16 @@ func (ps *packs) at(i int, off int64, depth int) (plumbing.ObjectType, []byte, e
 	}
 	ps.cache.put(key, cached{typ, data})
 	return typ, data, nil
+}
+
+// baseOf is where the base of the delta h (at pack i) is: earlier in the
+// same pack, or wherever its name is found; ok is false for a thin
+// pack's base, in no pack.
+func (ps *packs) baseOf(i int, h header) (j int, off int64, ok bool) {
+	if h.typ == plumbing.OFSDeltaObject {
+		return i, h.base, true
+	}
+	return ps.where(h.ref)
 }
 
 // load reads the object at offset off of pack i, checked against its
@@ -247,6 +246,10 @@ type header struct {
 	length int64
 	base   int64 // an OFS delta's base offset
 	ref    Hash  // a REF delta's base
+}
+
+func (h header) isDelta() bool {
+	return h.typ == plumbing.OFSDeltaObject || h.typ == plumbing.REFDeltaObject
 }
 
 // readHeader reads the header at the start of b, the object at off.

@@ -95,7 +95,7 @@ type Repo struct {
 	mu      sync.Mutex             // guards opened
 	opened  []*git.Repository      // every handle, for Close
 	trees   *lru[Hash, *tree]      // the one tree cache: history walk and treeFS
-	packs   func() (*packs, error) // waits for the packs (read in the background), nil for other storage
+	packs   func() (*packs, error) // waits for the packs, read in the background; nil packs for other storage
 	commits commitCache
 	writes  sync.WaitGroup // cache files being written (WriteCacheLater)
 }

@@ -143,18 +143,17 @@ func (ps *packs) ropeAt(i int, off int64, depth int) (plumbing.ObjectType, *rope
 	if err != nil {
 		return 0, nil, err
 	}
-	typ, r := h.typ, (*rope)(nil)
-	switch typ {
-	case plumbing.OFSDeltaObject, plumbing.REFDeltaObject:
-		var base *rope
-		if typ == plumbing.OFSDeltaObject {
-			typ, base, err = ps.ropeAt(i, h.base, depth+1)
-		} else if j, at, found := ps.where(h.ref); found {
-			typ, base, err = ps.ropeAt(j, at, depth+1)
-		} else {
+	typ := h.typ
+	var r *rope
+	if !h.isDelta() {
+		r = wholeRope(&tree{raw: data})
+	} else {
+		j, at, found := ps.baseOf(i, h)
+		if !found {
 			return 0, nil, plumbing.ErrObjectNotFound // a thin pack's base: go-git may know it
 		}
-		if err != nil {
+		var base *rope
+		if typ, base, err = ps.ropeAt(j, at, depth+1); err != nil {
 			return 0, nil, err
 		}
 		if r, err = base.patch(data); err != nil {
@@ -164,8 +163,6 @@ func (ps *packs) ropeAt(i int, off int64, depth int) (plumbing.ObjectType, *rope
 			data = r.bytes() // what the cache holds for it now
 			r = wholeRope(&tree{raw: data})
 		}
-	default:
-		r = wholeRope(&tree{raw: data})
 	}
 	ps.ropes.put(key, cachedRope{typ, r, len(data)})
 	return typ, r, nil

@@ -252,10 +252,7 @@ func renames(repo *gitsrc.Repo, ds []Delta, kind spec.Kind, cache *walkCache, fo
 	if rs, ok := cache.pairings[key]; ok {
 		return rs, nil
 	}
-	if err := readSources(repo, gone); err != nil {
-		return nil, err
-	}
-	if err := readSources(repo, came); err != nil {
+	if err := readSources(repo, gone, came); err != nil {
 		return nil, err
 	}
 	var out []Rename

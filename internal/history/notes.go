@@ -160,10 +160,7 @@ func (s *Start) followRenames(repo *gitsrc.Repo, end *spec.Spec, changes []gitsr
 	if len(gone) == 0 || len(came) == 0 {
 		return nil
 	}
-	if err := readSources(repo, gone); err != nil {
-		return err
-	}
-	if err := readSources(repo, came); err != nil {
+	if err := readSources(repo, gone, came); err != nil {
 		return err
 	}
 	for gi, ci := range pairRenames(gone, came) {

@@ -24,14 +24,16 @@ type version struct {
 	src      []byte
 }
 
-// readSources reads the content of each version.
-func readSources(repo *gitsrc.Repo, vs []version) error {
-	for i := range vs {
-		src, err := repo.SharedBlob(vs[i].blob) // compared, not kept
-		if err != nil {
-			return err
+// readSources reads the content of each version of the sides.
+func readSources(repo *gitsrc.Repo, sides ...[]version) error {
+	for _, vs := range sides {
+		for i := range vs {
+			src, err := repo.SharedBlob(vs[i].blob) // compared, not kept
+			if err != nil {
+				return err
+			}
+			vs[i].src = src
 		}
-		vs[i].src = src
 	}
 	return nil
 }
