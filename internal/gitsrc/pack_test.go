@@ -89,7 +89,8 @@ func TestPacksRefuseACorruptPack(t *testing.T) {
 	must(t, err)
 	ps, err := openPacks(filepath.Join(r.Dir, ".git"))
 	must(t, err)
-	objs := ps.files[0].objects
+	objs, err := ps.files[0].objects()
+	must(t, err)
 	ps.close()
 	for _, o := range objs[:len(objs)-1] {
 		data[o.off+1] ^= 0x01 // one bit of each object's header or data
@@ -118,8 +119,10 @@ func TestPacksRefuseATruncatedPack(t *testing.T) {
 	ps, err := openPacks(filepath.Join(r.Dir, ".git"))
 	must(t, err)
 	defer ps.close()
+	objs, err := ps.files[0].objects()
+	must(t, err)
 	failed := 0
-	for _, o := range ps.files[0].objects[:len(ps.files[0].objects)-1] {
+	for _, o := range objs[:len(objs)-1] {
 		if _, _, err := ps.at(0, o.off, 0); err != nil {
 			failed++
 		}
