@@ -58,6 +58,29 @@ func anotherBuild(data []byte) []byte {
 // TestCommitsCache: the commits a walk reads are kept in the git
 // directory, and the next walk reads them from there as they were; a
 // cache that is not whole is ignored.
+// TestBigCache: a cache big enough to be mapped reads back as written,
+// and what was read stays the same when a later run replaces the file
+// (decoded strings point into it).
+func TestBigCache(t *testing.T) {
+	r, _ := history(t)
+	repo, err := gitsrc.Open(r.Dir)
+	check(t, err)
+	defer repo.Close()
+	big := bytes.Repeat([]byte("0123456789abcdef"), 8<<10) // 128 KiB
+	repo.WriteCache("x.cache", "k", big)
+	got, ok := repo.ReadCache("x.cache", "k")
+	if !ok || got != string(big) {
+		t.Fatalf("ReadCache of %d bytes = %d bytes, %v", len(big), len(got), ok)
+	}
+	repo.WriteCache("x.cache", "k", bytes.Repeat([]byte("z"), len(big)))
+	if got != string(big) {
+		t.Error("a string read from the cache changed when the cache was written again")
+	}
+	if again, _ := repo.ReadCache("x.cache", "k"); again != strings.Repeat("z", len(big)) {
+		t.Error("ReadCache after a rewrite does not give the new data")
+	}
+}
+
 func TestCommitsCache(t *testing.T) {
 	r, _ := history(t)
 	list := func() string {

@@ -7,12 +7,13 @@ import (
 	"syscall"
 )
 
-// mapFile maps f's first size bytes read-only, so that reading a pack
-// object is a slice of memory rather than a read into a new buffer: a
-// cold history walk reads some 30,000 objects. nil when it cannot be
-// mapped, and then the pack is read with ReadAt. git never rewrites a
-// pack in place (a repack writes a new one and deletes the old, which a
-// mapping survives), so the mapping does not shrink under the reader.
+// mapFile maps f's first size bytes read-only, for files that are never
+// rewritten in place: packs (a repack writes a new one and deletes the
+// old, which a mapping survives), their indexes and prodspec's caches.
+// Reading a pack object is then a slice of memory rather than a read
+// into a new buffer (a cold history walk reads some 30,000), and the
+// pages are the page cache's rather than new memory. nil when it cannot
+// be mapped; the caller then reads the file.
 func mapFile(f *os.File, size int64) []byte {
 	if size <= 0 || int64(int(size)) != size {
 		return nil
