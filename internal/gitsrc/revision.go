@@ -238,6 +238,7 @@ func (r *Repo) peel(g *git.Repository, rev string, h plumbing.Hash) (*object.Com
 			if err != nil {
 				return nil, r.readErr(err, "commit "+Hash(h).Short(), rev)
 			}
+			r.keepCommit(Hash(h), data) // the next run resolves HEAD without opening a pack
 			return c, nil
 		case plumbing.TagObject:
 			t, err := object.DecodeTag(g.Storer, obj)
