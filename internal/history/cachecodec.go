@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"crypto/sha256"
+	"maps"
 	"slices"
 	"strings"
 
@@ -14,12 +15,13 @@ import (
 // The walk cache's encoding, in gitsrc's primitives (a body hash is a
 // Uint64). Entries are in hash order, so the same cache is the same bytes.
 //
-//	cache   = uvarint(#commits) commit* uvarint(#blobs) blob* uvarint(#pairings) pairing*
+//	cache   = uvarint(#commits) commit* uvarint(#blobs) blob* uvarint(#pairings) pairing* uvarint(#files) file*
 //	commit  = hash(commit) hash(tree) hash(parent tree) uvarint(#changes) (string(path) hash(old) hash(new))*
 //	blob    = hash string(path) (0 | 1 facts)
 //	facts   = string(kind) string(id) string(title) string(status) string(roadmap) string(horizon)
 //	          uvarint(#goals) string* body(8) uvarint(#vision goals) (string(id) string(title))* string(err)
 //	pairing = string(key, 32 bytes) uvarint(#renames) (string(from) string(to))*
+//	file    = hash(tree) string(path) hash(blob)
 
 func encodeCache(c *walkCache) []byte {
 	var e gitsrc.Encoder
@@ -87,6 +89,15 @@ func encodeCache(c *walkCache) []byte {
 			e.String(r.To)
 		}
 	}
+	files := slices.SortedFunc(maps.Keys(c.files), func(a, b treePath) int {
+		return cmp.Or(bytes.Compare(a.Tree[:], b.Tree[:]), strings.Compare(a.Path, b.Path))
+	})
+	e.Uint(len(files))
+	for _, k := range files {
+		e.Hash(k.Tree)
+		e.String(k.Path)
+		e.Hash(c.files[k])
+	}
 	return e.B
 }
 
@@ -133,6 +144,12 @@ func decodeCache(data string, c *walkCache) bool {
 			rs = append(rs, Rename{From: d.String(), To: d.String()})
 		}
 		c.pairings[[sha256.Size]byte([]byte(key))] = rs
+	}
+	n = d.Count(20 + 1 + 20)
+	c.files = make(map[treePath]gitsrc.Hash, n)
+	for range n {
+		k := treePath{d.Hash(), d.String()}
+		c.files[k] = d.Hash()
 	}
 	return d.Done()
 }

@@ -2,6 +2,7 @@ package history
 
 import (
 	"crypto/sha256"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -34,6 +35,11 @@ func sampleCache() *walkCache {
 			{1}: {{From: "task-1", To: "BACK-1"}, {From: "task-2", To: "BACK-2"}},
 			{2}: nil, // compared, nothing alike
 		},
+		files: map[treePath]gitsrc.Hash{
+			{h(5), "stories/a.md"}: h(2),
+			{h(5), "stories/b.md"}: {}, // no file there
+			{h(6), "stories/a.md"}: h(9),
+		},
 	}
 }
 
@@ -46,8 +52,8 @@ func TestCacheCodec(t *testing.T) {
 	if !decodeCache(string(data), got) {
 		t.Fatal("decodeCache refused what encodeCache wrote")
 	}
-	if !reflect.DeepEqual(got.diffs, want.diffs) || !reflect.DeepEqual(got.facts, want.facts) || !reflect.DeepEqual(got.pairings, want.pairings) {
-		t.Errorf("decoded:\n%+v\n%+v\n%v\nwant:\n%+v\n%+v\n%v", got.diffs, got.facts, got.pairings, want.diffs, want.facts, want.pairings)
+	if !reflect.DeepEqual(got.diffs, want.diffs) || !reflect.DeepEqual(got.facts, want.facts) || !reflect.DeepEqual(got.pairings, want.pairings) || !reflect.DeepEqual(got.files, want.files) {
+		t.Errorf("decoded:\n%+v\n%+v\n%v\n%v\nwant:\n%+v\n%+v\n%v\n%v", got.diffs, got.facts, got.pairings, got.files, want.diffs, want.facts, want.pairings, want.files)
 	}
 	if again := encodeCache(got); string(again) != string(data) {
 		t.Error("the same cache encoded to other bytes")
@@ -72,11 +78,11 @@ func FuzzCacheCodec(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c := &walkCache{}
 		if decodeCache(string(data), c) {
-			if again := encodeCache(c); string(again) != string(data) && len(c.diffs)+len(c.facts)+len(c.pairings) > 0 {
+			if again := encodeCache(c); string(again) != string(data) && len(c.diffs)+len(c.facts)+len(c.pairings)+len(c.files) > 0 {
 				// Decoding is exact for what encodeCache writes; other
 				// data that decodes must at least re-encode and decode.
 				c2 := &walkCache{}
-				if !decodeCache(string(again), c2) || !reflect.DeepEqual(c2.facts, c.facts) || !reflect.DeepEqual(c2.pairings, c.pairings) {
+				if !decodeCache(string(again), c2) || !reflect.DeepEqual(c2.facts, c.facts) || !reflect.DeepEqual(c2.pairings, c.pairings) || !reflect.DeepEqual(c2.files, c.files) {
 					t.Error("re-encoded cache does not decode to the same")
 				}
 			}
@@ -108,6 +114,56 @@ func TestCachedPairings(t *testing.T) {
 		t.Fatal(err)
 	}
 	commit("task-1 is S-1")
+	cold, warm, c := walkTwice(t, r)
+	want := []Rename{{From: "task-1", To: "S-1"}}
+	if len(cold.Steps) != 2 || !reflect.DeepEqual(cold.Steps[1].Renames, want) {
+		t.Fatalf("steps %+v, want the second to rename task-1 to S-1", cold.Steps)
+	}
+	if len(c.pairings) != 1 {
+		t.Fatalf("%d pairings cached, want 1", len(c.pairings))
+	}
+	if !reflect.DeepEqual(warm, cold) {
+		t.Error("the walk with cached pairings differs")
+	}
+}
+
+// TestCachedFiles: the cache keeps the files addCodefiners looked up in
+// a spec tree, and a walk that reads them finds the same.
+func TestCachedFiles(t *testing.T) {
+	r, err := gittest.Init(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, files := range []map[string]string{
+		{"product/stories/a.md": "---\nid: S-1\ntitle: Import\nroadmap: R-1\nstatus: draft\n---\n",
+			"product/stories/b.md": "---\nid: S-1\ntitle: Export\nroadmap: R-1\nstatus: draft\n---\n"},
+		{"product/stories/b.md": "---\nid: S-1\ntitle: Export\nroadmap: R-1\nstatus: ready\n---\n"},
+	} {
+		for p, src := range files {
+			if err := r.Write(p, src); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := r.Commit(fmt.Sprint("commit ", i), gittest.CommitOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cold, warm, c := walkTwice(t, r)
+	if len(cold.Steps) != 2 || len(cold.Steps[1].Deltas) != 2 || !cold.Steps[1].Deltas[0].Context {
+		t.Fatalf("steps %+v, want the second to list a.md as context", cold.Steps)
+	}
+	if len(c.files) != 2 {
+		t.Fatalf("%d files cached, want a.md in both trees of the second commit", len(c.files))
+	}
+	if !reflect.DeepEqual(warm, cold) {
+		t.Error("the walk with cached files differs")
+	}
+}
+
+// walkTwice walks r's history with no cache, then again with the cache
+// the first walk wrote, which it returns.
+func walkTwice(t *testing.T, r *gittest.Repo) (cold, warm *Log, c *walkCache) {
+	t.Helper()
 	walk := func() (*Log, *walkCache) {
 		g, err := gitsrc.Open(filepath.Join(r.Dir, "product"))
 		if err != nil {
@@ -125,15 +181,7 @@ func TestCachedPairings(t *testing.T) {
 		g.Close() // the cache is written
 		return l, openCache(g, config.Default()).ready()
 	}
-	cold, c := walk()
-	want := []Rename{{From: "task-1", To: "S-1"}}
-	if len(cold.Steps) != 2 || !reflect.DeepEqual(cold.Steps[1].Renames, want) {
-		t.Fatalf("steps %+v, want the second to rename task-1 to S-1", cold.Steps)
-	}
-	if len(c.pairings) != 1 {
-		t.Fatalf("%d pairings cached, want 1", len(c.pairings))
-	}
-	if warm, _ := walk(); !reflect.DeepEqual(warm, cold) {
-		t.Error("the walk with cached pairings differs")
-	}
+	cold, c = walk()
+	warm, _ = walk()
+	return cold, warm, c
 }

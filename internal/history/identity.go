@@ -68,7 +68,7 @@ func carry(f, last *Facts) *Facts {
 // (as Context deltas): an ID defined by two files exists while either
 // does, and has the values of the first in path order, as in a loaded
 // spec.
-func addCodefiners(repo *gitsrc.Repo, cfg *config.Config, steps []Step, facts map[blobKey]*Facts) error {
+func addCodefiners(repo *gitsrc.Repo, cfg *config.Config, steps []Step, cache *walkCache) error {
 	paths := map[ident][]string{} // every path that defined it in the walk
 	for _, s := range steps {
 		for _, d := range s.Deltas {
@@ -85,16 +85,25 @@ func addCodefiners(repo *gitsrc.Repo, cfg *config.Config, steps []Step, facts ma
 		if tree.IsZero() {
 			return nil, nil
 		}
-		h, err := repo.FileAt(tree, p)
-		if err != nil || h.IsZero() {
-			return nil, err
+		h, ok := cache.files[treePath{tree, p}]
+		if !ok {
+			var err error
+			if h, err = repo.FileAt(tree, p); err != nil {
+				return nil, err
+			}
+			cache.addFile(treePath{tree, p}, h)
+		}
+		if h.IsZero() {
+			return nil, nil
 		}
 		k := blobKey{h, p}
-		if f, ok := facts[k]; ok {
+		if f, ok := cache.facts[k]; ok {
 			return f, nil
 		}
 		f, err := parseBlob(repo, cfg, k)
-		facts[k] = f
+		if err == nil {
+			cache.addFacts(k, f)
+		}
 		return f, err
 	}
 	for i := range steps {

@@ -137,7 +137,7 @@ func read(repo *gitsrc.Repo, cfg *config.Config, from, to *gitsrc.Commit, cache 
 		}
 	}
 	keepUnreadable(steps)
-	if err := addCodefiners(repo, cfg, steps, facts); err != nil {
+	if err := addCodefiners(repo, cfg, steps, cache); err != nil {
 		return nil, err
 	}
 	if err := findRenames(repo, steps, cache); err != nil {
