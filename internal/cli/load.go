@@ -38,6 +38,7 @@ func openRepo(g *globalOptions) (*source.Source, *gitsrc.Repo, error) {
 		return nil, nil, err
 	}
 	limitMemory(historyMemoryLimit)
+	preferHugePages()
 	return src, repo, nil
 }
 
