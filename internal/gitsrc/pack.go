@@ -1,9 +1,7 @@
 package gitsrc
 
 import (
-	"bytes"
 	"cmp"
-	"compress/zlib"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -339,27 +337,13 @@ func readHeader(b []byte, off int64) (header, error) {
 	return h, nil
 }
 
-var zlibReaders sync.Pool
-
 // inflate inflates the zlib stream packed to its size bytes.
 func inflate(packed []byte, size int64) ([]byte, error) {
 	if size < 0 || size > 1<<34 {
 		return nil, fmt.Errorf("an object of %d bytes", size)
 	}
-	src := bytes.NewReader(packed)
-	zr, _ := zlibReaders.Get().(io.ReadCloser)
-	if zr == nil {
-		r, err := zlib.NewReader(src)
-		if err != nil {
-			return nil, err
-		}
-		zr = r
-	} else if err := zr.(zlib.Resetter).Reset(src, nil); err != nil {
-		return nil, err
-	}
-	defer zlibReaders.Put(zr)
 	data := make([]byte, size)
-	if _, err := io.ReadFull(zr, data); err != nil {
+	if err := zlibInflate(data, packed); err != nil {
 		return nil, err
 	}
 	return data, nil
