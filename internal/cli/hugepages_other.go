@@ -4,4 +4,4 @@ package cli
 
 // preferHugePages does nothing where transparent huge pages are Linux's
 // (see hugepages_linux.go).
-func preferHugePages() {}
+func preferHugePages(int64) {}

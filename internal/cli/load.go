@@ -38,7 +38,7 @@ func openRepo(g *globalOptions) (*source.Source, *gitsrc.Repo, error) {
 		return nil, nil, err
 	}
 	limitMemory(historyMemoryLimit)
-	preferHugePages()
+	preferHugePages(repo.PackedSize())
 	return src, repo, nil
 }
 
@@ -48,6 +48,11 @@ func loadSpec(g *globalOptions) (*source.Source, *spec.Spec, error) {
 	src, err := openSource(g)
 	if err != nil {
 		return nil, nil, err
+	}
+	if g.At != "" { // read from git: as much memory as a walk (lint --at HEAD of 10,000 stories 374 -> 255 ms)
+		if repo, err := src.Repo(); err == nil {
+			preferHugePages(repo.PackedSize())
+		}
 	}
 	s, err := src.Load(g.At)
 	if err != nil {

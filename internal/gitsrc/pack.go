@@ -462,3 +462,21 @@ type cached struct {
 	typ  plumbing.ObjectType
 	data []byte
 }
+
+// PackedSize is how many bytes the repository's pack files hold: a
+// measure of how much history there is to read, for a caller that
+// prepares differently for a big one. 0 where the objects are not on
+// disk or are all loose.
+func (r *Repo) PackedSize() int64 {
+	if r.gitDir == "" {
+		return 0
+	}
+	names, _ := filepath.Glob(filepath.Join(r.gitDir, "objects", "pack", "pack-*.pack"))
+	var n int64
+	for _, name := range names {
+		if info, err := os.Stat(name); err == nil {
+			n += info.Size()
+		}
+	}
+	return n
+}

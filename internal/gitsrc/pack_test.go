@@ -304,3 +304,30 @@ func TestOpenRefusesACorruptIndex(t *testing.T) {
 		t.Fatalf("Resolve: %v, want the index named as malformed", err)
 	}
 }
+
+// TestPackedSize: the bytes of a repository's packs, none before it is
+// packed.
+func TestPackedSize(t *testing.T) {
+	r, err := gittest.Init(t.TempDir())
+	must(t, err)
+	must(t, r.Write("product/vision.md", "---\nkind: vision\ntitle: V\n---\n"))
+	_, err = r.Commit("vision", gittest.CommitOptions{})
+	must(t, err)
+	size := func() int64 {
+		repo, err := Open(r.Dir)
+		must(t, err)
+		defer repo.Close()
+		return repo.PackedSize()
+	}
+	if n := size(); n != 0 {
+		t.Errorf("loose objects only: PackedSize = %d, want 0", n)
+	}
+	must(t, r.Git.RepackObjects(&git.RepackConfig{}))
+	names, err := filepath.Glob(filepath.Join(r.Dir, ".git", "objects", "pack", "*.pack"))
+	must(t, err)
+	info, err := os.Stat(names[0])
+	must(t, err)
+	if n := size(); len(names) != 1 || n != info.Size() {
+		t.Errorf("PackedSize = %d, want the pack's %d bytes", n, info.Size())
+	}
+}
