@@ -96,9 +96,10 @@ func (f *inflater) refill() {
 // fails a stream that ends where it needs n more, even when the symbol
 // it then reads is shorter (it reads a Huffman table's shortest code
 // first), and so must this.
-func (f *inflater) has(n uint) bool {
-	return f.pad == 0 || int(f.nb)-8*f.pad >= int(n)
-}
+func (f *inflater) has(n uint) bool { return hasBits(f.nb, f.pad, n) }
+
+// hasBits is has of nb loaded bits of which the last pad bytes are none.
+func hasBits(nb uint, pad int, n uint) bool { return pad == 0 || int(nb)-8*pad >= int(n) }
 
 // take consumes n loaded bits, which the caller checked with has.
 func (f *inflater) take(n uint) uint64 {
@@ -246,19 +247,15 @@ func (f *inflater) readTables() error {
 func (f *inflater) huffman(dst []byte, out int, lit, dist *huffTable) (int, error) {
 	in, pos, bitbuf, nb := f.in, f.pos, f.bits, f.nb
 	defer func() { f.pos, f.bits, f.nb = pos, bitbuf, nb }()
-	// has is inflater.has on the copies.
-	has := func(n uint) bool { return f.pad == 0 || int(nb)-8*f.pad >= int(n) }
+	has := func(n uint) bool { return hasBits(nb, f.pad, n) }
 	take := func(n uint) uint64 {
 		v := bitbuf & (1<<n - 1)
 		bitbuf >>= n
 		nb -= n
 		return v
 	}
-	symbol := func(t *huffTable) (uint32, error) {
-		e := t.entries[bitbuf&(1<<t.bits-1)]
-		if e&linkEntry != 0 {
-			e = t.entries[e>>16+uint32(bitbuf>>t.bits)&(1<<(e>>8&15)-1)]
-		}
+	symbol := func(t *huffTable) (uint32, error) { // inflater.symbol on the copies
+		e := t.entry(bitbuf)
 		n := uint(e & 15)
 		if f.pad != 0 && !has(max(t.min, n)) {
 			return 0, errInflateTruncated
@@ -272,7 +269,7 @@ func (f *inflater) huffman(dst []byte, out int, lit, dist *huffTable) (int, erro
 	}
 	for out < len(dst) {
 		if nb < 48 { // room for a length and a distance with their extra bits
-			if pos+8 <= len(in) {
+			if pos+8 <= len(in) { // refill's fast path, on the copies
 				bitbuf |= binary.LittleEndian.Uint64(in[pos:]) << nb
 				pos += int(63-nb) >> 3
 				nb |= 56
@@ -343,10 +340,7 @@ func (f *inflater) symbol(t *huffTable) (uint32, error) {
 	if f.nb < 15 {
 		f.refill()
 	}
-	e := t.entries[f.bits&(1<<t.bits-1)]
-	if e&linkEntry != 0 {
-		e = t.entries[e>>16+uint32(f.bits>>t.bits)&(1<<(e>>8&15)-1)]
-	}
+	e := t.entry(f.bits)
 	n := uint(e & 15)
 	if !f.has(max(t.min, n)) {
 		return 0, errInflateTruncated
@@ -366,6 +360,15 @@ type huffTable struct {
 	entries []uint32
 	bits    uint // index bits of the first table
 	min     uint // the shortest code's length
+}
+
+// entry is t's entry for the code that starts the bits b.
+func (t *huffTable) entry(b uint64) uint32 {
+	e := t.entries[b&(1<<t.bits-1)]
+	if e&linkEntry != 0 {
+		e = t.entries[e>>16+uint32(b>>t.bits)&(1<<(e>>8&15)-1)]
+	}
+	return e
 }
 
 const (
