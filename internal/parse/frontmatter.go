@@ -145,7 +145,9 @@ func relocate(n *yaml.Node, at *yamlLines) {
 	}
 }
 
-// check reports anchors, aliases and duplicate mapping keys anywhere below n.
+// check reports anchors, aliases, duplicate mapping keys and keys that
+// are not plain values ("{a: 1}: x", "? [a]") anywhere below n: a key is
+// a field's name, and fmt could not write such a key back stably.
 func check(n *yaml.Node, probs *[]Problem) {
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
 		*probs = append(*probs, Problem{Rule: RuleFrontMatter, Pos: NodePos(n),
@@ -156,6 +158,11 @@ func check(n *yaml.Node, probs *[]Problem) {
 		seen := make(map[string]int, len(n.Content)/2)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
+			if k.Kind != yaml.ScalarNode && k.Kind != yaml.AliasNode {
+				*probs = append(*probs, Problem{Rule: RuleFrontMatter, Pos: NodePos(k),
+					Msg: "a key that is a " + KindName(k) + ": front matter keys are names"})
+				continue
+			}
 			if first, dup := seen[k.Value]; dup && k.Kind == yaml.ScalarNode {
 				*probs = append(*probs, Problem{Rule: RuleFrontMatter, Pos: NodePos(k),
 					Msg: "duplicate key " + strconv.Quote(k.Value) + " (first at line " + strconv.Itoa(first) + ")"})

@@ -34,6 +34,27 @@ func TestYAMLErrorLines(t *testing.T) {
 	}
 }
 
+// TestComplexKeys: a key that is a mapping or a list is a front-matter
+// problem at the key, not a field named "" (fmt could not write one back
+// the same way twice, found by FuzzFormat).
+func TestComplexKeys(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		want Pos
+		kind string
+	}{
+		{"---\nid: S-1\n{a: 1}: x\n---\n", Pos{Line: 3, Col: 1}, "mapping"},
+		{"---\n{{ }#\n}\n---\n", Pos{Line: 2, Col: 2}, "mapping"},
+		{"---\nrice:\n  ? [a, b]\n  : 1\n---\n", Pos{Line: 3, Col: 5}, "list"},
+	} {
+		d := Parse([]byte(c.src))
+		if len(d.Problems) != 1 || d.Problems[0].Rule != RuleFrontMatter || d.Problems[0].Pos != c.want ||
+			!strings.Contains(d.Problems[0].Msg, "a key that is a "+c.kind) {
+			t.Errorf("%q: problems %v, want a %s key at %v", c.src, d.Problems, c.kind, c.want)
+		}
+	}
+}
+
 // TestYAMLOnlyLineBreaks: yaml.v3 also ends lines at a lone CR, U+0085,
 // U+2028 and U+2029; positions after one are still file positions (found
 // by FuzzParse: they used to point past the end of the file).
