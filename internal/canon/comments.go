@@ -1,6 +1,7 @@
 package canon
 
 import (
+	"math"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -209,7 +210,7 @@ func reattachItemFeet(n *yaml.Node, lines []string) {
 		if item.Kind != yaml.MappingNode || prev.Kind != yaml.MappingNode || len(item.Content) < 2 || len(prev.Content) < 2 {
 			continue
 		}
-		k0, last := item.Content[0], prev.Content[len(prev.Content)-2]
+		k0, last := item.Content[0], deepestLast(prev)
 		if k0.FootComment == "" || last.FootComment != "" || item.Line < 2 || item.Line-1 > len(lines) {
 			continue
 		}
@@ -324,4 +325,11 @@ func yamlLines(src []byte) []string {
 		lines[i] = strings.TrimSuffix(l, "\r")
 	}
 	return lines
+}
+
+// deepestLast is the key of the last entry of the mapping m, or of the
+// mapping its value ends with, all the way down.
+func deepestLast(m *yaml.Node) *yaml.Node {
+	k, _ := lastEntryAt(m, math.MaxInt)
+	return k
 }

@@ -23,8 +23,10 @@ func FuzzFormat(f *testing.F) {
 		"---\nrice: {reach: 1, effort: 2}\n# rf\n\n# h\nid: S-1\n---\n",
 		"---\ngoals:\n  - title: A\n    id: G1\n  # g1\n\n  - title: B\n    id: G2\ntitle: V\nkind: vision\n---\n",
 		"---\ngoals: [G1] # g\nhorizon: now\ntitle: T\nid: R-1\n---\n",
-		"---\n0:000000: \n 0000: \n#\n\n  0000:\n---", // a comment yaml.v3 hangs under the key below it
-		"---\n0:\n  - 0\n\n #\n#\n---",                // a list item's foot that reads as the document's
+		"---\n0:000000: \n 0000: \n#\n\n  0000:\n---",  // a comment yaml.v3 hangs under the key below it
+		"---\n0:\n  - 0\n\n #\n#\n---",                 // a list item's foot that reads as the document's
+		"---\n0:\n  - 0:\n     0: \n#\n\n  - 0: \n---", // a comment between items of nested mappings
+		"---\n{{ }#\n}\n---", // a mapping as a key: skipped, as lint rejects it
 	} {
 		f.Add([]byte(s))
 	}
