@@ -52,8 +52,8 @@ func reattachFeet(n *yaml.Node, lines []string) {
 
 // attachComments puts the comments of doc, the front matter fm, where
 // they were written, for the few places yaml.v3 gets wrong: see
-// liftFeetAbove, reattachFeet, reattachItemFeet, reattachLastFoot and
-// liftValueHeads.
+// liftFeetAbove, reattachFeet, reattachItemFeet, reattachLastFoot,
+// closeLastFeet and liftValueHeads.
 func attachComments(doc *yaml.Node, fm []byte) {
 	lines := yamlLines(fm)
 	if root := doc.Content[0]; root.FootComment != "" {
@@ -86,7 +86,31 @@ func attachComments(doc *yaml.Node, fm []byte) {
 	liftFeetAbove(doc.Content[0], lines)
 	reattachFeet(doc.Content[0], lines)
 	reattachLastFoot(doc, lines)
+	closeLastFeet(doc.Content[0])
 	liftValueHeads(doc.Content[0])
+}
+
+// closeLastFeet drops the blank lines from the foot comments of the front
+// matter's last entries (the last key, and down its value the last ones
+// nested in it). Written at the end of the front matter, a comment after
+// a blank line reads back as the document's, so "{a,\n# x\n\n# y\n}",
+// both comments inside the braces, would lose "# y" to the document on
+// the next fmt. Read from block style, the last key never holds one.
+func closeLastFeet(n *yaml.Node) {
+	for {
+		for n.Kind == yaml.SequenceNode && len(n.Content) > 0 {
+			n = n.Content[len(n.Content)-1]
+		}
+		if n.Kind != yaml.MappingNode || len(n.Content) < 2 {
+			return
+		}
+		for _, c := range n.Content[len(n.Content)-2:] {
+			if strings.Contains(c.FootComment, "\n\n") {
+				c.FootComment = collapseBlankLines(c.FootComment)
+			}
+		}
+		n = n.Content[len(n.Content)-1]
+	}
 }
 
 // liftFeetAbove gives a key back the comment written right above it that

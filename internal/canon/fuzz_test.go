@@ -26,7 +26,8 @@ func FuzzFormat(f *testing.F) {
 		"---\n0:000000: \n 0000: \n#\n\n  0000:\n---",  // a comment yaml.v3 hangs under the key below it
 		"---\n0:\n  - 0\n\n #\n#\n---",                 // a list item's foot that reads as the document's
 		"---\n0:\n  - 0:\n     0: \n#\n\n  - 0: \n---", // a comment between items of nested mappings
-		"---\n{{ }#\n}\n---", // a mapping as a key: skipped, as lint rejects it
+		"---\n{{ }#\n}\n---",        // a mapping as a key: skipped, as lint rejects it
+		"---\n{00,\n#\n\n#\n}\n---", // comments inside a flow mapping, a blank line between
 	} {
 		f.Add([]byte(s))
 	}
