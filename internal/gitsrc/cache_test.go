@@ -118,4 +118,21 @@ func TestCommitsCache(t *testing.T) {
 	if got := list(); got != cold {
 		t.Errorf("with a truncated cache:\n%s\nwant:\n%s", got, cold)
 	}
+	// HEAD's own commit is kept too: the next run resolves it from there.
+	head := func() string {
+		repo, err := gitsrc.Open(r.Dir)
+		check(t, err)
+		defer repo.Close()
+		c, err := repo.Resolve("HEAD")
+		check(t, err)
+		return c.Message
+	}
+	msg := head()
+	data, err = os.ReadFile(path)
+	check(t, err)
+	doctored := bytes.Replace(data, []byte(msg), []byte(strings.ToUpper(msg)), 1)
+	check(t, os.WriteFile(path, doctored, 0o644))
+	if got := head(); got != strings.ToUpper(msg) {
+		t.Errorf("HEAD's message %q, want %q from the cache", got, strings.ToUpper(msg))
+	}
 }
