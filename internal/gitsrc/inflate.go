@@ -56,8 +56,9 @@ func zlibInflate(dst, src []byte) error {
 }
 
 // inflater is one DEFLATE decode: the input, a 64-bit buffer of its next
-// bits (least significant first), and the two Huffman tables of the
-// current block.
+// bits (least significant first), and the current block's Huffman
+// tables (literals and lengths, distances, and the code lengths' code
+// they are sent in), kept to be rebuilt in place by the next stream.
 type inflater struct {
 	in   []byte
 	pos  int    // the next byte of in to load into bits
